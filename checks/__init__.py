@@ -1,0 +1,1 @@
+"""Consistency checks: great-expectations suites over the marts, findings into checks.findings."""

@@ -1,0 +1,1 @@
+"""The planning department's extracts (XLSX / CSV biểu) and analysts' machine CSVs."""

@@ -1,0 +1,309 @@
+"""The appendix table ("biểu chỉ tiêu") independent of the format it came in.
+
+Every reader (report text, XLSX, CSV) turns its source into a grid of cells with
+a location per row and hands it to :func:`parse_grid`, which
+
+* finds the header block by its labels (never by position), including two-row
+  headers whose year stands in the parent cell ("Năm 2022" over "KH", "Ước TH");
+* skips the column-numbering row ("1 2 3 … 7=6/4") after checking that its
+  formulas agree with the columns found;
+* reads the body rows, moving ``-``/``+`` markers out of name cells, and parses
+  each value strictly (``ingest.numbers``), refusing the whole table on the
+  first malformed figure;
+* stops at footer rows (notes, signatures).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence, Union
+
+from ingest.errors import IngestError
+from ingest.numbers import MalformedNumber, PrintedNumber, from_spreadsheet_number, parse_vn_number
+from ingest.text import clean_cell
+
+# Column roles.  The three value columns of the plan year and the prior and next
+# years, and the three printed ratio columns.
+PRIOR_ACTUAL = "prior_actual"
+PLAN = "plan"
+ESTIMATE = "estimate"
+NEXT_PLAN = "next_plan"
+PCT_OF_PRIOR = "pct_of_prior"
+PCT_OF_PLAN = "pct_of_plan"
+NEXT_PLAN_PCT = "next_plan_pct_of_estimate"
+VALUE_ROLES = (PRIOR_ACTUAL, PLAN, ESTIMATE, PCT_OF_PRIOR, PCT_OF_PLAN, NEXT_PLAN, NEXT_PLAN_PCT)
+TEXT_ROLES = ("tt", "name", "unit", "note")
+
+# A ratio column is named "<numerator> so với <denominator>".
+RATIO_TERMS = {
+    PCT_OF_PRIOR: (ESTIMATE, PRIOR_ACTUAL),
+    PCT_OF_PLAN: (ESTIMATE, PLAN),
+    NEXT_PLAN_PCT: (NEXT_PLAN, ESTIMATE),
+}
+# As labels read: "KH 2023 so với ước TH 2022" has a plan on the left, which can
+# only be next year's plan (this year's plan against the estimate is not printed).
+RATIO_ROLES = {terms: role for role, terms in RATIO_TERMS.items()} | {(PLAN, ESTIMATE): NEXT_PLAN_PCT}
+
+_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+_TT = re.compile(r"^([IVXLC]+|\d+(\.\d+)*|[-+*•–])\.?$")
+_NUMBERING_CELL = re.compile(r"^\d+(\s*=\s*\d+\s*[/:x*+-]\s*\d+)?$")
+_MARKER_IN_NAME = re.compile(r"^([-+•–])\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class SheetNumber:
+    """A number stored as a number in a spreadsheet cell, with its format's decimals."""
+
+    value: float | int
+    decimals: int | None = None
+
+
+Cell = Union[str, SheetNumber, None]
+
+
+@dataclass
+class GridRow:
+    cells: Sequence[Cell]
+    line: int  # line or row number in the source, 1-based
+    where: str  # human-readable location, e.g. "line 812" or "sheet Biểu, row 14"
+
+
+@dataclass
+class AppendixRow:
+    row_order: int
+    line: int
+    where: str
+    tt: str
+    name: str
+    unit: str
+    note: str
+    values: dict[str, PrintedNumber | None] = field(default_factory=dict)
+
+
+@dataclass
+class AppendixTable:
+    document: str
+    plan_year: int
+    header_labels: dict[str, str]  # role -> label as printed (parent and child joined)
+    rows: list[AppendixRow]
+
+
+def _text(cell: Cell) -> str:
+    if isinstance(cell, SheetNumber):
+        value = cell.value
+        return str(int(value)) if float(value).is_integer() else str(value)
+    return clean_cell(cell)
+
+
+def _norm(label: str) -> str:
+    return re.sub(r"\s+", " ", label.lower().replace("\n", " ")).strip()
+
+
+def _value_role(label: str) -> str | None:
+    """The value a label names, without the year: estimate, plan or actual."""
+    if "ước" in label:
+        return ESTIMATE
+    if re.search(r"\b(kh|kế hoạch)\b", label):
+        return PLAN
+    if re.search(r"\b(th|thực hiện)\b", label):
+        return PRIOR_ACTUAL
+    return None
+
+
+def classify_label(label: str) -> str | None:
+    """The role a header label names (years aside), or None when it names none."""
+    text = _norm(label)
+    if not text:
+        return None
+    if re.fullmatch(r"s?tt|số tt", text):
+        return "tt"
+    if re.search(r"đơn vị( tính)?|\bđvt\b", text):
+        return "unit"
+    if "ghi chú" in text:
+        return "note"
+    if "so với" in text:
+        left, right = text.split("so với", 1)
+        return RATIO_ROLES.get((_value_role(left) or "", _value_role(right) or ""), "ratio?")
+    if re.search(r"chỉ tiêu|nội dung", text):
+        return "name"
+    return _value_role(text)
+
+
+def _is_numbering_row(texts: list[str]) -> bool:
+    filled = [t for t in texts if t]
+    return len(filled) >= 4 and filled[0] == "1" and all(_NUMBERING_CELL.match(t) for t in filled)
+
+
+def _header_start(rows: list[GridRow]) -> int | None:
+    for i, row in enumerate(rows):
+        roles = {classify_label(_text(c)) for c in row.cells}
+        if "name" in roles and ({"tt", "unit"} & roles):
+            return i
+    return None
+
+
+def _column_labels(header_rows: list[list[str]], width: int) -> list[tuple[str, str]]:
+    """(parent, child) label per column; a blank parent under a merged cell takes the
+    parent to its left, as long as the column has a child label of its own."""
+    labels: list[tuple[str, str]] = []
+    if len(header_rows) == 1:
+        return [(header_rows[0][j] if j < len(header_rows[0]) else "", "") for j in range(width)]
+    top, sub = header_rows[0], header_rows[-1]
+    carried = ""
+    for j in range(width):
+        parent = top[j] if j < len(top) else ""
+        child = sub[j] if j < len(sub) else ""
+        if parent:
+            carried = parent
+        elif child:
+            parent = carried
+        else:
+            carried = ""
+        labels.append((parent, child))
+    return labels
+
+
+def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -> tuple[dict[str, int], dict[str, str], int]:
+    """Map roles to column indexes and find the plan year from the labels."""
+    found: dict[str, int] = {}
+    printed: dict[str, str] = {}
+    years: dict[int, int] = {}
+    for j, (parent, child) in enumerate(labels):
+        own = child or parent
+        role = classify_label(own)
+        if role is None and child:
+            role = classify_label(parent)
+        if role is None:
+            continue
+        if role == "ratio?":
+            raise IngestError(document, where, "a ratio column whose terms are not recognised", own)
+        year_match = _YEAR.search(own) if role in (PLAN, ESTIMATE, PRIOR_ACTUAL) else None
+        if role in (PLAN, ESTIMATE, PRIOR_ACTUAL) and year_match is None and child:
+            year_match = _YEAR.search(parent)
+        label = f"{parent} / {child}" if parent and child and parent != child else own
+        if year_match:
+            years[j] = int(year_match.group(0))
+        if role in found and role not in (PLAN,):
+            raise IngestError(document, where, f"two columns are labelled as {role}", label)
+        if role == PLAN and PLAN in found:
+            # Two plan columns: the later year is next year's plan.
+            first = found[PLAN]
+            if years.get(j, 0) > years.get(first, 0):
+                found[NEXT_PLAN], printed[NEXT_PLAN] = j, label
+            else:
+                found[NEXT_PLAN], printed[NEXT_PLAN] = first, printed[PLAN]
+                found[PLAN], printed[PLAN] = j, label
+            continue
+        found[role] = j
+        printed[role] = label
+    for required in ("name", ESTIMATE):
+        if required not in found:
+            raise IngestError(document, where, f"no column labelled as {required}")
+    if found[ESTIMATE] not in years:
+        raise IngestError(document, where, "the estimate column names no year", printed[ESTIMATE])
+    plan_year = years[found[ESTIMATE]]
+    expected = {PRIOR_ACTUAL: plan_year - 1, PLAN: plan_year, NEXT_PLAN: plan_year + 1}
+    for role, year in expected.items():
+        if role in found and found[role] in years and years[found[role]] != year:
+            raise IngestError(
+                document, where, f"column year does not fit plan year {plan_year} ({role} should be {year})", printed[role]
+            )
+    return found, printed, plan_year
+
+
+def _check_numbering(document: str, row: GridRow, texts: list[str], columns: dict[str, int]) -> None:
+    """The numbering row's formulas ("7=6/4") must agree with the roles found."""
+    number_of = {j: t for j, t in enumerate(texts) if t}
+    by_number = {t.split("=")[0].strip(): j for j, t in number_of.items()}
+    role_at = {j: role for role, j in columns.items()}
+    for ratio, (numerator, denominator) in RATIO_TERMS.items():
+        j = columns.get(ratio)
+        if j is None or "=" not in number_of.get(j, ""):
+            continue
+        formula = re.match(r"\d+\s*=\s*(\d+)\s*[/:]\s*(\d+)", number_of[j])
+        if not formula:
+            continue
+        top, bottom = (role_at.get(by_number.get(n, -1)) for n in formula.groups())
+        if (top, bottom) != (numerator, denominator):
+            raise IngestError(
+                document, row.where,
+                f"the numbering row says column {ratio} is {formula.group(1)}/{formula.group(2)}, "
+                f"which are {top}/{bottom} by their headings",
+                number_of[j],
+            )
+
+
+def _is_footer(texts: list[str], columns: dict[str, int]) -> bool:
+    tt = texts[columns["tt"]] if "tt" in columns and columns["tt"] < len(texts) else ""
+    if tt and not _TT.match(tt):
+        return True
+    name = texts[columns["name"]] if columns["name"] < len(texts) else ""
+    return bool(re.match(r"^(ghi chú|nguồn|người lập|thủ trưởng|ngày \d)", name.lower()))
+
+
+def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
+    """Read an appendix table from a grid of cells; see the module docstring."""
+    start = _header_start(rows)
+    if start is None:
+        raise IngestError(document, "whole table", "no header row naming 'Chỉ tiêu' and 'TT' or 'Đơn vị tính'")
+    width = max(len(r.cells) for r in rows[start:])
+    header = [[_text(c) for c in rows[start].cells]]
+    i = start + 1
+    # A second header row holds the children of merged parents ("KH 2022" under "Năm 2022").
+    if i < len(rows):
+        texts = [_text(c) for c in rows[i].cells]
+        if not _is_numbering_row(texts) and any(classify_label(t) not in (None, "name") for t in texts) and not any(
+            _TT.match(t) for t in texts[:1] if t
+        ):
+            header.append(texts)
+            i += 1
+    columns, printed, plan_year = _resolve_columns(document, _column_labels(header, width), rows[start].where)
+
+    body: list[AppendixRow] = []
+    for row in rows[i:]:
+        texts = [_text(c) for c in row.cells]
+        if not any(texts):
+            continue
+        if _is_numbering_row(texts):
+            _check_numbering(document, row, texts, columns)
+            continue
+        if any(classify_label(t) == "name" for t in texts) and _header_start([row]) is not None:
+            continue  # a header repeated at a page break
+        if _is_footer(texts, columns):
+            break
+        extra = [t for j, t in enumerate(texts) if t and j >= width]
+        if extra:
+            raise IngestError(document, row.where, "a cell beyond the table's last column", extra[0])
+
+        def cell(role: str) -> Cell:
+            j = columns.get(role)
+            return row.cells[j] if j is not None and j < len(row.cells) else None
+
+        tt, name = _text(cell("tt")), _text(cell("name"))
+        marker = _MARKER_IN_NAME.match(name)
+        if marker and not tt:
+            tt, name = marker.group(1), name[marker.end():]
+        values: dict[str, PrintedNumber | None] = {}
+        for role in VALUE_ROLES:
+            raw = cell(role)
+            if raw is None:
+                values[role] = None
+            elif isinstance(raw, SheetNumber):
+                values[role] = from_spreadsheet_number(raw.value, raw.decimals)
+            else:
+                try:
+                    values[role] = parse_vn_number(_text(raw))
+                except MalformedNumber:
+                    raise IngestError(
+                        document, row.where, f"malformed number in column '{printed.get(role, role)}'", _text(raw)
+                    ) from None
+        body.append(
+            AppendixRow(
+                row_order=len(body) + 1, line=row.line, where=row.where, tt=tt, name=name,
+                unit=_text(cell("unit")), note=_text(cell("note")), values=values,
+            )
+        )
+    if not body:
+        raise IngestError(document, "whole table", "the table has a header but no rows")
+    return AppendixTable(document=document, plan_year=plan_year, header_labels=printed, rows=body)

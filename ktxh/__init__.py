@@ -1,0 +1,1 @@
+"""ktxh: command line, warehouse lifecycle and dbt orchestration."""
