@@ -1,0 +1,163 @@
+"""The single loader: documents in, one ``raw`` batch per document out.
+
+Each raw table has one function that turns a parsed document into its rows
+(``load_batches_rows``, ``appendix_rows``, ``appendix_cells`` …).  :func:`load`
+parses every document first and writes only when all of them parsed, in one
+transaction: a refused document leaves the warehouse exactly as it was.
+
+A batch is keyed by the document's content hash, so loading the same content
+again, from any path, replaces its batch with identical rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable
+
+import duckdb
+
+from ingest.appendix import VALUE_ROLES, AppendixTable
+from ingest.errors import IngestError
+from ingest.text import decode_document
+
+SUPPORTED = (".txt", ".md", ".xlsx", ".csv")
+
+
+@dataclass
+class ParsedDocument:
+    path: Path
+    document: str
+    sha256: str
+    document_format: str
+    area_code: str
+    area_name: str
+    appendix: AppendixTable | None = None
+    text: str | None = None
+    extras: dict[str, list[tuple]] = field(default_factory=dict)
+
+    @property
+    def batch_id(self) -> str:
+        return self.sha256[:16]
+
+
+def area_name(code: str) -> str:
+    """The official name of a province code (vietnam-provinces data), or an error."""
+    from vietnam_provinces import Province
+
+    try:
+        return Province.from_code(int(code)).name
+    except (ValueError, KeyError, LookupError):
+        raise IngestError(code, "--area", "not an official province code") from None
+
+
+def parse_document(path: Path, area_code: str) -> ParsedDocument:
+    """Read one document with the reader its format calls for."""
+    path = Path(path)
+    if not path.is_file():
+        raise IngestError(path.name, str(path), "no such file")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise IngestError(path.name, "whole file", f"unsupported format (expected one of {', '.join(SUPPORTED)})")
+    data = path.read_bytes()
+    doc = ParsedDocument(
+        path=path, document=path.name, sha256=hashlib.sha256(data).hexdigest(),
+        document_format={".xlsx": "xlsx", ".csv": "csv"}.get(suffix, "report_text"),
+        area_code=area_code, area_name=area_name(area_code),
+    )
+    if doc.document_format == "xlsx":
+        from ingest.appendix_xlsx import read_xlsx
+
+        doc.appendix = read_xlsx(path)
+    elif doc.document_format == "csv":
+        from ingest.appendix_csv import read_csv
+
+        doc.appendix = read_csv(data, path.name)
+    else:
+        from ingest.appendix_text import find_appendix
+
+        doc.text = decode_document(data, path.name)
+        doc.appendix = find_appendix(doc.text, path.name)
+    for table, extractor in EXTRA_TABLES.items():
+        doc.extras[table] = extractor(doc)
+    return doc
+
+
+# --- one function per raw table -------------------------------------------
+
+def load_batches_rows(doc: ParsedDocument, loaded_at: dt.datetime) -> list[tuple]:
+    return [(
+        doc.batch_id, doc.sha256, doc.document, str(doc.path), doc.document_format,
+        doc.area_code, doc.area_name, doc.appendix.plan_year if doc.appendix else None, loaded_at,
+    )]
+
+
+def appendix_rows(doc: ParsedDocument) -> list[tuple]:
+    if doc.appendix is None:
+        return []
+    return [(doc.batch_id, r.row_order, r.line, r.where, r.tt, r.name, r.unit, r.note) for r in doc.appendix.rows]
+
+
+def appendix_cells(doc: ParsedDocument) -> list[tuple]:
+    if doc.appendix is None:
+        return []
+    labels = doc.appendix.header_labels
+    return [
+        (doc.batch_id, r.row_order, role, labels.get(role, role), n.text, n.value, n.decimals)
+        for r in doc.appendix.rows
+        for role in VALUE_ROLES
+        if (n := r.values.get(role)) is not None
+    ]
+
+
+# Further raw tables fed from a parsed document (the prose facts register here):
+# table name -> function(ParsedDocument) -> rows.  Their DDL lives in raw_schema.sql.
+EXTRA_TABLES: dict[str, Callable[[ParsedDocument], list[tuple]]] = {}
+BATCH_TABLES = ("appendix_rows", "appendix_cells")
+
+
+def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(resources.files("ingest").joinpath("raw_schema.sql").read_text(encoding="utf-8"))
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        con.executemany(f"insert into raw.{table} values ({marks})", rows)
+
+
+def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument]) -> list[str]:
+    """Write parsed documents in one transaction; returns the batch ids written."""
+    ensure_raw_schema(con)
+    written = []
+    con.begin()
+    try:
+        for doc in docs:
+            # The same content loaded before keeps its first load time, so a reload changes nothing.
+            first = con.execute(
+                "select loaded_at from raw.load_batches where batch_id = ?", [doc.batch_id]
+            ).fetchone()
+            loaded_at = first[0] if first else dt.datetime.now().replace(microsecond=0)
+            for table in (*BATCH_TABLES, *EXTRA_TABLES, "load_batches"):
+                con.execute(f"delete from raw.{table} where batch_id = ?", [doc.batch_id])
+            _insert(con, "load_batches", load_batches_rows(doc, loaded_at))
+            _insert(con, "appendix_rows", appendix_rows(doc))
+            _insert(con, "appendix_cells", appendix_cells(doc))
+            for table, rows in doc.extras.items():
+                _insert(con, table, rows)
+            written.append(doc.batch_id)
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+    return written
+
+
+def load(con: duckdb.DuckDBPyConnection, paths: Iterable[Path], area_code: str) -> list[ParsedDocument]:
+    """Parse every document, then write them all or nothing."""
+    docs = [parse_document(Path(p), area_code) for p in paths]
+    write(con, docs)
+    return docs

@@ -1,0 +1,37 @@
+-- The raw layer: what the documents say, exactly as printed, one batch per document.
+create schema if not exists raw;
+
+create table if not exists raw.load_batches (
+    batch_id        varchar primary key,   -- first 16 hex digits of the content hash
+    content_sha256  varchar not null unique,
+    document        varchar not null,      -- file name as loaded
+    source_path     varchar not null,      -- path as given to `ktxh ingest`
+    document_format varchar not null,      -- report_text | xlsx | csv
+    area_code       varchar not null,      -- official province code, e.g. '04' Cao Bằng
+    area_name       varchar not null,
+    plan_year       integer,               -- year of the appendix table, if the document has one
+    loaded_at       timestamp not null
+);
+
+create table if not exists raw.appendix_rows (
+    batch_id     varchar not null,
+    row_order    integer not null,         -- order of the row in the table
+    source_line  integer not null,         -- line (text, CSV) or row (XLSX) in the document
+    source_ref   varchar not null,         -- the same, readable: 'line 786', 'sheet Biểu 01, row 14'
+    tt           varchar not null,         -- the TT marker as printed: I, 1, 4.1, -, +, blank
+    name         varchar not null,
+    unit         varchar not null,
+    note         varchar not null,
+    primary key (batch_id, row_order)
+);
+
+create table if not exists raw.appendix_cells (
+    batch_id     varchar not null,
+    row_order    integer not null,
+    column_role  varchar not null,         -- prior_actual, plan, estimate, pct_of_prior, pct_of_plan, next_plan, next_plan_pct_of_estimate
+    header_label varchar not null,         -- the column's heading as printed ('Năm 2022 / KH 2022')
+    printed      varchar not null,         -- the figure as printed, Vietnamese style
+    value        decimal(18, 6) not null,
+    decimals     integer not null,         -- decimals printed: the figure's precision
+    primary key (batch_id, row_order, column_role)
+);

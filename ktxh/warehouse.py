@@ -1,0 +1,110 @@
+"""The warehouse file's lifecycle: ingest, dbt build, and the all-or-nothing run."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import duckdb
+from filelock import FileLock, Timeout
+
+from ingest import loader
+from ingest.loader import SUPPORTED
+from ktxh import config
+
+_AREA_FOLDER = re.compile(r"^(\d{2})[_-]")
+
+
+class WarehouseBusy(RuntimeError):
+    pass
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+@contextmanager
+def exclusive(db: Path) -> Iterator[None]:
+    """One writer at a time: a second run or ingest gets a clear message instead of a lock error."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(db) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise WarehouseBusy(
+            f"another ktxh run or ingest is writing {db} right now; wait for it to finish and try again"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
+    """Documents to load with their area: folders are searched recursively; a folder
+    named ``NN_name`` (``04_cao-bang``) sets the area of what is inside it."""
+    found: list[tuple[Path, str]] = []
+    for path in map(Path, paths):
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED) if path.is_dir() else [path]
+        for file in files:
+            folder_area = next(
+                (m.group(1) for parent in file.resolve().parents if (m := _AREA_FOLDER.match(parent.name))), None
+            )
+            found.append((file, area or folder_area or config.default_area()))
+    return found
+
+
+def ingest(db: Path, paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument]:
+    """Parse all documents, then write them in one transaction."""
+    docs = [loader.parse_document(path, code) for path, code in discover(paths, area)]
+    with duckdb.connect(str(db)) as con:
+        loader.write(con, docs)
+    return docs
+
+
+def require(db: Path) -> None:
+    if not db.exists():
+        raise BuildFailed(f"no warehouse at {db}: run `ktxh run` (or `ktxh ingest PATH...`) first, or set KTXH_DB")
+
+
+def dbt(args: Sequence[str], db: Path) -> None:
+    """Run dbt on the warehouse file ``db`` (in-process, the project's own profiles.yml)."""
+    from dbt.cli.main import dbtRunner
+
+    require(db)
+    with duckdb.connect(str(db)) as con:
+        loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
+
+    os.environ["KTXH_DB"] = str(db)
+    project = str(config.PROJECT_DIR)
+    result = dbtRunner().invoke([*args, "--project-dir", project, "--profiles-dir", project, "--quiet"])
+    if not result.success:
+        detail = getattr(result, "exception", None)
+        raise BuildFailed(f"dbt {' '.join(args)} failed{': ' + str(detail) if detail else ''} (see logs/dbt.log)")
+
+
+def building_path(db: Path) -> Path:
+    return db.with_name(db.name + ".building")
+
+
+def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None) -> None:
+    """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded."""
+    with exclusive(db):
+        new = building_path(db)
+        for stale in (new, Path(str(new) + ".wal")):
+            stale.unlink(missing_ok=True)
+        if db.exists():
+            shutil.copy2(db, new)
+        try:
+            ingest(new, paths, area)
+            dbt(["build"], new)
+            if after_build is not None:
+                after_build(new)
+            os.replace(new, db)
+        finally:
+            for leftover in (new, Path(str(new) + ".wal")):
+                leftover.unlink(missing_ok=True)

@@ -1,0 +1,35 @@
+-- The indicator catalog (seed) with the keys used to match names met in documents.
+with
+
+catalog as (
+    select * from {{ ref('indicator_catalog') }}
+),
+
+groups as (
+    select * from {{ ref('indicator_groups') }}
+),
+
+renamed as (
+    select
+        catalog.measure_code,
+        catalog.indicator_no,
+        catalog.parent_code as parent_measure_code,
+        catalog.group_code,
+        groups.group_tt,
+        groups.group_name_vi,
+        groups.group_order,
+        catalog.sort_order,
+        coalesce(catalog.tt, '') as tt,
+        catalog.name_vi as measure_name,
+        coalesce(catalog.unit, '') as unit,
+        catalog.kind,
+        catalog.direction,
+        catalog.children_relation,
+        coalesce(catalog.trong_do, '') as trong_do,
+        catalog.review_factor,
+        catalog.parent_code is null as is_indicator_root
+    from catalog
+    inner join groups using (group_code)
+)
+
+select * from renamed

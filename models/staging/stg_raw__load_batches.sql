@@ -1,0 +1,21 @@
+with
+
+source as (
+    select * from {{ source('raw', 'load_batches') }}
+),
+
+renamed as (
+    select
+        batch_id,
+        content_sha256,
+        document,
+        source_path,
+        document_format,
+        area_code,
+        area_name,
+        plan_year,
+        loaded_at
+    from source
+)
+
+select * from renamed
