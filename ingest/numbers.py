@@ -38,9 +38,9 @@ def parse_vn_number(text: str) -> PrintedNumber | None:
     raw = text.strip()
     if raw == "":
         return None
-    cleaned = raw.replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    cleaned = raw.replace("\u2212", "-")
     if cleaned.endswith("%"):
-        cleaned = cleaned[:-1]
+        cleaned = cleaned[:-1].rstrip()
     if not _CANDIDATE.match(cleaned):
         raise MalformedNumber(f"not a number: {raw!r}")
     try:
