@@ -1,0 +1,101 @@
+"""Benchmark: wall time and peak memory of each stage, on the bundled reports and at scale.
+
+Prints figures; asserts nothing (targets are read by people, not by the test suite).
+
+    make bench                      # bundled reports + 34 provinces x 5 years of appendix tables
+    python bench/benchmark.py --provinces 10 --years 3
+
+The synthetic load re-uses the real 2022 appendix with its years shifted and its figures
+scaled, one report per province and year, each in a folder named after the province code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from vietnam_provinces import Province  # noqa: E402
+
+from ktxh import cli  # noqa: E402
+
+REPORT = ROOT / "documents" / "04_cao-bang" / "2022-11_bao-cao-kt-xh-2022-phuong-huong-2023.txt"
+
+
+def peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def stage(name: str, argv: list[str]) -> float:
+    start = time.perf_counter()
+    code = cli.main(argv)
+    seconds = time.perf_counter() - start
+    own, children = peak_mb()
+    print(f"  {name:<10} {seconds:7.2f} s   exit {code}   peak RSS: ktxh {own:6.0f} MB, dbt {children:6.0f} MB")
+    return seconds
+
+
+def synthetic_documents(folder: Path, provinces: int, years: int) -> int:
+    """One annual report appendix per province and year; returns the number of files."""
+    text = REPORT.read_text(encoding="utf-8")
+    appendix = text[text.index("Phụ lục"):]
+    codes = [f"{p.code:02d}" for p in Province.iter_all()][:provinces]
+    count = 0
+    for code in codes:
+        for shift in range(years):
+            def year(m: re.Match) -> str:
+                return str(int(m.group(0)) + shift)
+
+            shifted = re.sub(r"20(2[0-9])", year, appendix)
+            # a different content per province, so each is its own batch
+            body = shifted.replace("GRDP bình quân đầu người | Triệu đồng | 37,18",
+                                   f"GRDP bình quân đầu người | Triệu đồng | {30 + int(code) % 9},18")
+            target = folder / f"{code}_province" / f"{2022 + shift}_bao-cao.txt"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body, encoding="utf-8")
+            count += 1
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--provinces", type=int, default=34)
+    parser.add_argument("--years", type=int, default=5)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        os.environ["KTXH_EXPORTS"] = str(tmp_path / "exports")
+
+        print("Bundled reports (4 documents):")
+        os.environ["KTXH_DB"] = str(tmp_path / "bundled.duckdb")
+        stage("ingest", ["ingest", str(ROOT / "documents")])
+        stage("build", ["build"])
+        stage("check", ["check"])
+        stage("export", ["export"])
+        stage("run", ["run"])
+
+        n = synthetic_documents(tmp_path / "docs", args.provinces, args.years)
+        print(f"Synthetic: {args.provinces} provinces x {args.years} years = {n} appendix tables:")
+        os.environ["KTXH_DB"] = str(tmp_path / "scale.duckdb")
+        seconds = stage("ingest", ["ingest", str(tmp_path / "docs")])
+        print(f"  ingest throughput: {n / seconds:.1f} documents/s")
+        stage("build", ["build"])
+        stage("check", ["check"])
+        stage("export", ["export"])
+        size = Path(os.environ["KTXH_DB"]).stat().st_size / 1e6
+        print(f"  warehouse file: {size:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
