@@ -1,0 +1,71 @@
+"""Shared test fixtures: the bundled report, the biểu fixtures, and warehouses built from them.
+
+Warehouses are built once per session (``ktxh ingest`` then ``ktxh build`` on a file in a
+temporary folder, ``KTXH_DB`` set for the duration) because a dbt build takes seconds.
+
+``ktxh build`` runs in its own process, as a user runs it: run in-process, dbt-duckdb keeps
+the warehouse file open after the build (its environment's connection is not closed, the WAL
+not checkpointed), and any later connection with another configuration in the same process
+fails ("Can't open a connection to same database file with a different configuration").
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ktxh.cli import main
+
+PROJECT = Path(__file__).resolve().parents[1]
+REPORT = PROJECT / "documents" / "04_cao-bang" / "2022-11_bao-cao-kt-xh-2022-phuong-huong-2023.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "bieu"
+BIEU_XLSX = FIXTURES / "bieu_chi_tieu_2022_cao_bang.xlsx"
+BIEU_CSV = FIXTURES / "bieu_chi_tieu_2022_cao_bang.csv"
+SOURCES = {"text": REPORT, "xlsx": BIEU_XLSX, "csv": BIEU_CSV}
+
+
+def run_cli(db: Path, *argv: str) -> int:
+    """``ktxh <argv>`` against the warehouse file ``db``."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KTXH_DB", str(db))
+        return main(list(argv))
+
+
+def build_warehouse(db: Path, *documents: Path) -> Path:
+    assert run_cli(db, "ingest", *map(str, documents), "--area", "04") == 0
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KTXH_DB", str(db))
+        build = subprocess.run(
+            [sys.executable, "-m", "ktxh.cli", "build"], cwd=PROJECT, env=os.environ.copy(),
+            capture_output=True, text=True,
+        )
+    assert build.returncode == 0, build.stdout + build.stderr
+    return db
+
+
+def copy_warehouse(db: Path, to: Path) -> Path:
+    shutil.copy2(db, to)
+    return to
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, in a stable order: to tell whether a warehouse changed."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = con.sql(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_type = 'BASE TABLE' order by all"
+        ).fetchall()
+        return {f"{s}.{t}": con.sql(f'select * from "{s}"."{t}" order by all').fetchall() for s, t in tables}
+
+
+@pytest.fixture(scope="session")
+def warehouses(tmp_path_factory) -> dict[str, Path]:
+    """Three warehouses, one per form of the same 2022 appendix: text report, XLSX, CSV."""
+    root = tmp_path_factory.mktemp("warehouses")
+    return {form: build_warehouse(root / f"{form}.duckdb", path) for form, path in SOURCES.items()}
