@@ -18,7 +18,8 @@ numbers) and leaves everything about the table's layout to ``parse_grid``.
 * The sheet is the visible one whose content has the appendix header, never the
   first by position (workbooks often open with an instructions sheet).
 * Only merged ranges of the header block are filled: the block starts at the
-  header row and reaches down as far as the ranges anchored on that row do.
+  header row and reaches down as far as the ranges anchored on that row do
+  (two rows at most).
   Merges in the body (a group row "I  Chỉ tiêu kinh tế" merged across the
   figures) keep their text in their first cell, where it belongs.
 * A formula whose result was never computed (a file written by a program that
@@ -120,14 +121,19 @@ def _grid_rows(ws: Worksheet, grid: list[list[Cell]]) -> list[GridRow]:
 
 
 def _fill_header_merges(ws: Worksheet, grid: list[list[Cell]], header_row: int) -> None:
-    """Give every cell of a merged header range the value of the range's top-left cell."""
+    """Give every cell of a merged header range the value of the range's top-left cell.
+
+    The header block is the header row and, when ranges anchored on it reach
+    lower, the row below (``parse_grid`` reads at most two header rows); a range
+    reaching further (into the numbering row) is filled within the block only.
+    """
     ranges = list(ws.merged_cells.ranges)
-    block_end = max([r.max_row for r in ranges if r.min_row == header_row], default=header_row)
+    block_end = min(max([r.max_row for r in ranges if r.min_row == header_row], default=header_row), header_row + 1)
     for r in ranges:
         if not header_row <= r.min_row <= block_end:
             continue
         value = grid[r.min_row - 1][r.min_col - 1]
-        for row in range(r.min_row, r.max_row + 1):
+        for row in range(r.min_row, min(r.max_row, block_end) + 1):
             for col in range(r.min_col, r.max_col + 1):
                 grid[row - 1][col - 1] = value
 

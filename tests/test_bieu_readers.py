@@ -178,6 +178,15 @@ def test_xlsx_sheet_is_chosen_by_content_hidden_copies_ignored(tmp_path):
     assert err.value.text == "Biểu, Biểu (2)"
 
 
+def test_xlsx_header_merge_reaching_the_numbering_row_is_filled_in_the_header_only(tmp_path, text_table):
+    def edit(ws):
+        ws.unmerge_cells("K5:K6")
+        ws.merge_cells("K5:K7")  # "Ghi chú" merged down over its number "11"
+    table = read_xlsx(edited_xlsx(tmp_path, edit))
+    assert layout(table) == layout(text_table)
+    assert table.header_labels["note"] == "Ghi chú"
+
+
 def test_xlsx_that_is_not_a_workbook_is_refused(tmp_path):
     path = tmp_path / "bieu.xlsx"
     path.write_bytes(b"TT,Chi tieu\n")
