@@ -18,11 +18,13 @@
 
 The biểu CSV is for people who open it in a spreadsheet: UTF-8 with BOM (so
 Excel reads the diacritics), comma-separated with every field quoted, figures
-written the Vietnamese way (``39,48``, ``1.949,545``).  No cell may run as a
-formula: a text cell starting with ``=``, ``+``, ``-``, ``@``, tab or CR is written
-with a leading apostrophe (TT markers ``-`` and ``+`` included: ``'-``).  Figures
-are not text: a negative figure such as ``-3,21`` is a number and is written as
-it is.  ``ingest.appendix_csv`` drops the apostrophe again when it reads such a file.
+written the Vietnamese way (``39,48``, ``1.949,545``).  The export's own text
+holds no ``;``, so a spreadsheet set to split on ``;`` (as Vietnamese-locale
+Excel is) cannot cut a cell in two.  No cell may run as a formula: a text cell
+starting with ``=``, ``+``, ``-``, ``@``, tab or CR is written with a leading
+apostrophe (TT markers ``-`` and ``+`` included: ``'-``).  Figures are not text:
+a negative figure such as ``-3,21`` is a number and is written as it is.
+``ingest.appendix_csv`` drops the apostrophe again when it reads such a file.
 
 In the XLSX the figures are stored as numbers, each with a number format at its
 printed precision tagged with the Vietnamese locale (``[$-42A]#,##0.00``), so
@@ -147,7 +149,7 @@ def build_bieu(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -
         title=[
             f"BÁO CÁO TÌNH HÌNH THỰC HIỆN CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM {y}",
             f"Địa phương: {area_name} (mã {area_code})",
-            f"(Số liệu theo: {'; '.join(documents)})" if documents else "(Chưa có số liệu)",
+            f"(Số liệu theo: {', '.join(documents)})" if documents else "(Chưa có số liệu)",
         ],
         header_top=["TT", "Chỉ tiêu", "Đơn vị tính", f"Thực hiện {y - 1}", f"Năm {y}", "", "", "",
                     f"KH {y + 1}", f"KH {y + 1} so với ước TH {y} (%)", "Đánh giá", "Ghi chú"],
@@ -157,7 +159,7 @@ def build_bieu(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -
         body=body,
         footer=[
             f"Ghi chú: Đánh giá so với KH {y}: Vượt, Đạt, Không đạt (để trống khi thiếu KH hoặc ước TH). "
-            "Tỷ lệ (%) tính lại từ số liệu, làm tròn 1 chữ số thập phân; với các chỉ tiêu tốc độ tăng trưởng, "
+            "Tỷ lệ (%) tính lại từ số liệu, làm tròn 1 chữ số thập phân. Với các chỉ tiêu tốc độ tăng trưởng, "
             "tỷ lệ là chỉ số phát triển: (100 + tốc độ) / (100 + tốc độ so sánh) × 100.",
         ],
     )

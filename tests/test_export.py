@@ -132,6 +132,7 @@ def test_csv_is_utf8_with_bom_comma_and_quoted(exported):
     assert ('"2","GRDP bình quân đầu người","Triệu đồng","37,18","40,30","39,48","106,2","98,0","43,97",'
             '"111,4","Không đạt",""') in lines
     assert all(line.count('","') == 11 for line in lines if line)  # 12 quoted fields, comma-separated
+    assert b";" not in data
 
 
 def test_csv_header_and_real_figures(csv_rows):
