@@ -135,7 +135,12 @@ def _is_numbering_row(texts: list[str]) -> bool:
     return len(filled) >= 4 and filled[0] == "1" and all(_NUMBERING_CELL.match(t) for t in filled)
 
 
-def _header_start(rows: list[GridRow]) -> int | None:
+def find_header_row(rows: Sequence[GridRow]) -> int | None:
+    """Index of the table's header row (it names 'Chỉ tiêu' and 'TT' or 'Đơn vị tính'), or None.
+
+    Readers use it too: the XLSX reader to know which merged ranges are header
+    cells, the CSV reader to tell which delimiter gives a table.
+    """
     for i, row in enumerate(rows):
         roles = {classify_label(_text(c)) for c in row.cells}
         if "name" in roles and ({"tt", "unit"} & roles):
@@ -244,7 +249,7 @@ def _is_footer(texts: list[str], columns: dict[str, int]) -> bool:
 
 def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
     """Read an appendix table from a grid of cells; see the module docstring."""
-    start = _header_start(rows)
+    start = find_header_row(rows)
     if start is None:
         raise IngestError(document, "whole table", "no header row naming 'Chỉ tiêu' and 'TT' or 'Đơn vị tính'")
     width = max(len(r.cells) for r in rows[start:])
@@ -268,7 +273,7 @@ def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
         if _is_numbering_row(texts):
             _check_numbering(document, row, texts, columns)
             continue
-        if any(classify_label(t) == "name" for t in texts) and _header_start([row]) is not None:
+        if any(classify_label(t) == "name" for t in texts) and find_header_row([row]) is not None:
             continue  # a header repeated at a page break
         if _is_footer(texts, columns):
             break

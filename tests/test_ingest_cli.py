@@ -42,11 +42,12 @@ def test_same_content_from_another_path_replaces_its_batch(warehouse_env, tmp_pa
     shutil.copy(ANNUAL_REPORT, copy)
     assert cli.main(["ingest", str(copy)]) == 0
     after = snapshot(warehouse_env)
-    assert {t: rows for t, rows in after.items() if t != "load_batches"} == {
-        t: rows for t, rows in before.items() if t != "load_batches"}
-    assert len(after["load_batches"]) == 1
-    # same batch and load time; only the path it came from is updated
-    assert after["load_batches"][0][:3] == before["load_batches"][0][:3]
+    assert {t: rows for t, rows in after.items() if t != "raw.load_batches"} == {
+        t: rows for t, rows in before.items() if t != "raw.load_batches"}
+    assert len(after["raw.load_batches"]) == 1
+    # same batch, hash, document and load time; only the path it came from is updated
+    (old,), (new,) = before["raw.load_batches"], after["raw.load_batches"]
+    assert old[:3] == new[:3] and old[-1] == new[-1] and new[3] == str(copy)
 
 
 def test_malformed_table_is_refused_whole_and_the_warehouse_is_unchanged(warehouse_env, tmp_path, capsys):
