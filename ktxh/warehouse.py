@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -72,19 +74,21 @@ def require(db: Path) -> None:
 
 
 def dbt(args: Sequence[str], db: Path) -> None:
-    """Run dbt on the warehouse file ``db`` (in-process, the project's own profiles.yml)."""
-    from dbt.cli.main import dbtRunner
+    """Run dbt on the warehouse file ``db`` with the project's own profiles.yml.
 
+    dbt runs in a child process: dbt-duckdb holds the file for the whole run and
+    keeps its connection open afterwards, so in-process it would block us from
+    reading the warehouse we just built.
+    """
     require(db)
     with duckdb.connect(str(db)) as con:
         loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
-
-    os.environ["KTXH_DB"] = str(db)
     project = str(config.PROJECT_DIR)
-    result = dbtRunner().invoke([*args, "--project-dir", project, "--profiles-dir", project, "--quiet"])
-    if not result.success:
-        detail = getattr(result, "exception", None)
-        raise BuildFailed(f"dbt {' '.join(args)} failed{': ' + str(detail) if detail else ''} (see logs/dbt.log)")
+    command = [sys.executable, "-c", "from dbt.cli.main import cli; cli()", *args,
+               "--project-dir", project, "--profiles-dir", project, "--quiet"]
+    env = {**os.environ, "KTXH_DB": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    if subprocess.run(command, env=env, cwd=project).returncode != 0:
+        raise BuildFailed(f"dbt {' '.join(args)} failed on {db} (dbt's messages above; full log in logs/dbt.log)")
 
 
 def building_path(db: Path) -> Path:
