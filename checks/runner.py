@@ -34,7 +34,7 @@ from ktxh import config, warehouse
 SUITES_DIR = config.PROJECT_DIR / "expectations"
 SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-ROW_ID = "_row"
+ROW_ID = "finding_key"
 SITE_MARKER = ".ktxh-checks-site"
 # The appendix's columns in their printed order, for sorting findings.
 FIGURE_ORDER = ("indicator", "measure", "row", "unit", "prior_actual", "plan", "estimate",
@@ -98,9 +98,23 @@ def read_frames(con: duckdb.DuckDBPyConnection, suites: Iterable[Suite]) -> dict
             raise warehouse.BuildFailed(
                 f"the warehouse has no table {suite.table}: run `ktxh build` before `ktxh check`"
             ) from None
-        frame.insert(0, ROW_ID, range(len(frame)))
+        frame.insert(0, ROW_ID, _row_keys(frame))
         frames[suite.name] = frame
     return frames
+
+
+def _row_keys(frame: pd.DataFrame) -> list[str]:
+    """A unique, readable key per row, which the Data Docs list for each rejected row:
+    '#46 04/2022 commune_health_standard_share pct_of_plan (line 811)'."""
+    parts = [c for c in ("area_code", "plan_year", "measure_code", "figure", "source_ref") if c in frame.columns]
+    keys = []
+    for i, row in enumerate(frame[parts].itertuples(index=False)):
+        values = dict(zip(parts, row))
+        where = values.pop("source_ref", None)
+        area_year = "/".join(str(values.pop(c)) for c in ("area_code", "plan_year") if c in values)
+        text = " ".join(str(v) for v in (area_year, *values.values()) if _clean(v) not in (None, ""))
+        keys.append(f"#{i} {text}" + (f" ({where})" if _clean(where) else ""))
+    return keys
 
 
 def checks_site_dir(db: Path) -> Path:
