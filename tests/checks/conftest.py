@@ -70,6 +70,10 @@ class AppendixText:
         assert len(found) == 1, f"{len(found)} rows named {name!r}"
         return found[0]
 
+    def line_of(self, name: str) -> int:
+        """The row's line number in the written document (text() puts two lines before the title)."""
+        return self._find(name) + 3
+
     def cells(self, name: str) -> list[str]:
         return split_pipe_row(self.lines[self._find(name)])
 
