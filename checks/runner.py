@@ -60,8 +60,8 @@ FINDING_COLUMNS = {
 }
 
 
-class SuiteError(RuntimeError):
-    """A suite file that cannot be used as it is."""
+class SuiteError(warehouse.BuildFailed):
+    """A suite file that cannot be used as it is (``ktxh`` reports it and exits 2)."""
 
 
 @dataclass
@@ -189,7 +189,7 @@ def validate(suites: list[Suite], frames: dict[str, pd.DataFrame], site: Path) -
 
 
 class _Row(dict):
-    """A frame row for message templates: blanks (None, NaN) print as ''."""
+    """A frame row for message templates; a placeholder the table lacks is a suite error."""
 
     def __missing__(self, key: str) -> str:
         raise SuiteError(f"a message template names {{{key}}}, which the validated table does not have")
@@ -324,7 +324,11 @@ def run_checks(db: Path, suites_dir: Path = SUITES_DIR) -> int:
     warehouse.require(db)
     suites = load_suites(suites_dir)
     site = checks_site_dir(db)
-    with duckdb.connect(str(db)) as con:
+    try:
+        connection = duckdb.connect(str(db))
+    except duckdb.IOException as exc:
+        raise warehouse.WarehouseBusy(f"cannot open {db} to write the findings (is another program using it?): {exc}") from None
+    with connection as con:
         frames = read_frames(con, suites)
         _fresh_site(site)
         results = validate(suites, frames, site)

@@ -47,3 +47,19 @@ def test_messages_name_columns_of_the_validated_table(real_2022, suite):
         for key in ("message_vi", "message_en", "figure"):
             named = {field for _, field, _, _ in string.Formatter().parse(meta.get(key, "")) if field}
             assert named <= columns, f"{suite.name} {meta['check_name']} {key}: {named - columns}"
+
+
+def test_a_template_naming_a_missing_column_is_a_suite_error(real_2022, tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(real_2022.db, db)
+    monkeypatch.setenv("KTXH_CHECKS_SITE", str(tmp_path / "site"))
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    spec = json.loads((runner.SUITES_DIR / "printed_ratios.json").read_text(encoding="utf-8"))
+    spec["expectations"][0]["meta"]["message_en"] = "{measure_code}: {no_such_column}"
+    (suites / "printed_ratios.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(runner.SuiteError, match="no_such_column"):
+        runner.run_checks(db, suites)
