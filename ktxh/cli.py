@@ -73,7 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warehouse.dbt(["build"], db)
             print(f"built {db}")
         elif args.command == "check":
-            return _check(db)
+            warehouse.require(db)
+            with warehouse.exclusive(db):
+                return _check(db)
         elif args.command == "export":
             _export(db, args.year, args.area, args.out)
         elif args.command == "run":

@@ -1,0 +1,339 @@
+"""Run the consistency suites on a warehouse and record what they find.
+
+The suites are great-expectations 1.x suite files in ``expectations/``.  Each names, in
+its ``meta.ktxh.table``, the warehouse table it validates (a mart, or a ``checks.chk_*``
+model where dbt computed the check's intervals and joins).  The table is read from
+DuckDB into a pandas frame (GX 1.x has no working DuckDB datasource), validated by one
+checkpoint, and every row an expectation rejects becomes a finding:
+
+* ``check_name`` and the message templates (``message_vi``, ``message_en``, Python
+  ``str.format`` over the row's columns) come from the expectation's ``meta``;
+* the severity is the expectation's own GX severity: ``critical`` is reported as
+  ``error`` (structural faults: ``ktxh check`` exits 1), ``warning`` and ``info`` as such.
+
+Findings replace ``checks.findings``; the validation results are rendered as GX Data
+Docs (HTML) in the checks site folder, whose path is printed with a short summary.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import duckdb
+import pandas as pd
+
+from ingest.numbers import format_vn_number
+from ktxh import config, warehouse
+
+SUITES_DIR = config.PROJECT_DIR / "expectations"
+SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+ROW_ID = "finding_key"
+SITE_MARKER = ".ktxh-checks-site"
+# The appendix's columns in their printed order, for sorting findings.
+FIGURE_ORDER = ("indicator", "measure", "row", "unit", "prior_actual", "plan", "estimate",
+                "pct_of_prior", "pct_of_plan", "next_plan", "next_plan_pct_of_estimate")
+
+FINDING_COLUMNS = {
+    "check_name": "varchar",
+    "severity": "varchar",
+    "area_code": "varchar",
+    "plan_year": "integer",
+    "measure_code": "varchar",
+    "figure": "varchar",
+    "printed_value": "double",
+    "printed_text": "varchar",
+    "expected_low": "double",
+    "expected_high": "double",
+    "document": "varchar",
+    "source_ref": "varchar",
+    "message_vi": "varchar",
+    "message_en": "varchar",
+    "suite_name": "varchar",
+    "expectation_type": "varchar",
+}
+
+
+class SuiteError(warehouse.BuildFailed):
+    """A suite file that cannot be used as it is (``ktxh`` reports it and exits 2)."""
+
+
+@dataclass
+class Suite:
+    name: str
+    table: str
+    spec: dict[str, Any]  # the suite file as read
+
+
+def load_suites(directory: Path = SUITES_DIR) -> list[Suite]:
+    """Every ``*.json`` suite file of ``directory``, in name order."""
+    suites = []
+    for path in sorted(Path(directory).glob("*.json")):
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        table = spec.get("meta", {}).get("ktxh", {}).get("table")
+        if not table:
+            raise SuiteError(f"{path.name}: meta.ktxh.table names no warehouse table to validate")
+        for expectation in spec.get("expectations", []):
+            if not expectation.get("meta", {}).get("check_name"):
+                raise SuiteError(f"{path.name}: an expectation ({expectation.get('type')}) has no meta.check_name")
+        suites.append(Suite(name=spec["name"], table=table, spec=spec))
+    if not suites:
+        raise SuiteError(f"no suite files in {directory}")
+    return suites
+
+
+def read_frames(con: duckdb.DuckDBPyConnection, suites: Iterable[Suite]) -> dict[str, pd.DataFrame]:
+    """The table each suite validates, as a pandas frame with a row id for mapping results back."""
+    frames = {}
+    for suite in suites:
+        try:
+            frame = con.sql(f"select * from {suite.table}").df()
+        except duckdb.CatalogException:
+            raise warehouse.BuildFailed(
+                f"the warehouse has no table {suite.table}: run `ktxh build` before `ktxh check`"
+            ) from None
+        frame.insert(0, ROW_ID, _row_keys(frame))
+        frames[suite.name] = frame
+    return frames
+
+
+def _row_keys(frame: pd.DataFrame) -> list[str]:
+    """A unique, readable key per row, which the Data Docs list for each rejected row:
+    '#46 04/2022 commune_health_standard_share pct_of_plan (line 811)'."""
+    parts = [c for c in ("area_code", "plan_year", "measure_code", "figure", "source_ref") if c in frame.columns]
+    keys = []
+    for i, row in enumerate(frame[parts].itertuples(index=False)):
+        values = dict(zip(parts, row))
+        where = values.pop("source_ref", None)
+        area_year = "/".join(str(values.pop(c)) for c in ("area_code", "plan_year") if c in values)
+        text = " ".join(str(v) for v in (area_year, *values.values()) if _clean(v) not in (None, ""))
+        keys.append(f"#{i} {text}" + (f" ({where})" if _clean(where) else ""))
+    return keys
+
+
+def checks_site_dir(db: Path) -> Path:
+    """Where the Data Docs go: ``KTXH_CHECKS_SITE``, default ``checks_site/`` beside the warehouse file."""
+    configured = os.environ.get("KTXH_CHECKS_SITE")
+    return Path(configured).resolve() if configured else db.parent / "checks_site"
+
+
+def _fresh_site(site: Path) -> None:
+    """Empty the site folder so that it shows this run only; refuse a folder that is not ours."""
+    if site.exists() and any(site.iterdir()):
+        if not (site / SITE_MARKER).exists():
+            raise warehouse.BuildFailed(f"{site} is not empty and is not a checks site; set KTXH_CHECKS_SITE elsewhere")
+        shutil.rmtree(site)
+    site.mkdir(parents=True, exist_ok=True)
+    (site / SITE_MARKER).write_text("Data Docs written by `ktxh check`; emptied on each run.\n", encoding="utf-8")
+
+
+def _context(site: Path):
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    project = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        data_docs_sites={
+            "ktxh_checks": {
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(site)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            }
+        },
+        analytics_enabled=False,
+        progress_bars=ProgressBarsConfig(globally=False),
+    )
+    return gx.get_context(project_config=project, mode="ephemeral")
+
+
+def validate(suites: list[Suite], frames: dict[str, pd.DataFrame], site: Path) -> dict[str, Any]:
+    """Run every suite on its frame in one checkpoint; returns suite name -> validation result."""
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+
+    context = _context(site)
+    source = context.data_sources.add_pandas("ktxh_warehouse")
+    definitions = []
+    for suite in suites:
+        asset = source.add_dataframe_asset(suite.table)
+        batch = asset.add_batch_definition_whole_dataframe(f"{suite.table} (whole table)")
+        spec = {k: v for k, v in suite.spec.items() if k in ("name", "expectations", "meta", "notes")}
+        gx_suite = context.suites.add(gx.ExpectationSuite(**spec))
+        definitions.append(context.validation_definitions.add(
+            gx.ValidationDefinition(name=suite.name, data=batch, suite=gx_suite)
+        ))
+    # A dataframe batch takes its frame at run time, one for all the definitions of a checkpoint
+    # run: so one checkpoint per suite, each updating the same Data Docs site.
+    results = {}
+    for definition in definitions:
+        checkpoint = context.checkpoints.add(gx.Checkpoint(
+            name=f"ktxh_{definition.name}",
+            validation_definitions=[definition],
+            actions=[UpdateDataDocsAction(name="data_docs", site_names=["ktxh_checks"])],
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [ROW_ID]},
+        ))
+        outcome = checkpoint.run(batch_parameters={"dataframe": frames[definition.name]})
+        (results[definition.name],) = outcome.run_results.values()
+    return results
+
+
+class _Row(dict):
+    """A frame row for message templates; a placeholder the table lacks is a suite error."""
+
+    def __missing__(self, key: str) -> str:
+        raise SuiteError(f"a message template names {{{key}}}, which the validated table does not have")
+
+
+def _clean(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _number(value: Any) -> float | None:
+    value = _clean(value)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _finding(suite: Suite, expectation, row: dict[str, Any]) -> dict[str, Any]:
+    meta = expectation.meta or {}
+    kwargs = expectation.kwargs
+    column = kwargs.get("column")
+    values = {k: ("" if _clean(v) is None else _clean(v)) for k, v in row.items()}
+
+    printed_value = _number(row.get("printed_value", row.get(column) if column else None))
+    printed_text = values.get("printed_text", "")
+    if not printed_text and printed_value is not None and column and f"{column}_decimals" in row:
+        printed_text = format_vn_number(printed_value, int(row[f"{column}_decimals"]))
+    values["printed_text"] = printed_text
+
+    figure = meta.get("figure")
+    figure = figure.format_map(_Row(values)) if figure else (values.get("figure") or column or "")
+    values["figure"] = figure
+    expected_low = _number(row["expected_low"]) if "expected_low" in row else _number(kwargs.get("min_value"))
+    expected_high = _number(row["expected_high"]) if "expected_high" in row else _number(kwargs.get("max_value"))
+
+    plan_year = _clean(row.get("plan_year"))
+    return {
+        "check_name": meta["check_name"],
+        "severity": SEVERITY[str(getattr(expectation.severity, "value", expectation.severity))],
+        "area_code": _clean(row.get("area_code")),
+        "plan_year": int(plan_year) if plan_year is not None else None,
+        "measure_code": _clean(row.get("measure_code")),
+        "figure": figure,
+        "printed_value": printed_value,
+        "printed_text": printed_text or None,
+        "expected_low": expected_low,
+        "expected_high": expected_high,
+        "document": _clean(row.get("document")),
+        "source_ref": _clean(row.get("source_ref")),
+        "message_vi": meta.get("message_vi", "").format_map(_Row(values)),
+        "message_en": meta.get("message_en", "").format_map(_Row(values)),
+        "suite_name": suite.name,
+        "expectation_type": expectation.type,
+    }
+
+
+def collect_findings(suites: list[Suite], frames: dict[str, pd.DataFrame], results: dict[str, Any]) -> list[dict]:
+    """One finding per row each expectation rejected."""
+    findings = []
+    for suite in suites:
+        result = results[suite.name]
+        frame = frames[suite.name].set_index(ROW_ID, drop=False)
+        for expectation_result in result.results:
+            if expectation_result.success:
+                continue
+            if expectation_result.exception_info and expectation_result.exception_info.get("raised_exception"):
+                raise SuiteError(
+                    f"suite {suite.name}, {expectation_result.expectation_config.type}: "
+                    f"{expectation_result.exception_info.get('exception_message')}"
+                )
+            rejected = expectation_result.result.get("unexpected_index_list") or []
+            for entry in rejected:
+                row = frame.loc[entry[ROW_ID]].to_dict()
+                findings.append(_finding(suite, expectation_result.expectation_config, row))
+    return findings
+
+
+def write_findings(con: duckdb.DuckDBPyConnection, findings: list[dict]) -> None:
+    """Replace checks.findings with this run's findings, in catalog order within each severity."""
+    frame = pd.DataFrame(findings, columns=list(FINDING_COLUMNS))
+    con.execute("create schema if not exists checks")
+    columns = ", ".join(f"{name} {kind}" for name, kind in FINDING_COLUMNS.items())
+    casts = ", ".join(f"f.{name}::{kind} as {name}" for name, kind in FINDING_COLUMNS.items())
+    con.register("new_findings", frame)
+    try:
+        con.begin()
+        con.execute(f"create or replace table checks.findings ({columns})")
+        con.execute(f"""
+            insert into checks.findings
+            select {casts}
+            from new_findings as f
+            left join catalog.indicator_catalog as c using (measure_code)
+            order by case f.severity when 'error' then 0 when 'warning' then 1 else 2 end,
+                     f.area_code, f.plan_year, c.sort_order nulls first,
+                     list_position(?, f.figure) nulls last, f.check_name, f.source_ref
+        """, [list(FIGURE_ORDER)])
+        con.execute(
+            "comment on table checks.findings is 'Consistency findings of the last `ktxh check`: one row per "
+            "figure or row a great-expectations suite rejected (severity error, warning or info).'"
+        )
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+    finally:
+        con.unregister("new_findings")
+
+
+def summarise(con: duckdb.DuckDBPyConnection, site: Path, shown: int = 20) -> tuple[str, int]:
+    """The terminal summary of checks.findings, and the count of errors."""
+    counts = dict(con.sql("select severity, count(*) from checks.findings group by severity").fetchall())
+    lines = [
+        f"checks: {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "
+        f"{counts.get('info', 0)} info (table checks.findings)"
+    ]
+    for severity, name, n in con.sql("""
+        select severity, check_name, count(*) from checks.findings group by severity, check_name
+        order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, check_name
+    """).fetchall():
+        lines.append(f"  {severity:<7} {name:<26} {n}")
+    faults = con.sql("select severity, message_en from checks.findings where severity <> 'info'").fetchall()
+    lines += [f"  [{severity}] {message}" for severity, message in faults[:shown]]
+    if len(faults) > shown:
+        lines.append(f"  ... {len(faults) - shown} more errors and warnings in checks.findings")
+    lines.append(f"Data Docs: {site / 'index.html'}")
+    return "\n".join(lines), counts.get("error", 0)
+
+
+def run_checks(db: Path, suites_dir: Path = SUITES_DIR) -> int:
+    """Validate the warehouse ``db``; 1 when any finding is an error, else 0."""
+    warehouse.require(db)
+    suites = load_suites(suites_dir)
+    site = checks_site_dir(db)
+    try:
+        connection = duckdb.connect(str(db))
+    except duckdb.IOException as exc:
+        raise warehouse.WarehouseBusy(f"cannot open {db} to write the findings (is another program using it?): {exc}") from None
+    with connection as con:
+        frames = read_frames(con, suites)
+        _fresh_site(site)
+        results = validate(suites, frames, site)
+        findings = collect_findings(suites, frames, results)
+        write_findings(con, findings)
+        summary, errors = summarise(con, site)
+    print(summary)
+    return 1 if errors else 0

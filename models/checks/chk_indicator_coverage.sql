@@ -1,0 +1,82 @@
+-- The 17 plan indicators for each province and year that has an appendix: how many of each
+-- indicator's catalog measures the authoritative appendix carries with at least one figure.
+-- An indicator with none is missing; a present indicator with some measures missing is noted.
+with
+
+appendix as (
+    select * from {{ ref('int_appendix_current') }}
+),
+
+measures as (
+    select * from {{ ref('stg_catalog__measures') }}
+),
+
+years as (
+    select area_code, plan_year, any_value(document) as document, any_value(batch_id) as batch_id
+    from appendix
+    group by area_code, plan_year
+),
+
+indicators as (
+    select indicator_no, measure_code, measure_name, sort_order
+    from measures
+    where is_indicator_root
+),
+
+expected as (
+    select indicator_no, measure_code, measure_name, sort_order
+    from measures
+    where kind <> 'heading'
+),
+
+present as (
+    select distinct area_code, plan_year, measure_code
+    from appendix
+    where row_kind = 'measure' and n_values > 0
+),
+
+coverage as (
+    select
+        years.area_code,
+        years.plan_year,
+        expected.indicator_no,
+        count(present.measure_code) as measures_with_figures,
+        count(*) as measures_expected,
+        string_agg(expected.measure_code, ', ' order by expected.sort_order)
+            filter (where present.measure_code is null) as missing_measures,
+        string_agg(expected.measure_name, '; ' order by expected.sort_order)
+            filter (where present.measure_code is null) as missing_measure_names
+    from years
+    cross join expected
+    left join present
+        on present.area_code = years.area_code
+        and present.plan_year = years.plan_year
+        and present.measure_code = expected.measure_code
+    group by all
+),
+
+final as (
+    select
+        coverage.area_code,
+        coverage.plan_year,
+        coverage.indicator_no,
+        indicators.measure_code,
+        indicators.measure_name,
+        indicators.sort_order,
+        coverage.measures_with_figures,
+        coverage.measures_expected,
+        coverage.missing_measures,
+        coverage.missing_measure_names,
+        case
+            when coverage.measures_with_figures = 0 then 'indicator_missing'
+            when coverage.measures_with_figures < coverage.measures_expected then 'measures_missing'
+            else 'complete'
+        end as outcome,
+        years.document,
+        years.batch_id
+    from coverage
+    inner join indicators using (indicator_no)
+    inner join years using (area_code, plan_year)
+)
+
+select * from final
