@@ -140,7 +140,7 @@ def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument]) -> lis
             first = con.execute(
                 "select loaded_at from raw.load_batches where batch_id = ?", [doc.batch_id]
             ).fetchone()
-            loaded_at = first[0] if first else dt.datetime.now().replace(microsecond=0)
+            loaded_at = first[0] if first else dt.datetime.now()
             for table in (*BATCH_TABLES, *EXTRA_TABLES, "load_batches"):
                 con.execute(f"delete from raw.{table} where batch_id = ?", [doc.batch_id])
             _insert(con, "load_batches", load_batches_rows(doc, loaded_at))
