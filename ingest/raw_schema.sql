@@ -35,3 +35,28 @@ create table if not exists raw.appendix_cells (
     decimals     integer not null,         -- decimals printed: the figure's precision
     primary key (batch_id, row_order, column_role)
 );
+
+create table if not exists raw.prose_facts (
+    batch_id       varchar not null,
+    fact_no        integer not null,       -- order of the figure in the document
+    sentence_no    integer not null,
+    sentence       varchar not null,       -- the whole sentence, line breaks joined
+    line           integer not null,       -- line where the sentence starts
+    span_start     integer not null,       -- character span of the printed figure in the document text
+    span_end       integer not null,
+    claim_no       integer,                -- figures stated together about one subject share it
+    subject        varchar,                -- the subject as written
+    indicator_code varchar,                -- catalog measure code or secondary indicator code
+    period_year    integer,
+    month_from     integer,
+    month_to       integer,
+    printed        varchar not null,       -- the figure exactly as printed
+    value          decimal(18, 6),         -- null when malformed
+    decimals       integer,
+    unit           varchar,
+    value_type     varchar,                -- actual | estimate | plan
+    basis          varchar,                -- none | plan | plan_central | plan_council | same_period | prior_month | prior_year
+    measure        varchar,                -- value | ratio_pct | growth_pct | pp
+    status         varchar not null,       -- ok | unclassified | malformed
+    primary key (batch_id, fact_no)
+);
