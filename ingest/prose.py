@@ -157,7 +157,9 @@ def indicator_tables() -> tuple[dict[str, Indicator], tuple[Alias, ...]]:
                 row["measure_code"], _unit_class_of(row["unit"]), row["kind"], row["parent_code"] or None
             )
             if row["kind"] != "heading":
-                names.append((row["measure_code"], row["name_vi"]))
+                # a child row named in few words ("Dịch vụ") is named relative to its parent
+                short_child = row["parent_code"] and len(fold(row["name_vi"]).split()) <= 3
+                names.append((row["measure_code"], ("=" if short_child else "") + row["name_vi"]))
     with open(SEEDS / "secondary_indicators.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             indicators[row["indicator_code"]] = Indicator(
@@ -691,10 +693,18 @@ def _skip_spans(text: str) -> list[tuple[int, int, str]]:
 def _find_figures(text: str) -> list[_Figure]:
     skips = _skip_spans(text)
     figures: list[_Figure] = []
+    chain_end = -1  # end of the last skipped identifier or ordinal list
     for m in P.NUMBER.finditer(text):
         a, b = m.start(), m.end()
-        if any(s <= a and b <= e for s, e, _ in skips):
+        kinds = [k for s, e, k in skips if s <= a and b <= e]
+        if kinds:
+            if set(kinds) & P.LISTABLE_SKIPS:
+                chain_end = b
             continue
+        if chain_end >= 0 and P.LIST_CONTINUATION.match(text[chain_end:a]) and re.fullmatch(r"\d{1,4}", m.group(0)):
+            chain_end = b
+            continue
+        chain_end = -1
         printed = m.group(0)
         try:
             parsed = parse_vn_number(printed)
@@ -807,7 +817,7 @@ class _Extractor:
             plan = True
         if period is not None and period[0] is not None and self.year and period[0] > self.year:
             plan = True
-        new_period = section.period
+        new_period = section.period if plan == section.plan else None
         if ambiguous:
             new_period = None
         elif period is not None:
@@ -917,7 +927,7 @@ class _Extractor:
                 value = -value
             status = "malformed" if fig.malformed else status_hint
             if fig.unit is None and pred is None and basis == "none" and measure == "value" and not fig.pair_second and not fig.has_pair_second:
-                if not re.search(r"\(\s*$", text[: fig.start]):
+                if not re.search(r"[(:]\s*$", text[: fig.start]):
                     status = "unclassified" if status == "ok" else status
             # value type
             estimate = current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
@@ -965,6 +975,8 @@ class _Extractor:
     def _phrase_end(self, text: str, fig: _Figure) -> int:
         rest = text[fig.unit_end :]
         m = _right_basis(rest)
+        if m and fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :]):
+            return fig.unit_end
         return fig.unit_end + (m[1] if m else 0)
 
     def _common_parent(self, claims: list[_Claim]) -> str | None:
@@ -1011,6 +1023,8 @@ class _Extractor:
         """Raw measure, basis, sign, unit and status from the words around a figure."""
         status = "ok"
         right = _right_basis(text[fig.unit_end :])
+        if right and fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(text[fig.unit_end + right[1] :]):
+            right = None
         explicit = None
         if right:
             explicit = self._basis_of_phrase(right[0], period)
@@ -1065,6 +1079,8 @@ class _Extractor:
                 basis = explicit or context_basis or default_basis()
                 if pred == "tăng thêm" and explicit is None:
                     basis = "none"
+            elif pred == "bằng" and explicit:
+                measure, basis = "ratio_pct", explicit
             else:
                 measure, basis = "value", "none"
         if basis == "?":

@@ -79,17 +79,24 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("document_number", r"\b\d+(?:[.,]\d+)?(?:\s?/\s?\d{2,4})*\s?[/-]\s?[A-ZĐ]{1,}[\w.&-]*", 0),
     _named("document_reference", rf"{WB_L}(?:{_DOC_WORDS})\s+(?:số\s*:?\s*)?\d+(?:[.,]\d+)*"),
     _named("number_sign", rf"{WB_L}số\s*:\s*\d+|{WB_L}số\s+\d+(?!\s*(?:%|{LETTER}))"),
-    _named("ordinal", rf"{WB_L}(?:lần|đợt|khóa|khoá|thứ|lớp|mức độ|cấp độ|phiên|hạng|vị trí|top|tầng|giai đoạn|hội nghị|kỳ họp|nghị quyết)\s+(?:thứ\s+)?\d+"),
-    _named("identifier", rf"{WB_L}(?:mốc|cột mốc|đường|quốc lộ|tỉnh lộ|QL|ĐT|km|Km|tổ|xóm|khu|lô|phòng|số nhà|trạm)\s+\d+(?:/\d+)?"),
+    _named("ordinal", rf"{WB_L}(?:lần|đợt|khóa|khoá|thứ|lớp|mức độ|cấp độ|phiên|vị trí|top|tầng|giai đoạn|kỳ họp|mũi|liều)\s+(?:thứ\s+)?\d+"),
+    _named("identifier", rf"{WB_L}(?:mốc|cột mốc|(?:đường|Đường)(?:\s+(?:tỉnh|huyện|xã))?|quốc lộ|tỉnh lộ|QL|ĐT|km|Km|tổ|xóm|lô|số nhà)\s+\d+(?:/\d+)?"),
     _named("name_with_number", r"\b[A-Z][A-Za-zĐđ]*\s?[-–]\s?\d+\b|\b\d+[A-Z](?![a-zà-ỹ])|\b[A-Z]{2,}\s\d{3,}(?::\d{4})?", 0),
     _named("list_ordinal", r"\(\s*\d{1,3}\s*\)(?!\s*%)"),
-    _named("integer_range", r"(?<![/\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d,]|\s?%|\s?/)"),
+    _named("integer_range", r"(?<![/\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?!\d|,\d|\s?%|\s?/)"),
     _named("age_range", rf"{WB_L}từ\s+\d+\s+(?:đến|tới)\s+(?:dưới\s+)?\d+\s+tuổi|\b\d+\s+tuổi{WB_R}"),
     _named("dose_qualifier", r"\b\d+\s+(?:mũi|liều)\s+(?:vắc\s?xin|vaccine|vacxin)\s+(?:là\s+)?(?:chiếm|đạt)\b"),
     _named("criteria_qualifier", rf"{WB_L}đạt\s+(?:từ\s+)?\d+\s+(?:tiêu chí(?!\s?/)|sao{WB_R})"),
     _named("per_unit", rf"(?:{WB_L}trên|/)\s?1\s+(?:đơn vị|ha|vạn|nghìn|km|người){WB_R}"),
     _named("fixed_name", rf"\b\d+\s+(?:loại rừng|cấp{WB_R})"),
 )
+
+#: A number listed after a skipped identifier or ordinal is one too ("lớp 8, 9, 10", "mức độ 3, 4").
+LIST_CONTINUATION = re.compile(r"^\s*(?:,|;|và|hoặc|-|–)\s*$", _I)
+#: Skip kinds that make the numbers listed after them skipped too.
+LISTABLE_SKIPS = {"ordinal", "identifier", "document_reference", "list_ordinal"}
+#: After a comparison, a verb and a figure: the comparison belongs to that next figure.
+BASIS_THEN_FIGURE = re.compile(rf"^\s*,?\s*{WB_L}(?:đạt|bằng|tăng|giảm|là|vượt|chiếm)\s", _I)
 
 #: A list marker at the start of a sentence: "1.", "2.2.1.", "(3)", "a)", "-", "+".
 LIST_MARKER = re.compile(r"^\s*(?:[-+•]\s*)?(?:\(\s*\d{1,3}\s*\)|\d{1,3}(?:\.\d{1,3})*\.(?=\s|$)|[a-zđ]\)|[IVXLC]+\.(?=\s))\s*")
@@ -138,6 +145,7 @@ UNITS: tuple[Unit, ...] = (
     _unit("triệu kWh", r"triệu\s+kWh", "energy"),
     _unit("kWh", r"kWh", "energy"),
     _unit("MW", r"MW", "power"),
+    _unit("lần/kỳ", r"lần\s?/\s?(?:ngày|tuần|tháng|quý|năm|kỳ)", "count"),
     _unit("lần", r"lần(?!\s+thứ)", "times"),
     _unit("bác sỹ/vạn dân", r"bác\s+s[ỹĩ]\s?/\s?(?:1\s+)?vạn\s+dân", "count"),
     _unit("giường bệnh/vạn dân", r"giường(?:\s+bệnh)?\s?/\s?(?:1\s+)?vạn\s+dân", "count"),
