@@ -591,9 +591,19 @@ def _find_periods(text: str) -> list[tuple[int, int, str, Period]]:
     return sorted(found)
 
 
+def _not_period_spans(text: str) -> list[tuple[int, int]]:
+    """Dates and names with years that are not periods; "đến ngày …" stays a period."""
+    kept = [(m.start(), m.end()) for name, rx in P.PERIODS if name in ("date_range", "until_date") for m in rx.finditer(text)]
+    return [
+        (m.start(), m.end())
+        for m in P.NOT_PERIOD.finditer(text)
+        if not any(a <= m.start() and m.end() <= b for a, b in kept)
+    ]
+
+
 def _nearest_period(text: str, heading: bool = False) -> tuple[Period | None, bool]:
     """The period phrase nearest the end of text, and whether it is ambiguous."""
-    text = _blank(text, [(m.start(), m.end()) for m in P.NOT_PERIOD.finditer(text)])
+    text = _blank(text, _not_period_spans(text))
     text = _blank(text, [(a, b) for a, b, _ in _comparison_spans(text)])
     found = _find_periods(text)
     if heading and not found:
@@ -628,7 +638,7 @@ def _comparison_spans(text: str) -> list[tuple[int, int, str]]:
 def _default_period(text: str, year: int | None, month: int | None) -> Period:
     """The report's own period, from its title area; else January to the report month."""
     head = text[:1500]
-    head = _blank(head, [(m.start(), m.end()) for m in P.NOT_PERIOD.finditer(head)])
+    head = _blank(head, _not_period_spans(head))
     head = _blank(head, [(m.start(), m.end()) for m in re.finditer(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", head)])
     for _, _, name, (y, a, b) in _find_periods(head):
         y = y or year
@@ -1199,6 +1209,8 @@ class _Extractor:
                 else:
                     distance = 0
                 start, end = m.start(), m.end()
+                if distance > P.MAX_ALIAS_DISTANCE:
+                    continue
             if not self._fits(alias.code, fig, measure):
                 continue
             key = (distance, -alias.length)
@@ -1378,8 +1390,7 @@ def _residue(between: str, figures: list[_Figure]) -> str:
     """The content words of the text between two figures (what names a new subject)."""
     text = _drop_qualifier_groups(between)
     text = _blank(text, [(a, b) for a, b, _ in _comparison_spans(text)])
-    for rx in (P.NOT_PERIOD,):
-        text = _blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
+    text = _blank(text, _not_period_spans(text))
     for _, rx in P.PERIODS:
         text = _blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
     for name, _, rx in P.BASIS:

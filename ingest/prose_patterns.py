@@ -85,11 +85,14 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("list_ordinal", r"\(\s*\d{1,3}\s*\)(?!\s*%)"),
     _named("integer_range", r"(?<![/\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?!\d|,\d|\s?%|\s?/)"),
     _named("age_range", rf"{WB_L}từ\s+\d+\s+(?:đến|tới)\s+(?:dưới\s+)?\d+\s+tuổi|\b\d+\s+tuổi{WB_R}"),
-    _named("dose_qualifier", r"\b\d+\s+(?:mũi|liều)\s+(?:vắc\s?xin|vaccine|vacxin)\s+(?:là\s+)?(?:chiếm|đạt)\b"),
+    _named("dose_qualifier", r"\b\d+\s+(?:mũi|liều)(?:\s+(?:vắc\s?xin|vaccine|vacxin))?(?=\s+(?:là\s+)?(?:chiếm|đạt)\b|\s+\d)"),
     _named("criteria_qualifier", rf"{WB_L}đạt\s+(?:từ\s+)?\d+\s+(?:tiêu chí(?!\s?/)|sao{WB_R})"),
     _named("per_unit", rf"(?:{WB_L}trên|/)\s?1\s+(?:đơn vị|ha|vạn|nghìn|km|người){WB_R}"),
     _named("fixed_name", rf"\b\d+\s+(?:loại rừng|cấp{WB_R})"),
 )
+
+#: An alias further than this many words from its figure does not name the figure's subject.
+MAX_ALIAS_DISTANCE = 15
 
 #: A number listed after a skipped identifier or ordinal is one too ("lớp 8, 9, 10", "mức độ 3, 4").
 LIST_CONTINUATION = re.compile(r"^\s*(?:,|;|và|hoặc|-|–)\s*$", _I)
@@ -239,9 +242,11 @@ GAP = re.compile(rf"{WB_L}gấp(?:\s+(?:gần|hơn|khoảng|trên))?\s*$", _I)
 # Periods
 # --------------------------------------------------------------------------
 
+_CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\s+)?"
+
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("date_range", r"từ\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})"),
-    ("until_date", r"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})"),
+    ("date_range", rf"từ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?\s+(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
+    ("until_date", rf"(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
     ("until_month", r"(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("year_to_date", r"(?:lũy\s+kế\s+)?(?:tính\s+)?từ\s+đầu\s+năm(?:\s+(\d{4}))?(?:\s+(?:đến\s+nay|tới\s+nay))?|lũy\s+kế\s+(?:đến\s+nay|năm(?:\s+(\d{4}))?)"),
     ("last_months", r"(\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
