@@ -105,6 +105,7 @@ class Indicator:
     unit_class: str
     kind: str
     parent: str | None
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,19 @@ def _unit_class_of(unit: str) -> str:
     return "count" if unit else ""
 
 
+_COUNT_SYNONYMS = {"hợp tác xã": "htx", "lao động": "người", "trường học": "trường", "giường bệnh": "giường"}
+
+
+def _count_noun(unit: str) -> str:
+    """The counted thing of a count unit: "lượt khách" → "lượt", "bác sỹ/vạn dân" → "bác si"."""
+    noun = unit.split("/")[0].strip().lower()
+    noun = re.sub(r"^(?:nghìn|ngàn|triệu)\s+", "", noun)
+    if noun.startswith("lượt"):
+        noun = "lượt"
+    noun = _COUNT_SYNONYMS.get(noun, noun)
+    return fold(noun).strip()
+
+
 def _alias_regex(words: list[str], whole: bool) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(w) for w in words)
     if whole:
@@ -154,7 +168,7 @@ def indicator_tables() -> tuple[dict[str, Indicator], tuple[Alias, ...]]:
     with open(SEEDS / "indicator_catalog.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             indicators[row["measure_code"]] = Indicator(
-                row["measure_code"], _unit_class_of(row["unit"]), row["kind"], row["parent_code"] or None
+                row["measure_code"], _unit_class_of(row["unit"]), row["kind"], row["parent_code"] or None, row["unit"]
             )
             if row["kind"] != "heading":
                 # a child row named in few words ("Dịch vụ") is named relative to its parent
@@ -163,7 +177,7 @@ def indicator_tables() -> tuple[dict[str, Indicator], tuple[Alias, ...]]:
     with open(SEEDS / "secondary_indicators.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             indicators[row["indicator_code"]] = Indicator(
-                row["indicator_code"], _unit_class_of(row["unit"]), row["kind"], None
+                row["indicator_code"], _unit_class_of(row["unit"]), row["kind"], None, row["unit"]
             )
             names.append((row["indicator_code"], row["name_vi"]))
     with open(SEEDS / "measure_name_variants.csv", encoding="utf-8") as f:
@@ -1105,6 +1119,10 @@ class _Extractor:
             return measure, basis, unit
         if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
             return "value", "none", unit
+        if ind.kind == "growth_rate" and measure == "value" and fig.value is not None and fig.value >= 50 and fig.unit_class == "pct":
+            # "Tốc độ phát triển … đạt 104,23%": an index (100 + growth), not the growth itself
+            _, a, b = period
+            return "ratio_pct", "prior_year" if (a, b) == (1, 12) else "same_period", unit
         if ind.kind == "increment" and measure == "value" and pred in ("tăng", "tăng thêm", "giảm") and basis != "plan":
             return "value", "none", unit
         return measure, basis, unit
@@ -1166,8 +1184,13 @@ class _Extractor:
             return True
         if fig.unit_class == "pct" or ind.unit_class == "pct":
             return fig.unit_class == ind.unit_class
-        if "count" in (fig.unit_class, ind.unit_class):
-            return fig.unit_class == ind.unit_class or fig.unit_class in ("count",) and ind.unit_class == "count"
+        if fig.unit_class == ind.unit_class == "count":
+            want = _count_noun(ind.unit)
+            if not want or fig.unit is None:
+                return True
+            if any(fig.unit == u.name for u in P.UNITS):
+                return _count_noun(fig.unit) == want
+            return want in fold(fig.unit)
         return fig.unit_class == ind.unit_class
 
     def _indicator(self, region: str, fig: _Figure, measure: str, parent: _Claim | None) -> tuple[str | None, str]:

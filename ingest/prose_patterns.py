@@ -92,7 +92,7 @@ SKIP_SPANS: tuple[Named, ...] = (
 )
 
 #: An alias further than this many words from its figure does not name the figure's subject.
-MAX_ALIAS_DISTANCE = 15
+MAX_ALIAS_DISTANCE = 25
 
 #: A number listed after a skipped identifier or ordinal is one too ("lớp 8, 9, 10", "mức độ 3, 4").
 LIST_CONTINUATION = re.compile(r"^\s*(?:,|;|và|hoặc|-|–)\s*$", _I)
