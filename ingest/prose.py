@@ -635,6 +635,18 @@ def _nearest_period(text: str, heading: bool = False) -> tuple[Period | None, bo
     return last[3], False
 
 
+def _paragraph_lead(first_sentence: str, lead: str) -> tuple[Period | None, bool]:
+    """The period a paragraph's first sentence opens with; ambiguous when that sentence
+    also speaks of another kind of period ("Trong tháng 10, …; lũy kế 10 tháng …")."""
+    period, ambiguous = _nearest_period(lead)
+    if period is None or ambiguous:
+        return period, ambiguous
+    text = _blank(first_sentence, _not_period_spans(first_sentence))
+    text = _blank(text, [(a, b) for a, b, _ in _comparison_spans(text)])
+    single = {name == "month" for _, _, name, _ in _find_periods(text)}
+    return (None, True) if len(single) > 1 else (period, False)
+
+
 def _comparison_spans(text: str) -> list[tuple[int, int, str]]:
     """Comparisons stated in text ("so với cùng kỳ năm trước"): (start, end, phrase)."""
     spans = []
@@ -743,9 +755,10 @@ def _find_figures(text: str) -> list[_Figure]:
             fig.has_pair_second = True
             nxt.pair_second = True
     for i, fig in enumerate(figures):
-        if fig.has_pair_second and fig.unit is None:
-            second = figures[i + 1]
-            fig.unit, fig.unit_class = second.unit, second.unit_class
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        ranged = nxt is not None and re.fullmatch(r"\s?[-–]\s?", text[fig.unit_end : nxt.start])
+        if (fig.has_pair_second or ranged) and fig.unit is None and nxt is not None:
+            fig.unit, fig.unit_class = nxt.unit, nxt.unit_class
     return figures
 
 
@@ -764,7 +777,7 @@ def _read_unit(text: str, fig: _Figure) -> None:
             fig.unit = m.group(1).split()[0] if len(m.group(1).split()) == 1 else m.group(1)
             fig.unit_class = "count"
     after = text[fig.unit_end :]
-    cut = re.search(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|đạt|tăng|giảm|bằng|chiếm|vượt)(?:\s|$)", after)
+    cut = re.search(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|(?:đạt|tăng|giảm|bằng|chiếm|vượt)(?=\s+(?:\S+\s+){0,2}\d))(?:\s|$)", after)
     fig.after = after[: cut.start()] if cut else after
 
 
@@ -858,7 +871,7 @@ class _Extractor:
             lead_end = self._lead_end(sent.text, figures)
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
-                paragraph_lead[sent.paragraph] = _nearest_period(lead)
+                paragraph_lead[sent.paragraph] = _paragraph_lead(sent.text, lead)
             ctx = _Context()
             if sent.footnote_no is not None and sent.footnote_no in self.footnote_refs:
                 ctx = self.footnote_refs[sent.footnote_no]
@@ -986,6 +999,8 @@ class _Extractor:
             prev_end = max(fig.unit_end, self._phrase_end(text, fig))
             if fig.unit_class in ("count", "") and fig.unit and prev_end == fig.unit_end:
                 prev_end += len(fig.after)
+            elif prev_end == fig.unit_end and re.match(r"\s*về\s", fig.after):
+                prev_end += len(fig.after)  # "tăng 20,7% về lượt xe"
         for claim in claims:
             self._finish_claim(claim)
             for fact in claim.facts:
@@ -1207,7 +1222,7 @@ class _Extractor:
         while p is not None and len(parent_chain) < 10:
             parent_chain.update(_ancestors(p.indicator, self.indicators))
             p = p.parent
-        best: tuple[tuple[int, int], str, int, int] | None = None
+        best: tuple[tuple[int, int, int], str, int, int] | None = None
         for alias in self.aliases:
             if alias.whole_subject:
                 m = alias.regex.search(folded_core)
@@ -1236,7 +1251,10 @@ class _Extractor:
                     continue
             if not self._fits(alias.code, fig, measure):
                 continue
-            key = (distance, -alias.length)
+            kind = self.indicators[alias.code].kind
+            # a growth or a point difference stated alone names a rate, not a level
+            kind_penalty = int(measure in ("growth_pct", "pp") and kind not in ("growth_rate", "rate", "increment", "index"))
+            key = (distance, kind_penalty, -alias.length)
             if best is None or key < best[0]:
                 best = (key, alias.code, start, end)
         core_start, core_end = _core_span(clean_region)
@@ -1380,21 +1398,20 @@ def _drop_qualifier_groups(region: str) -> str:
 
 
 def _core_span(region: str) -> tuple[int, int]:
-    """Where the subject sits in a region: after the last clause break, without connectives and verbs."""
-    cut = -1
-    for m in re.finditer(r"[;:()]", region):
-        if region[m.end() :].strip(" *"):
-            cut = m.end()
-    start = cut + 1 if cut >= 0 else 0
-    start = cut if cut >= 0 else 0
-    lead = P.SUBJECT_LEAD.match(region, start)
-    if lead:
-        start = lead.end()
-    tail = P.SUBJECT_TAIL.search(region, start)
-    end = tail.start() if tail else len(region)
-    if end < start:
-        end = start
-    return start, end
+    """Where the subject sits in a region: the last clause with words other than verbs,
+    without its connectives and closing verbs."""
+    cuts = [m.end() for m in re.finditer(r"[;:()]", region)]
+    for cut in reversed([0] + cuts):
+        end_limit = min([c - 1 for c in cuts if c > cut] + [len(region)])
+        start = cut
+        lead = P.SUBJECT_LEAD.match(region, start)
+        if lead:
+            start = lead.end()
+        tail = P.SUBJECT_TAIL.search(region[:end_limit], start)
+        end = tail.start() if tail else end_limit
+        if end > start and re.search(r"[^\W\d_]", region[start:end]):
+            return start, end
+    return len(region), len(region)
 
 
 def _subject_core(region: str) -> str:

@@ -421,3 +421,36 @@ def test_quality_against_hand_labels():
     assert total.recall >= 0.90
     for s in scores:
         assert s.precision >= 0.90 and s.recall >= 0.85, (s.document, s.misses)
+
+
+def test_hard_wrapped_text_with_a_footnote_between_pages():
+    """Not in the bundled reports: a PDF page ending mid-sentence, its footnote, and the page after."""
+    text = "\n".join([
+        "Trong tháng 10, giá trị sản xuất công nghiệp ước đạt 512,3 tỷ đồng, tăng 4,1% ", "",
+        "so với tháng trước; lũy kế 10 tháng ước đạt 4.870 tỷ đồng, tăng 7,9% so với ", "",
+        "cùng kỳ, bằng 81,2% kế hoạch năm1. Thu ngân sách nhà nước trên địa bàn ", "",
+        " " * 45,
+        "1 Trong đó: sản lượng điện sản xuất ước đạt 1.205 triệu kWh, tăng 12% so với cùng kỳ. ", "",
+        " đạt 2.345,6 tỷ đồng, bằng 78,5% dự toán HĐND tỉnh giao. Quý III, số doanh ", "",
+        "nghiệp thành lập mới là 96 doanh nghiệp, tăng 12 doanh nghiệp so với quý II. ", "",
+    ])
+    facts = facts_of(text, 2023, 10, "2023-10_test.txt")
+    month, ytd = one(facts, "4,1"), one(facts, "7,9")
+    assert (month.basis, month.month_from, month.month_to) == ("prior_month", 10, 10)
+    assert (ytd.basis, ytd.month_from, ytd.month_to) == ("same_period", 1, 10)
+    budget = one(facts, "2.345,6")  # the sentence resumes after the footnote
+    assert budget.indicator_code == "budget_revenue"
+    assert budget.sentence.startswith("Thu ngân sách nhà nước trên địa bàn đạt 2.345,6")
+    assert (budget.month_from, budget.month_to) == (1, 10)  # the paragraph mixes "tháng 10" and "10 tháng"
+    power = one(facts, "1.205")
+    assert (power.indicator_code, power.sentence.startswith("Trong đó: sản lượng điện")) == ("electricity_output", True)
+    assert not [f for f in facts if f.printed == "1" and f.span_start == text.index("năm1.") + 3]
+    quarter = [f for f in facts if f.printed == "12" and f.unit == "doanh nghiệp"][0]  # "so với quý II": no allowed basis
+    assert (quarter.status, quarter.basis, quarter.month_from, quarter.month_to) == ("unclassified", "none", 7, 9)
+
+
+def test_target_range_shares_its_unit():
+    """Not in the bundled reports: "đạt 7,5 - 8%"."""
+    facts = facts_of("III. MỤC TIÊU NĂM 2024\n\nPhấn đấu tốc độ tăng trưởng kinh tế (GRDP) đạt 7,5 - 8%.", 2023, 11, "2023-11_test.txt")
+    low, high = one(facts, "7,5"), one(facts, "8")
+    assert (low.unit, high.unit, low.indicator_code, low.value_type, low.period_year) == ("%", "%", "grdp_growth", "plan", 2024)
