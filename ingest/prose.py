@@ -139,16 +139,13 @@ def _unit_class_of(unit: str) -> str:
     return "count" if unit else ""
 
 
-_COUNT_SYNONYMS = {"hợp tác xã": "htx", "lao động": "người", "trường học": "trường", "giường bệnh": "giường"}
-
-
 def _count_noun(unit: str) -> str:
     """The counted thing of a count unit: "lượt khách" → "lượt", "bác sỹ/vạn dân" → "bác si"."""
     noun = unit.split("/")[0].strip().lower()
     noun = re.sub(r"^(?:nghìn|ngàn|triệu)\s+", "", noun)
     if noun.startswith("lượt"):
         noun = "lượt"
-    noun = _COUNT_SYNONYMS.get(noun, noun)
+    noun = P.COUNT_SYNONYMS.get(noun, noun)
     return fold(noun).strip()
 
 
@@ -283,15 +280,6 @@ class _Sentence:
     section: _Section
 
 
-_TOKEN = re.compile(
-    r"<sup>\s*\(?(\d{1,3})\)?\s*</sup>|<[^<>\n]{1,60}>|&(?:nbsp|amp|lt|gt|quot|#\d{1,5});"
-    r"|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*+|(?<!\w)_+|_+(?!\w)|\\(?=[*_|#\\])",
-    re.IGNORECASE,
-)
-_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
-_CLOSING = re.compile(r"[.!?…:;]\s*$|\.\s*/\s*\.\s*$")
-_PAGE_BODY = re.compile(r"^ \S")
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 
 
 def _clean_line(raw: str, start: int) -> tuple[_Text, bool]:
@@ -299,21 +287,21 @@ def _clean_line(raw: str, start: int) -> tuple[_Text, bool]:
     out = _Text()
     pos = 0
     heading = False
-    m = _MD_HEADING.match(raw)
+    m = P.MARKDOWN_HEADING.match(raw)
     if m:
         heading = True
         pos = m.end()
-    for tok in _TOKEN.finditer(raw, pos):
+    for tok in P.MARKUP_TOKEN.finditer(raw, pos):
         out.add(raw[pos : tok.start()], start + pos)
         s = tok.group(0)
         if tok.group(1):
             out.marks.append((len(out.chars), int(tok.group(1))))
         elif s.startswith("&"):
-            if s in _ENTITIES:
-                out.add(_ENTITIES[s], start + tok.start())
+            if s in P.HTML_ENTITIES:
+                out.add(P.HTML_ENTITIES[s], start + tok.start())
         elif s[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹⁽":
             before = raw[max(0, tok.start() - 3) : tok.start()]
-            if s in "²³" and re.search(r"(?:\d\s?|\bk|\bc|\s)m$", before):
+            if s in "²³" and P.EXPONENT_BEFORE.search(before):
                 out.add(s, start + tok.start())  # m², km³: an exponent, not a mark
             else:
                 out.marks.append((len(out.chars), int(s.translate(P.SUPERSCRIPT_DIGITS).strip("()"))))
@@ -352,7 +340,7 @@ def _is_hard_wrapped(lines: list[_Line]) -> bool:
     wraps = sum(
         1
         for a, b in zip(text, text[1:])
-        if not re.search(r"[.:;!?…)”\"]\s*$", a.clean.text) and re.match(r"\s*[a-zà-ỹđ]", b.clean.text)
+        if not P.OPEN_LINE_END.search(a.clean.text) and P.LOWER_START.match(b.clean.text)
     )
     return wraps / len(text) > 0.25
 
@@ -410,9 +398,6 @@ def _strip_dash(ln: _Line) -> None:
         ln.clean = _strip_prefix(ln.clean, m.end())
 
 
-_LIST_START = re.compile(r"^\s*(?:[-+•]\s|\(\d{1,3}\)\s|[a-zđ]\)\s)")
-
-
 def _is_heading(text: str, markdown: bool) -> bool:
     t = text.strip().rstrip("*").strip()
     if not t or len(t) > 250 or t.endswith(".") and not t.endswith("./."):
@@ -440,7 +425,7 @@ def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
     def close_main(reopenable: bool = True) -> None:
         nonlocal main, open_main
         if main is not None:
-            main.open_end = not _CLOSING.search(main.body.text) and not main.heading
+            main.open_end = not P.CLOSING_PUNCT.search(main.body.text) and not main.heading
             open_main = main if main.open_end and reopenable else None
             main = None
 
@@ -466,27 +451,27 @@ def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
             in_zone = True
             continue
         if hard and in_zone:
-            if _PAGE_BODY.match(ln.raw):
+            if P.PAGE_BODY_LINE.match(ln.raw):
                 in_zone = False
                 note = None
             elif note is not None:
                 note.body.extend(ln.clean, ln.start)
                 continue
         if not hard and note is not None:
-            if re.match(r"^\s*[-+]\s", text):
+            if P.DASH_ITEM.match(text):
                 para = _Paragraph(_Text(), note.footnote_no)
                 para.body.extend(ln.clean, ln.start)
                 paragraphs.append(para)
                 continue
             note = None
         in_zone = False
-        starts_lower = bool(re.match(r"^\s*(?:[a-zà-ỹđ]|[–-]\s?\d)", text))
-        new_block = ln.markdown_heading or bool(_LIST_START.match(text)) or bool(P.HEADING_START.match(text.strip()))
+        starts_lower = bool(P.LOWER_START.match(text))
+        new_block = ln.markdown_heading or bool(P.LIST_START.match(text)) or bool(P.HEADING_START.match(text.strip()))
         if hard:
             if main is not None:
                 prev_short = len(prev_raw.strip()) < 0.8 * typical
-                closes = bool(_CLOSING.search(prev_raw))
-                heading_end = prev_short and not closes and re.match(r"^\s*[A-ZĐÀ-Ỹ]", text)
+                closes = bool(P.CLOSING_PUNCT.search(prev_raw))
+                heading_end = prev_short and not closes and P.UPPER_START.match(text)
                 if new_block or (closes and prev_short) or heading_end:
                     close_main(reopenable=False)
             if main is None and open_main is not None and not new_block and not ln.markdown_heading:
@@ -525,7 +510,7 @@ def _split_sentences(body: _Text) -> list[tuple[int, int]]:
             continue
         if text[max(0, m.start() - 2) : m.end() + 2].strip() in ("./.",):
             continue
-        if re.fullmatch(r"\s*(?:[-+]\s*)?(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*)\.", text[start : m.end()]):
+        if P.BARE_MARKER.fullmatch(text[start : m.end()]):
             continue
         spans.append((start, m.end()))
         start = m.end()
@@ -621,7 +606,7 @@ def _nearest_period(text: str, heading: bool = False) -> tuple[Period | None, bo
     text = _blank(text, [(a, b) for a, b, _ in _comparison_spans(text)])
     found = _find_periods(text)
     if heading and not found:
-        m = re.search(r"(?<!\d)(20\d{2})\s*$", text.strip())
+        m = P.HEADING_YEAR.search(text.strip())
         if m:
             return (int(m.group(1)), 1, 12), False
     if not found:
@@ -665,7 +650,7 @@ def _default_period(text: str, year: int | None, month: int | None) -> Period:
     """The report's own period, from its title area; else January to the report month."""
     head = text[:1500]
     head = _blank(head, _not_period_spans(head))
-    head = _blank(head, [(m.start(), m.end()) for m in re.finditer(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", head)])
+    head = _blank(head, [(m.start(), m.end()) for m in P.DATE_IN_WORDS.finditer(head)])
     for _, _, name, (y, a, b) in _find_periods(head):
         y = y or year
         if name in ("first_months", "last_months", "quarter"):
@@ -681,16 +666,12 @@ def _default_period(text: str, year: int | None, month: int | None) -> Period:
 # Report date
 # ==========================================================================
 
-_FILE_DATE = re.compile(r"(?:^|/)(\d{4})-(\d{2})(?:_|-|\.)")
-_TEXT_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+\d{1,2}/(\d{1,2})/(\d{4})", re.IGNORECASE)
-
-
 def report_date(document_name: str, text: str) -> tuple[int | None, int | None]:
     """(year, month) of a report: the file name's ``YYYY-MM_`` prefix, else the first date line."""
-    m = _FILE_DATE.search(Path(document_name).name if "/" in document_name else document_name)
+    m = P.FILE_DATE.search(Path(document_name).name if "/" in document_name else document_name)
     if m and 1 <= int(m.group(2)) <= 12:
         return int(m.group(1)), int(m.group(2))
-    m = _TEXT_DATE.search(nfc(text))
+    m = P.TEXT_DATE.search(nfc(text))
     if m:
         month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         return int(year), int(month)
@@ -751,12 +732,12 @@ def _find_figures(text: str) -> list[_Figure]:
     for i, fig in enumerate(figures):
         _read_unit(text, fig)
         nxt = figures[i + 1] if i + 1 < len(figures) else None
-        if nxt is not None and re.fullmatch(r"\s?/\s?", text[fig.unit_end : nxt.start]):
+        if nxt is not None and P.PAIR_SLASH.fullmatch(text[fig.unit_end : nxt.start]):
             fig.has_pair_second = True
             nxt.pair_second = True
     for i, fig in enumerate(figures):
         nxt = figures[i + 1] if i + 1 < len(figures) else None
-        ranged = nxt is not None and re.fullmatch(r"\s?[-–]\s?", text[fig.unit_end : nxt.start])
+        ranged = nxt is not None and P.RANGE_DASH.fullmatch(text[fig.unit_end : nxt.start])
         if (fig.has_pair_second or ranged) and fig.unit is None and nxt is not None:
             fig.unit, fig.unit_class = nxt.unit, nxt.unit_class
     return figures
@@ -773,17 +754,29 @@ def _read_unit(text: str, fig: _Figure) -> None:
     else:
         fig.unit_end = fig.end
         m = P.FALLBACK_UNIT.match(rest)
-        if m and not re.match(rf"{P.WB_L}(?:so|với|đạt|tăng|giảm|bằng|vượt|chiếm|KH|kế|năm|tháng|và|là|được|trong|của|so với)\b", m.group(1), re.I):
+        if m and not P.NOT_A_UNIT.match(m.group(1)):
             fig.unit = m.group(1).split()[0] if len(m.group(1).split()) == 1 else m.group(1)
             fig.unit_class = "count"
     after = text[fig.unit_end :]
-    cut = re.search(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|(?:đạt|tăng|giảm|bằng|chiếm|vượt)(?=\s+(?:\S+\s+){0,2}\d))(?:\s|$)", after)
+    cut = P.AFTER_TEXT_END.search(after)
     fig.after = after[: cut.start()] if cut else after
 
 
 # ==========================================================================
 # Claims
 # ==========================================================================
+
+
+@dataclass
+class _Fact:
+    figure: _Figure
+    measure: str
+    basis: str
+    value: Decimal | None
+    unit: str | None
+    status: str
+    value_type: str
+    period: Period
 
 
 @dataclass
@@ -794,7 +787,7 @@ class _Claim:
     indicator: str | None
     estimate: bool
     parent: _Claim | None
-    facts: list[dict] = field(default_factory=list)
+    facts: list[_Fact] = field(default_factory=list)
 
 
 @dataclass
@@ -863,6 +856,7 @@ class _Extractor:
 
     # ---------------------------------------------------------------- run
     def run(self) -> list[ProseFact]:
+        """All facts, sentence by sentence in document order."""
         sentences = self.sentences()
         paragraph_lead: dict[int, tuple[Period | None, bool]] = {}
         paragraph_last_claim: dict[int, _Claim] = {}
@@ -878,11 +872,12 @@ class _Extractor:
             parent = ctx.parent
             if P.BREAKDOWN.match(sent.text.lstrip("-+ ")) and sent.paragraph in paragraph_last_claim:
                 parent = paragraph_last_claim[sent.paragraph]
-            claims = self._sentence(sent, number, figures, lead, paragraph_lead.get(sent.paragraph) if sent.index_in_paragraph else None, ctx, parent)
+            para_lead = paragraph_lead.get(sent.paragraph) if sent.index_in_paragraph else None
+            claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent)
             if claims:
                 paragraph_last_claim[sent.paragraph] = claims[-1]
-            for pos, n in sent.marks:
-                self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, paragraph_lead.get(sent.paragraph) if sent.index_in_paragraph else None))
+            for pos, n in sent.marks:  # what a footnote body will know of the sentence that calls it
+                self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, para_lead))
         return self.facts
 
     @staticmethod
@@ -890,7 +885,7 @@ class _Extractor:
         marker = P.LIST_MARKER.match(text)
         start = marker.end() if marker else 0
         end = figures[0].start if figures else len(text)
-        m = re.compile(r"[,:;]|,(?!\d)").search(text, start, end)
+        m = re.compile(r"[,:;]").search(text, start, end)
         return m.start() if m else end
 
     def _context_at(self, sent: _Sentence, pos: int, claims: list[_Claim], lead: str, para_lead) -> _Context:
@@ -903,7 +898,7 @@ class _Extractor:
         basis = None
         for _, _, phrase in _comparison_spans(clause):
             basis = self._basis_of_phrase(phrase, period or self.default) or basis
-        prior = [c for c in claims if c.facts and c.facts[0]["start"] < pos]
+        prior = [c for c in claims if c.facts and c.facts[0].figure.start < pos]
         return _Context(
             period=period,
             ambiguous=ambiguous,
@@ -914,109 +909,93 @@ class _Extractor:
 
     # ---------------------------------------------------------------- one sentence
     def _sentence(self, sent: _Sentence, number: int, figures: list[_Figure], lead: str, para_lead, ctx: _Context, parent: _Claim | None) -> list[_Claim]:
+        """Facts of one sentence, claim by claim."""
         text = sent.text
         claims: list[_Claim] = []
         current: _Claim | None = None
-        prev_end = 0
         marker = P.LIST_MARKER.match(text)
-        if marker:
-            prev_end = marker.end()
-        lead_period = _nearest_period(lead)
+        prev_end = marker.end() if marker else 0
         lead_estimate = bool(P.ESTIMATE_CUE.search(lead))
         lead_basis = None
-        if re.match(rf"\s*{P.SO_VOI.pattern}", lead, re.I):
+        if re.match(rf"\s*{P.SO_VOI.pattern}", lead, re.I):  # "So với cùng kỳ năm 2021: …"
             spans = _comparison_spans(lead)
             lead_basis = spans[0][2] if spans else None
         for fig in figures:
             between = text[prev_end : fig.start]
-            clause = _last_clause(between)
-            tail, left_basis_phrase = _split_left_basis(clause)
+            tail, left_basis_phrase = _split_left_basis(_last_clause(between))
             pred_m = P.PREDICATE.search(tail)
             pred = re.sub(r"\s+", " ", pred_m.group("pred").lower()) if pred_m else None
-            if pred and pred in ("có", "là", "được") and P.VUOT_PLAN.search(tail) is None:
-                pred = pred  # neutral
             group_lead = _group_lead(text, fig.start)
             if P.BREAKDOWN.search(between):
                 parent = current if current is not None else parent
-            residue = _residue(between, figures)
-            summary = re.match(r"^\s*[%)\s]*:\s*(?:đạt|bằng)?\s*$", between, re.I) is not None
-            new_claim = not fig.pair_second and (current is None or bool(residue) or summary)
-            region = between
-            # the period and the comparison
-            claim_region = _after_last(current.region if (current and not new_claim) else "", ";") + (between if not new_claim else _after_last(between, ";"))
-            period, how = self._period(sent, fig, claim_region, group_lead, lead_period, para_lead, ctx)
-            raw_measure, basis, sign, unit, status_hint = self._measure(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
+            summary = P.SUMMARY_LEAD.match(between) is not None
+            new_claim = not fig.pair_second and (current is None or bool(_residue(between)) or summary)
+            period = self._period(sent, fig, para_lead, ctx)
+            raw_measure, basis, sign, unit, status = self._measure(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
+
             if new_claim and summary and claims:
                 code = self._common_parent(claims)
                 current = self._new_claim(text[: fig.start], fig, raw_measure, parent, claims, forced=code)
                 if code is None:
                     current.indicator = claims[-1].indicator
             elif new_claim:
-                current = self._new_claim(region, fig, raw_measure, parent, claims)
+                current = self._new_claim(between, fig, raw_measure, parent, claims)
             elif not fig.pair_second and any(
-                f["measure"] == raw_measure and f["basis"] == basis and not f["pair_second"] for f in current.facts
-            ):
+                f.measure == raw_measure and f.basis == basis and not f.figure.pair_second for f in current.facts
+            ):  # one fact per comparison in a claim: a second one starts a claim of its own
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             assert current is not None
-            measure, basis, unit = self._final_measure(current, fig, raw_measure, basis, pred, unit, period)
+            measure, basis = self._final_measure(current, fig, raw_measure, basis, pred, period)
+
             value = fig.value
-            if value is not None and sign < 0 and measure in ("growth_pct", "pp", "value"):
+            if value is not None and sign < 0:
                 value = -value
-            status = "malformed" if fig.malformed else status_hint
-            if fig.unit is None and pred is None and basis == "none" and measure == "value" and not fig.pair_second and not fig.has_pair_second:
-                if not re.search(r"[(:]\s*$", text[: fig.start]):
-                    status = "unclassified" if status == "ok" else status
-            # value type
-            estimate = current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
-            if sent.footnote_no is not None and ctx.estimate:
-                estimate = True
-            if parent is not None and parent.estimate:
-                estimate = True
-            value_type = "estimate" if estimate else "actual"
-            if sent.section.plan or (P.PLAN_CUE.search(_after_last(current.region, ";") + tail) and measure == "value"):
-                value_type = "plan"
-            elif self._plan_year(current.region + tail) and measure == "value":
-                value_type = "plan"
-            year, month_from, month_to = period
-            if value_type == "actual" and year and self.year and month_to and self.month:
-                if (year, month_to) > (self.year, self.month):
-                    value_type = "estimate"
+            if fig.malformed:
+                status = "malformed"
+            elif (status == "ok" and fig.unit is None and pred is None and basis == "none" and measure == "value"
+                  and not fig.pair_second and not fig.has_pair_second and not P.VALUE_OPENER.search(text[: fig.start])):
+                status = "unclassified"  # a bare number: no unit, no verb, no comparison
+            estimate = (current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
+                        or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate))
             if not current.facts:
                 current.estimate = current.estimate or estimate
-            fact = {
-                "start": fig.start,
-                "figure": fig,
-                "measure": measure,
-                "basis": basis,
-                "pair_second": fig.pair_second,
-                "value": value,
-                "unit": unit,
-                "status": status,
-                "value_type": value_type,
-                "period": period,
-            }
-            current.facts.append(fact)
-            prev_end = max(fig.unit_end, self._phrase_end(text, fig))
-            if fig.unit_class in ("count", "") and fig.unit and prev_end == fig.unit_end:
-                prev_end += len(fig.after)
-            elif prev_end == fig.unit_end and re.match(r"\s*về\s", fig.after):
-                prev_end += len(fig.after)  # "tăng 20,7% về lượt xe"
+            value_type = self._value_type(sent, current, tail, measure, estimate, period)
+            current.facts.append(_Fact(fig, measure, basis, value, unit, status, value_type, period))
+
+            prev_end = self._phrase_end(text, fig)
         for claim in claims:
             self._finish_claim(claim)
             for fact in claim.facts:
                 self._emit(sent, number, claim, fact)
         return claims
 
+    def _value_type(self, sent: _Sentence, claim: _Claim, tail: str, measure: str, estimate: bool, period: Period) -> str:
+        """plan in a targets section or with "phấn đấu"; estimate when stated or when the period had not ended."""
+        subject_text = _after_last(claim.region, ";") + tail
+        if measure == "value" and (sent.section.plan or P.PLAN_CUE.search(subject_text) or self._plan_year(claim.region + tail)):
+            return "plan"
+        if sent.section.plan:
+            return "plan"
+        if estimate:
+            return "estimate"
+        year, _, month_to = period
+        if year and self.year and month_to and self.month and (year, month_to) > (self.year, self.month):
+            return "estimate"
+        return "actual"
+
     def _plan_year(self, text: str) -> bool:
         m = P.PLAN_YEAR_CUE.search(text)
         return bool(m and self.year and int(m.group(1)) > self.year)
 
     def _phrase_end(self, text: str, fig: _Figure) -> int:
+        """Where the words that belong to a figure end: its unit, a comparison, the thing counted."""
         rest = text[fig.unit_end :]
         m = _right_basis(rest)
-        if m and fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :]):
-            return fig.unit_end
-        return fig.unit_end + (m[1] if m else 0)
+        if m and not (fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :])):
+            return fig.unit_end + m[1]
+        if (fig.unit_class in ("count", "") and fig.unit) or P.ABOUT.match(fig.after):
+            return fig.unit_end + len(fig.after)  # "3.390 văn bản đến", "tăng 20,7% về lượt xe"
+        return fig.unit_end
 
     def _common_parent(self, claims: list[_Claim]) -> str | None:
         codes = [c.indicator for c in claims if c.indicator]
@@ -1030,23 +1009,25 @@ class _Extractor:
         return None
 
     # ---------------------------------------------------------------- periods
-    def _period(self, sent: _Sentence, fig: _Figure, region: str, group_lead: str, lead_period, para_lead, ctx: _Context) -> tuple[Period, str]:
-        levels = [("sentence", _nearest_period(sent.text[: fig.start]))]
+    def _period(self, sent: _Sentence, fig: _Figure, para_lead, ctx: _Context) -> Period:
+        """The nearest period phrase before the figure in its sentence, else the paragraph's lead,
+        the referencing sentence of a footnote, the section heading, the report's period."""
+        levels = [_nearest_period(sent.text[: fig.start])]
         if para_lead is not None:
-            levels.append(("paragraph", para_lead))
+            levels.append(para_lead)
         if sent.footnote_no is not None:
-            levels.append(("footnote", (ctx.period, ctx.ambiguous)))
+            levels.append((ctx.period, ctx.ambiguous))
         found: Period | None = None
-        how = "default"
-        for name, (period, ambiguous) in levels:
-            if ambiguous:
-                found, how = None, "ambiguous"
+        ambiguous = False
+        for period, unclear in levels:
+            if unclear:
+                ambiguous = True
                 break
             if period is not None:
-                found, how = period, name
+                found = period
                 break
-        if found is None and how != "ambiguous" and sent.section.period is not None:
-            found, how = sent.section.period, "section"
+        if found is None and not ambiguous and sent.section.period is not None:
+            found = sent.section.period
         if found is None:
             found = self.default
         year, a, b = found
@@ -1055,7 +1036,7 @@ class _Extractor:
             year = base[0]
         if b == 0:  # year to date
             b = self.month if year == self.year and self.month else 12
-        return (year, a, b), how
+        return (year, a, b)
 
     # ---------------------------------------------------------------- measures
     def _measure(self, fig: _Figure, pred: str | None, tail: str, left_basis_phrase: str | None, text: str, period: Period, group_lead: str, lead_basis: str | None, ctx: _Context):
@@ -1122,25 +1103,26 @@ class _Extractor:
                 measure, basis = "ratio_pct", explicit
             else:
                 measure, basis = "value", "none"
-        if basis == "?":
+        if basis == "?":  # compared with something that is not an allowed basis ("so với năm 2017")
             basis, status = "none", "unclassified"
-        elif right and explicit is None or (left_basis_phrase and explicit is None and not right):
+        elif (right or left_basis_phrase) and explicit is None:
             status = "unclassified"
         return measure, basis, sign, unit, status
 
-    def _final_measure(self, claim: _Claim, fig: _Figure, measure: str, basis: str, pred: str | None, unit: str | None, period: Period):
+    def _final_measure(self, claim: _Claim, fig: _Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str]:
+        """What the indicator's kind says about a figure: "tăng 5,55%" is the value of a growth rate."""
         ind = self.indicators.get(claim.indicator or "")
         if ind is None:
-            return measure, basis, unit
+            return measure, basis
         if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
-            return "value", "none", unit
+            return "value", "none"
         if ind.kind == "growth_rate" and measure == "value" and fig.value is not None and fig.value >= 50 and fig.unit_class == "pct":
             # "Tốc độ phát triển … đạt 104,23%": an index (100 + growth), not the growth itself
             _, a, b = period
-            return "ratio_pct", "prior_year" if (a, b) == (1, 12) else "same_period", unit
+            return "ratio_pct", "prior_year" if (a, b) == (1, 12) else "same_period"
         if ind.kind == "increment" and measure == "value" and pred in ("tăng", "tăng thêm", "giảm") and basis != "plan":
-            return "value", "none", unit
-        return measure, basis, unit
+            return "value", "none"
+        return measure, basis
 
     def _basis_of_phrase(self, phrase: str, period: Period) -> str | None:
         phrase = re.sub(rf"^\s*{P.SO_VOI.pattern}", "", phrase.strip(), flags=re.I)
@@ -1275,17 +1257,18 @@ class _Extractor:
         return None, _short_subject(region[chunk:core_end] if core else "")
 
     def _finish_claim(self, claim: _Claim) -> None:
-        has_plan_ratio = any(f["basis"] in ("plan", "plan_central", "plan_council") for f in claim.facts)
+        """The second of an "actual/plan" pair is the plan when the claim compares with a plan."""
+        has_plan_ratio = any(f.basis in ("plan", "plan_central", "plan_council") for f in claim.facts)
         for f in claim.facts:
-            if f["pair_second"] and has_plan_ratio and f["measure"] == "value":
-                f["value_type"] = "plan"
+            if f.figure.pair_second and has_plan_ratio and f.measure == "value":
+                f.value_type = "plan"
 
-    def _emit(self, sent: _Sentence, number: int, claim: _Claim, fact: dict) -> None:
-        fig: _Figure = fact["figure"]
+    def _emit(self, sent: _Sentence, number: int, claim: _Claim, fact: _Fact) -> None:
+        fig = fact.figure
         start = sent.offs[fig.start]
         end = sent.offs[fig.end - 1] + 1
         line = bisect.bisect_right(self.line_starts, sent.offs[0])
-        year, a, b = fact["period"]
+        year, a, b = fact.period
         self.facts.append(
             ProseFact(
                 document=self.document,
@@ -1299,14 +1282,14 @@ class _Extractor:
                 period_year=year,
                 month_from=a,
                 month_to=b,
-                value=fact["value"],
+                value=fact.value,
                 decimals=fig.decimals,
                 printed=self.text[start:end],
-                unit=fact["unit"],
-                value_type=fact["value_type"],
-                basis=fact["basis"],
-                measure=fact["measure"],
-                status=fact["status"],
+                unit=fact.unit,
+                value_type=fact.value_type,
+                basis=fact.basis,
+                measure=fact.measure,
+                status=fact.status,
                 claim_no=claim.number,
             )
         )
@@ -1426,7 +1409,7 @@ def _short_subject(subject: str) -> str:
     return subject
 
 
-def _residue(between: str, figures: list[_Figure]) -> str:
+def _residue(between: str) -> str:
     """The content words of the text between two figures (what names a new subject)."""
     text = _drop_qualifier_groups(between)
     text = _blank(text, [(a, b) for a, b, _ in _comparison_spans(text)])

@@ -41,19 +41,48 @@ def _named(name: str, pattern: str, flags: int = _I) -> Named:
 #: word, "COVID-19" parts, "TW5" are never figures).
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+)*(?:,\d+)?")
 
-#: Footnote marks printed as superscripts; ² and ³ right after a length unit are exponents.
-SUPERSCRIPT_MARK = re.compile(r"⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|(?<!\dm)(?<!\d m)(?<!km)(?<!cm)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-SUP_TAG_MARK = re.compile(r"<sup>\s*\(?(\d{1,3})\)?\s*</sup>", _I)
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
 
-#: A footnote body at the start of a line: a superscript or <sup> mark, or (in
-#: PDF text) a plain number followed by a capital letter or "- ".
-FOOTNOTE_START_MARK = re.compile(r"^\s*(?:⁽?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾?|<sup>\s*(\d{1,3})\s*</sup>)\s*")
+#: A footnote body in PDF text: a plain number at the start of a line, then a capital or "- "
+#: (a superscript or <sup> mark at the start of a line opens one too).
 FOOTNOTE_START_PLAIN = re.compile(r"^\s*\(?(\d{1,3})\)?\s+(?:-\s+)?(?=[A-ZĐÀ-Ỹ])")
 
 #: A number glued to the end of a word in PDF text: a footnote mark ("như1:", "XVII2.").
 GLUED_MARK = re.compile(rf"(?<={LETTER})(\d{{1,3}})(?=[\s.,:;)…]|$)")
 GLUED_MARK_AFTER_NAME = re.compile(r"(?i)(?<=covid-19)(\d{1,3})(?=[\s.,:;)…]|$)")
+
+# --------------------------------------------------------------------------
+# Layout: markup, footnotes, page breaks, headings, report dates
+# --------------------------------------------------------------------------
+
+#: Markup removed from a line: <sup>n</sup> marks, HTML tags and entities,
+#: superscript marks, markdown emphasis, escapes.
+MARKUP_TOKEN = re.compile(
+    r"<sup>\s*\(?(\d{1,3})\)?\s*</sup>|<[^<>\n]{1,60}>|&(?:nbsp|amp|lt|gt|quot|#\d{1,5});"
+    r"|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*+|(?<!\w)_+|_+(?!\w)|\\(?=[*_|#\\])",
+    _I,
+)
+HTML_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+#: ² ³ after a length unit are exponents (m², km³), not footnote marks.
+EXPONENT_BEFORE = re.compile(r"(?:\d\s?|\bk|\bc|\s)m$")
+MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+#: A paragraph that ends with one of these is closed; otherwise it may go on after a page break.
+CLOSING_PUNCT = re.compile(r"[.!?…:;]\s*$|\.\s*/\s*\.\s*$")
+#: A hard-wrapped line that ends mid-sentence ...
+OPEN_LINE_END = re.compile(r"[.:;!?…)”\"]\s*$")
+#: ... and one that goes on in lower case.
+LOWER_START = re.compile(r"^\s*(?:[a-zà-ỹđ]|[–-]\s?\d)")
+UPPER_START = re.compile(r"^\s*[A-ZĐÀ-Ỹ]")
+#: In PDF text a page's body starts with one space; footnotes at the page foot do not.
+PAGE_BODY_LINE = re.compile(r"^ \S")
+LIST_START = re.compile(r"^\s*(?:[-+•]\s|\(\d{1,3}\)\s|[a-zđ]\)\s)")
+DASH_ITEM = re.compile(r"^\s*[-+]\s")
+#: A sentence made only of a list marker ("2.") is not a sentence.
+BARE_MARKER = re.compile(r"\s*(?:[-+]\s*)?(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*)\.")
+HEADING_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*$")
+DATE_IN_WORDS = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", _I)
+FILE_DATE = re.compile(r"(?:^|/)(\d{4})-(\d{2})(?:_|-|\.)")
+TEXT_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+\d{1,2}/(\d{1,2})/(\d{4})", _I)
 
 # --------------------------------------------------------------------------
 # Numbers that are not figures.  Each is a span pattern: a number lying inside a
@@ -231,12 +260,10 @@ PREDICATE = re.compile(
     r"(?:\s+(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|đến|từ|mức|là))*\s*$",
     _I,
 )
-MODIFIER_TAIL = re.compile(r"(?:\s+|^)(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|mức)\s*$", _I)
 NEGATIVE_PREDICATES = ("giảm", "thấp hơn", "kém", "xuống", "ước giảm")
 GROWTH_PREDICATES = ("tăng", "giảm", "ước tăng", "ước giảm", "tăng thêm")
 PP_NEGATIVE = re.compile(rf"{WB_L}(?:thấp\s+hơn|giảm|kém|hụt)", _I)
 VUOT_PLAN = re.compile(rf"{WB_L}vượt\s+(?:kế\s+hoạch|KH)(?:\s+năm)?\s*$", _I)
-GAP = re.compile(rf"{WB_L}gấp(?:\s+(?:gần|hơn|khoảng|trên))?\s*$", _I)
 
 # --------------------------------------------------------------------------
 # Periods
@@ -316,6 +343,22 @@ SUBJECT_TAIL = re.compile(
     _I,
 )
 
+#: The words after a figure's unit that still belong to it end at a clause break, a number,
+#: or a verb that introduces the next figure.
+AFTER_TEXT_END = re.compile(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|(?:đạt|tăng|giảm|bằng|chiếm|vượt)(?=\s+(?:\S+\s+){0,2}\d))(?:\s|$)", _I)
+#: Words that are never a fallback unit.
+NOT_A_UNIT = re.compile(rf"{WB_L}(?:so|với|đạt|tăng|giảm|bằng|vượt|chiếm|KH|kế|năm|tháng|và|là|được|trong|của)\b", _I)
+#: "…: đạt 100% KH" after several claims: a summary of them.
+SUMMARY_LEAD = re.compile(r"^\s*[%)\s]*:\s*(?:đạt|bằng)?\s*$", _I)
+#: "tăng 20,7% về lượt xe": what a figure is about, stated after it.
+ABOUT = re.compile(r"\s*về\s", _I)
+#: A bare number right after "(" or ":" is a stated value ("(62,6%)", "quá hạn: 0").
+VALUE_OPENER = re.compile(r"[(:]\s*$")
+PAIR_SLASH = re.compile(r"\s?/\s?")
+RANGE_DASH = re.compile(r"\s?[-–]\s?")
+#: Count units that name the same thing.
+COUNT_SYNONYMS = {"hợp tác xã": "htx", "lao động": "người", "trường học": "trường", "giường bệnh": "giường"}
+
 #: A refinement of an indicator by the words around the figure: (code, pattern, refined code).
 UNIT_REFINEMENTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("passenger_transport_passengers", re.compile(r"lượt\s+xe", _I), "passenger_transport_trips"),
@@ -342,6 +385,10 @@ def pattern_names() -> list[str]:
     names += [f"unit:{u.name}" for u in UNITS]
     names += [f"basis:{name}" for name, _, _ in BASIS_PATTERNS]
     names += [f"period:{name}" for name, _ in PERIOD_PATTERNS]
-    names += ["predicate", "vuot_plan", "gap", "pp_negative", "estimate_cue", "plan_cue", "plan_year_cue",
-              "actual_heading", "plan_heading", "list_marker", "sentence_end", "breakdown", "footnote_start"]
+    names += ["predicate", "vuot_plan", "pp_negative", "estimate_cue", "plan_cue", "plan_year_cue",
+              "actual_heading", "plan_heading", "heading_start", "list_marker", "list_continuation", "sentence_end",
+              "clause_delimiter", "noncontent", "breakdown", "subject_lead", "subject_tail", "summary_lead", "about",
+              "after_text_end", "basis_then_figure", "footnote_start_plain", "glued_mark", "markup_token",
+              "page_body_line", "not_period", "period_joiner"]
+    names += [f"refine:{code}->{refined}" for code, _, refined in UNIT_REFINEMENTS]
     return names
