@@ -565,6 +565,8 @@ def _period_of(name: str, m: re.Match[str]) -> Period | None:
         return (_year(g[1], g[2]), n, n) if 1 <= n <= 12 else None
     if name == "year":
         return (_year(g[0], g[1]), 1, 12)
+    if name == "this_month":
+        return (None, -1, -1)  # the report's month
     return None
 
 
@@ -993,7 +995,7 @@ class _Extractor:
         m = _right_basis(rest)
         if m and not (fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :])):
             return fig.unit_end + m[1]
-        if (fig.unit_class in ("count", "") and fig.unit) or P.ABOUT.match(fig.after):
+        if (fig.unit and fig.unit_class not in ("pct", "pp", "times")) or P.ABOUT.match(fig.after):
             return fig.unit_end + len(fig.after)  # "3.390 văn bản đến", "tăng 20,7% về lượt xe"
         return fig.unit_end
 
@@ -1036,6 +1038,8 @@ class _Extractor:
             year = base[0]
         if b == 0:  # year to date
             b = self.month if year == self.year and self.month else 12
+        if b == -1:  # "trong tháng": the report's month
+            a = b = self.month or self.default[2]
         return (year, a, b)
 
     # ---------------------------------------------------------------- measures
@@ -1194,7 +1198,7 @@ class _Extractor:
         """The indicator a subject names: the nearest fitting alias, longer first."""
         clean_region = _drop_qualifier_groups(region)
         core = _subject_core(clean_region)
-        after = " " + (fig.unit or "") + " " + fig.after if fig.unit_class in ("count", "") else " " + fig.after
+        after = " " + fig.after if fig.unit_class in ("pct", "pp", "times") else " " + (fig.unit or "") + " " + fig.after
         joined = clean_region + after
         junction = len(clean_region)
         folded = fold(joined)
@@ -1247,8 +1251,8 @@ class _Extractor:
                     code = refined
                     break
             start = best[2]
-            if start >= junction:
-                return code, _short_subject(((fig.unit or "") + " " + fig.after) if fig.unit_class in ("count", "") else fig.after)
+            if start >= junction:  # named after the figure: "50 doanh nghiệp đăng ký thành lập mới", "32.450 ha lúa"
+                return code, _short_subject((fig.unit or "") + " " + fig.after if fig.unit_class == "count" else fig.after)
             if start < core_end:
                 chunk = max(region.rfind(",", core_start, start), region.rfind(";", 0, start), core_start - 1) + 1
                 return code, _short_subject(region[min(chunk, core_start) if start < core_start else chunk : core_end])

@@ -280,6 +280,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("first_months", r"(\d{1,2})\s+tháng(?:\s+đầu\s+năm|\s+năm)?(?:\s?/\s?(\d{4})|\s+(\d{4})|\s+năm\s+(\d{4}))?(?!\s+(?:tuổi|trở))"),
     ("quarter", r"quý\s+(IV|I{1,3}|[1-4])(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("month", r"(?<!\d\s)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    ("this_month", r"(?:trong|của)\s+tháng(?:\s+này)?(?!\s+(?:\d|trước|tới|sau|đầu|cuối))"),
     ("year", r"(?:(?:ước\s+)?cả\s+)?năm\s+(\d{4})|(?<=\s)(20\d{2})$"),
 )
 PERIODS = [(name, re.compile(rf"{WB_L}(?:{pattern})", _I)) for name, pattern in PERIOD_PATTERNS]
