@@ -603,8 +603,11 @@ def _not_period_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _nearest_period(text: str, heading: bool = False) -> tuple[Period | None, bool]:
-    """The period phrase nearest the end of text, and whether it is ambiguous."""
-    text = _blank(text, _not_period_spans(text))
+    """The period phrase nearest the end of text, and whether it is ambiguous.
+
+    In a heading, "KẾ HOẠCH … NĂM 2024" is the period of the section, not a document's name.
+    """
+    text = _blank(text, [] if heading else _not_period_spans(text))
     text = _blank(text, [(a, b) for a, b, _ in _comparison_spans(text)])
     found = _find_periods(text)
     if heading and not found:
@@ -757,8 +760,9 @@ def _read_unit(text: str, fig: _Figure) -> None:
         fig.unit_end = fig.end
         m = P.FALLBACK_UNIT.match(rest)
         if m and not P.NOT_A_UNIT.match(m.group(1)):
-            fig.unit = m.group(1).split()[0] if len(m.group(1).split()) == 1 else m.group(1)
+            fig.unit = m.group(1)
             fig.unit_class = "count"
+            fig.unit_end = fig.end + m.end()
     after = text[fig.unit_end :]
     cut = P.AFTER_TEXT_END.search(after)
     fig.after = after[: cut.start()] if cut else after
@@ -779,6 +783,7 @@ class _Fact:
     status: str
     value_type: str
     period: Period
+    indicator: str | None
 
 
 @dataclass
@@ -942,15 +947,20 @@ class _Extractor:
                     current.indicator = claims[-1].indicator
             elif new_claim:
                 current = self._new_claim(between, fig, raw_measure, parent, claims)
+            elif not fig.pair_second and raw_measure == "value" and current.indicator and not self._fits(current.indicator, fig, raw_measure):
+                current = self._new_claim(between, fig, raw_measure, parent, claims)  # "…; có thêm 12 trường …"
             elif not fig.pair_second and any(
                 f.measure == raw_measure and f.basis == basis and not f.figure.pair_second for f in current.facts
             ):  # one fact per comparison in a claim: a second one starts a claim of its own
-                current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
+                if ";" in between:  # across a clause break the subject is not carried over
+                    current = self._new_claim(between, fig, raw_measure, parent, claims)
+                else:
+                    current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             assert current is not None
-            measure, basis = self._final_measure(current, fig, raw_measure, basis, pred, period)
+            measure, basis, indicator, positive_fall = self._final_measure(current, fig, raw_measure, basis, pred, period)
 
             value = fig.value
-            if value is not None and sign < 0:
+            if value is not None and sign < 0 and not positive_fall:
                 value = -value
             if fig.malformed:
                 status = "malformed"
@@ -961,8 +971,8 @@ class _Extractor:
                         or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate))
             if not current.facts:
                 current.estimate = current.estimate or estimate
-            value_type = self._value_type(sent, current, tail, measure, estimate, period)
-            current.facts.append(_Fact(fig, measure, basis, value, unit, status, value_type, period))
+            value_type = self._value_type(sent, current, _after_last(between, ";") + " " + tail, measure, estimate, period)
+            current.facts.append(_Fact(fig, measure, basis, value, unit, status, value_type, period, indicator))
 
             prev_end = self._phrase_end(text, fig)
         for claim in claims:
@@ -1113,20 +1123,30 @@ class _Extractor:
             status = "unclassified"
         return measure, basis, sign, unit, status
 
-    def _final_measure(self, claim: _Claim, fig: _Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str]:
-        """What the indicator's kind says about a figure: "tăng 5,55%" is the value of a growth rate."""
-        ind = self.indicators.get(claim.indicator or "")
+    def _final_measure(self, claim: _Claim, fig: _Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str, str | None, bool]:
+        """What the indicator says about a figure: measure, basis, indicator, and whether "giảm" is its positive sense.
+
+        "GRDP tăng 5,55%" is the value of a growth-rate indicator; "Tổng vốn đầu tư toàn xã hội … tăng
+        10,4%" the value of the growth indicator of that level; "Tỷ lệ hộ nghèo giảm 3,1%" the value of
+        the reduction indicator of that rate.
+        """
+        code = claim.indicator
+        ind = self.indicators.get(code or "")
         if ind is None:
-            return measure, basis
+            return measure, basis, code, False
+        if measure == "growth_pct" and basis in ("same_period", "prior_year") and ind.code in P.GROWTH_INDICATOR_OF:
+            return "value", "none", P.GROWTH_INDICATOR_OF[ind.code], False
+        if measure == "growth_pct" and pred and pred.endswith("giảm") and ind.code in P.REDUCTION_INDICATOR_OF:
+            return "value", "none", P.REDUCTION_INDICATOR_OF[ind.code], True
         if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
-            return "value", "none"
+            return "value", "none", code, False
         if ind.kind == "growth_rate" and measure == "value" and fig.value is not None and fig.value >= 50 and fig.unit_class == "pct":
             # "Tốc độ phát triển … đạt 104,23%": an index (100 + growth), not the growth itself
             _, a, b = period
-            return "ratio_pct", "prior_year" if (a, b) == (1, 12) else "same_period"
+            return "ratio_pct", "prior_year" if (a, b) == (1, 12) else "same_period", code, False
         if ind.kind == "increment" and measure == "value" and pred in ("tăng", "tăng thêm", "giảm") and basis != "plan":
-            return "value", "none"
-        return measure, basis
+            return "value", "none", code, False
+        return measure, basis, code, False
 
     def _basis_of_phrase(self, phrase: str, period: Period) -> str | None:
         phrase = re.sub(rf"^\s*{P.SO_VOI.pattern}", "", phrase.strip(), flags=re.I)
@@ -1282,7 +1302,7 @@ class _Extractor:
                 span_start=start,
                 span_end=end,
                 subject=claim.subject,
-                indicator_code=claim.indicator,
+                indicator_code=fact.indicator,
                 period_year=year,
                 month_from=a,
                 month_to=b,

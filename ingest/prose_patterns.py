@@ -326,7 +326,8 @@ NONCONTENT = re.compile(
     rf"{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|thực\s+hiện|tính|đạt\s+được|đạt|bằng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
     r"thấp\s+hơn|cao\s+hơn|kém|hơn|còn|lên|xuống|khoảng|gần|trên|dưới|xấp\s+xỉ|ít\s+nhất|thêm|so\s+với|so|với|trong\s+đó|"
     r"trong|riêng|và|mức|tương\s+ứng|đến\s+nay|cụ\s+thể|như\s+sau|về|tổng\s+số|duy\s+trì|kế\s+hoạch|KH|năm|tháng|nay|"
-    rf"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này){WB_R}",
+    r"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này|"
+    rf"chưa|không|mục\s+tiêu|đề\s+ra|dự\s+toán|giao){WB_R}",
     _I,
 )
 BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}", _I)
@@ -369,6 +370,12 @@ UNIT_REFINEMENTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("tourists", re.compile(r"quốc\s+tế", _I), "tourists_international"),
     ("tourists", re.compile(r"nội\s+địa", _I), "tourists_domestic"),
 )
+
+#: A level whose growth is an indicator of its own: "Tổng vốn đầu tư toàn xã hội … tăng 10,4%"
+#: is the value of the growth indicator.
+GROWTH_INDICATOR_OF = {"social_investment": "social_investment_growth"}
+#: A rate whose fall is an indicator of its own: "Tỷ lệ hộ nghèo giảm 3,1%" is the value of the reduction.
+REDUCTION_INDICATOR_OF = {"poverty_rate": "poverty_rate_reduction"}
 
 #: Old and new placement of the tone mark on oa/oe/uy, folded to the new one.
 TONE_FOLD = {
