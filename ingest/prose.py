@@ -21,8 +21,10 @@ reports:
   181%"): they share ``claim_no``.  A claim holds one value and one figure per
   comparison; a clause that names a new subject starts a new claim.
 * Measures: ``value`` (the figure itself: an amount, a count, a rate or share in %;
-  for growth-rate and increment indicators "tăng X" is the value; an absolute
-  change "tăng 09 vụ" is a value with the comparison's basis), ``ratio_pct``
+  for growth-rate and increment indicators "tăng X" is the value, and the growth
+  of a level or the fall of a rate that the catalog tracks as an indicator of its
+  own is that indicator's value; an absolute change "tăng 09 vụ" is a value with
+  the comparison's basis), ``ratio_pct``
   ("đạt/bằng X% KH", "gấp N lần", unit ``lần``), ``growth_pct`` ("tăng/giảm X%",
   giảm negative; "vượt X% KH" is growth vs plan) and ``pp`` (percentage points,
   "thấp hơn" negative).  Values are as printed, signed by the verb.
@@ -32,11 +34,12 @@ reports:
   is vs the same period of last year (prior_year for a whole year).  A comparison
   with any other period cannot be classified: basis ``none``, status
   ``unclassified``.
-* Periods: the nearest period phrase of the claim, of the parenthesis it sits in,
-  of the sentence's or paragraph's lead, of the sentence that references a
-  footnote, of the section heading, else the report's own period (a monthly
-  report: January to its month; an annual report: the year).  "tháng 9 và 9
-  tháng" is ambiguous and gives the report's period.
+* Periods: the period phrase nearest before the figure in its sentence, else the
+  lead of its paragraph, of the sentence that references its footnote, of its
+  section heading, else the report's own period (a monthly report: January to its
+  month; an annual report: the year).  "tháng 9 và 9 tháng" is ambiguous and
+  gives the report's period.  "9 tháng" is 1–9, "tháng 9" is 9–9, "quý I" 1–3,
+  "5 tháng/2023" 1–5 of 2023, "từ 01/01/2021 đến 20/9/2022" has no start month.
 * Value types: ``plan`` in a targets section ("Mục tiêu …", "Phương hướng … năm
   2023") or with "phấn đấu", or the second figure of "thực hiện/kế hoạch" pairs
   ("3.669,25 ha/3.621,7 ha, đạt 101,3% KH"); ``estimate`` when stated ("ước …",
@@ -335,7 +338,7 @@ def _lines(text: str) -> list[_Line]:
 
 def _is_hard_wrapped(lines: list[_Line]) -> bool:
     text = [ln for ln in lines if ln.kind == "text"]
-    if len(text) < 10:
+    if len(text) < 4:
         return False
     wraps = sum(
         1
@@ -348,8 +351,9 @@ def _is_hard_wrapped(lines: list[_Line]) -> bool:
 def _mark_footnote_starts(lines: list[_Line], hard_wrapped: bool) -> None:
     """Find footnote bodies; in PDF text also strip marks glued to words ("như1:").
 
-    Footnotes are numbered in order, so a plain number opens a footnote body only
-    when it is the next body's number or a mark already seen in the text.
+    A plain number opens a footnote body only when that mark was already seen in
+    the text and its body was not; marks glued to words in PDF text are taken in
+    order (the next mark number only).
     """
     last_body = 0
     last_mark = 0
@@ -370,7 +374,7 @@ def _mark_footnote_starts(lines: list[_Line], hard_wrapped: bool) -> None:
         m = P.FOOTNOTE_START_PLAIN.match(t.text)
         if m:
             n = int(m.group(1))
-            if n == last_body + 1 or (n in seen_marks and n > last_body):
+            if n in seen_marks and n > last_body:
                 ln.footnote_no = n
                 last_body = n
                 ln.clean = _strip_prefix(t, m.end())
@@ -607,7 +611,10 @@ def _nearest_period(text: str, heading: bool = False) -> tuple[Period | None, bo
 
     In a heading, "KẾ HOẠCH … NĂM 2024" is the period of the section, not a document's name.
     """
-    text = _blank(text, [] if heading else _not_period_spans(text))
+    spans = _not_period_spans(text)
+    if heading:  # keep "… NĂM 2024" after a plan's name; still drop dates
+        spans = [(a, b) for a, b in spans if text[a:b].lower().startswith(("ngày", "tháng", "tuần"))]
+    text = _blank(text, spans)
     text = _blank(text, [(a, b) for a, b, _ in _comparison_spans(text)])
     found = _find_periods(text)
     if heading and not found:
@@ -827,6 +834,7 @@ class _Extractor:
 
     # ---------------------------------------------------------------- layout
     def sentences(self) -> list[_Sentence]:
+        """Sentences in document order, each with its paragraph, footnote number and section."""
         paragraphs = _paragraphs(_lines(self.text))
         section = _Section(None, False)
         out: list[_Sentence] = []
@@ -846,6 +854,7 @@ class _Extractor:
         return out
 
     def _section_after(self, section: _Section, heading: str) -> _Section:
+        """The section a heading opens: results (actual) or targets (plan), and its period."""
         period, ambiguous = _nearest_period(heading, heading=True)
         plan = section.plan
         if P.ACTUAL_HEADING.search(heading):
