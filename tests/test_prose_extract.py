@@ -473,3 +473,23 @@ def test_quality_on_the_synthetic_reports():
     _, total = evaluate(holdout_documents(), "held-out")
     assert total.labels >= 60
     assert total.precision >= 0.95 and total.recall >= 0.90, total.misses
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "1.2.3.4", "5.3407 ca", "|a|b|\n|1|2|", "<sup>x</sup>", "****", "¹", "(1)", "đạt % KH",
+     "ngày 31/02/2022 đạt 1,5,6", "Tháng 13 năm 2022 đạt 5%", "quý V đạt 3%", "<b>unclosed 12 tỷ đồng"],
+)
+def test_never_raises_and_spans_hold(text):
+    for f in extract_facts(text, "x.txt"):
+        assert text[f.span_start : f.span_end] == f.printed
+
+
+def test_windows_line_endings_give_the_same_facts():
+    text, facts = doc(SEPT)
+    crlf = text.replace("\n", "\r\n")
+    again = extract_facts(crlf, SEPT)
+    assert [(f.line, f.printed, f.indicator_code, f.measure, f.basis) for f in again] == [
+        (f.line, f.printed, f.indicator_code, f.measure, f.basis) for f in facts
+    ]
+    assert all(crlf[f.span_start : f.span_end] == f.printed for f in again)
