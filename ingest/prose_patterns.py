@@ -1,0 +1,402 @@
+"""Every pattern the prose extractor uses, in one place, each with a name.
+
+The patterns describe the *language* of provincial socio-economic reports, not
+particular sentences: how a figure is introduced ("đạt", "tăng", "bằng X% KH"),
+what it is compared with ("so với cùng kỳ", "so với dự toán TW giao"), which
+period it covers ("9 tháng đầu năm", "5 tháng/2023", "quý I"), and which numbers
+in running text are not figures at all (dates, document numbers, ordinals …).
+
+All patterns work on NFC text from which markdown/HTML markup and footnote
+marks have been removed.  ``ingest.prose`` applies them; nothing here has state.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_I = re.IGNORECASE
+
+# Vietnamese letters, for word boundaries that \b gets wrong next to diacritics.
+LETTER = r"[^\W\d_]"
+WB_L = rf"(?<!{LETTER})"  # no letter before
+WB_R = rf"(?!{LETTER})"  # no letter after
+
+
+class Named(NamedTuple):
+    name: str
+    regex: re.Pattern[str]
+
+
+def _named(name: str, pattern: str, flags: int = _I) -> Named:
+    return Named(name, re.compile(pattern, flags))
+
+
+# --------------------------------------------------------------------------
+# Numbers
+# --------------------------------------------------------------------------
+
+#: A printed number: digits with '.' groups and an optional ',' decimal part.
+#: Not preceded by a letter, a digit or a separator (footnote marks glued to a
+#: word, "COVID-19" parts, "TW5" are never figures).
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+)*(?:,\d+)?")
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
+
+#: A footnote body in PDF text: a plain number at the start of a line, then a capital or "- "
+#: (a superscript or <sup> mark at the start of a line opens one too).
+FOOTNOTE_START_PLAIN = re.compile(r"^\s*\(?(\d{1,3})\)?\s+(?:-\s+)?(?=[A-ZĐÀ-Ỹ])")
+
+#: A number glued to the end of a word in PDF text: a footnote mark ("như1:", "XVII2.").
+GLUED_MARK = re.compile(rf"(?<={LETTER})(\d{{1,3}})(?=[\s.,:;)…]|$)")
+GLUED_MARK_AFTER_NAME = re.compile(r"(?i)(?<=covid-19)(\d{1,3})(?=[\s.,:;)…]|$)")
+
+# --------------------------------------------------------------------------
+# Layout: markup, footnotes, page breaks, headings, report dates
+# --------------------------------------------------------------------------
+
+#: Markup removed from a line: <sup>n</sup> marks, HTML tags and entities,
+#: superscript marks, markdown emphasis, escapes.
+MARKUP_TOKEN = re.compile(
+    r"<sup>\s*\(?(\d{1,3})\)?\s*</sup>|<[^<>\n]{1,60}>|&(?:nbsp|amp|lt|gt|quot|#\d{1,5});"
+    r"|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*+|(?<!\w)_+|_+(?!\w)|\\(?=[*_|#\\])",
+    _I,
+)
+HTML_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+#: ² ³ after a length unit are exponents (m², km³), not footnote marks.
+EXPONENT_BEFORE = re.compile(r"(?:\d\s?|\bk|\bc|\s)m$")
+MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+#: A paragraph that ends with one of these is closed; otherwise it may go on after a page break.
+CLOSING_PUNCT = re.compile(r"[.!?…:;]\s*$|\.\s*/\s*\.\s*$")
+#: A hard-wrapped line that ends mid-sentence ...
+OPEN_LINE_END = re.compile(r"[.:;!?…)”\"]\s*$")
+#: ... and one that goes on in lower case.
+LOWER_START = re.compile(r"^\s*(?:[a-zà-ỹđ]|[–-]\s?\d)")
+UPPER_START = re.compile(r"^\s*[A-ZĐÀ-Ỹ]")
+#: In PDF text a page's body starts with one space; footnotes at the page foot do not.
+PAGE_BODY_LINE = re.compile(r"^ \S")
+LIST_START = re.compile(r"^\s*(?:[-+•]\s|\(\d{1,3}\)\s|[a-zđ]\)\s)")
+DASH_ITEM = re.compile(r"^\s*[-+]\s")
+#: A sentence made only of a list marker ("2.") is not a sentence.
+BARE_MARKER = re.compile(r"\s*(?:[-+]\s*)?(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*)\.")
+HEADING_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*$")
+DATE_IN_WORDS = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", _I)
+FILE_DATE = re.compile(r"(?:^|/)(\d{4})-(\d{2})(?:_|-|\.)")
+TEXT_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+\d{1,2}/(\d{1,2})/(\d{4})", _I)
+
+# --------------------------------------------------------------------------
+# Numbers that are not figures.  Each is a span pattern: a number lying inside a
+# match is skipped with the pattern's name.  Order does not matter.
+# --------------------------------------------------------------------------
+
+_DOC_WORDS = (
+    r"nghị quyết|nghị định|quyết định|chỉ thị|thông tư|thông báo|kết luận|công văn|công điện|"
+    r"tờ trình|kế hoạch số|chương trình số|báo cáo số|đề án|điều|khoản|mục|luật|hiệp định|"
+    r"văn bản số|biểu số|phụ lục số"
+)
+
+SKIP_SPANS: tuple[Named, ...] = (
+    _named("date_full", r"\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}\b"),
+    _named("date_words", rf"{WB_L}ngày\s+\d{{1,2}}(?:\s+tháng\s+\d{{1,2}})?(?:\s+năm\s+\d{{4}})?"),
+    _named("date_day_month", rf"(?:{WB_L}(?:ngày|từ|đến|tới|lễ|dịp|trước|sau|hết)\s+|\()\d{{1,2}}/\d{{1,2}}\b(?!/)"),
+    _named("date_range", r"\b\d{1,2}/\d{1,2}\s?[-–]\s?\d{1,2}/\d{1,2}\b"),
+    _named("month_year", r"\b(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d{2}\b"),
+    _named("time", r"\b\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\b|\b\d{1,2}:\d{2}\b"),
+    _named("year", r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)"),
+    _named("period_words", rf"{WB_L}(?:tháng|quý|năm|tuần|kỳ)\s+\d{{1,2}}\b"),
+    _named("duration", rf"\b\d+\s+(?:tháng|năm|ngày|tuần|giờ|phút|thế kỷ){WB_R}"),
+    _named("document_number", r"\b\d+(?:[.,]\d+)?(?:\s?/\s?\d{2,4})*\s?[/-]\s?[A-ZĐ]{1,}[\w.&-]*", 0),
+    _named("document_reference", rf"{WB_L}(?:{_DOC_WORDS})\s+(?:số\s*:?\s*)?\d+(?:[.,]\d+)*"),
+    _named("number_sign", rf"{WB_L}số\s*:\s*\d+|{WB_L}số\s+\d+(?!\s*(?:%|{LETTER}))"),
+    _named("ordinal", rf"{WB_L}(?:lần|đợt|khóa|khoá|thứ|lớp|mức độ|cấp độ|phiên|vị trí|top|tầng|giai đoạn|kỳ họp|mũi|liều)\s+(?:thứ\s+)?\d+"),
+    _named("identifier", rf"{WB_L}(?:mốc|cột mốc|(?:đường|Đường)(?:\s+(?:tỉnh|huyện|xã))?|quốc lộ|tỉnh lộ|QL|ĐT|km|Km|tổ|xóm|lô|số nhà)\s+\d+(?:/\d+)?"),
+    _named("name_with_number", r"\b[A-Z][A-Za-zĐđ]*\s?[-–]\s?\d+\b|\b\d+[A-Z](?![a-zà-ỹ])|\b[A-Z]{2,}\s\d{3,}(?::\d{4})?", 0),
+    _named("list_ordinal", r"\(\s*\d{1,3}\s*\)(?!\s*%)"),
+    _named("integer_range", r"(?<![/\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?!\d|,\d|\s?%|\s?/)"),
+    _named("age_range", rf"{WB_L}từ\s+\d+\s+(?:đến|tới)\s+(?:dưới\s+)?\d+\s+tuổi|\b\d+\s+tuổi{WB_R}"),
+    _named("dose_qualifier", r"\b\d+\s+(?:mũi|liều)(?:\s+(?:vắc\s?xin|vaccine|vacxin))?(?=\s+(?:là\s+)?(?:chiếm|đạt)\b|\s+\d)"),
+    _named("criteria_qualifier", rf"{WB_L}đạt\s+(?:từ\s+)?\d+\s+(?:tiêu chí(?!\s?/)|sao{WB_R})"),
+    _named("per_unit", rf"(?:{WB_L}trên|/)\s?1\s+(?:đơn vị|ha|vạn|nghìn|km|người){WB_R}"),
+    _named("fixed_name", rf"\b\d+\s+(?:loại rừng|cấp{WB_R})"),
+)
+
+#: An alias further than this many words from its figure does not name the figure's subject.
+MAX_ALIAS_DISTANCE = 25
+
+#: A number listed after a skipped identifier or ordinal is one too ("lớp 8, 9, 10", "mức độ 3, 4").
+LIST_CONTINUATION = re.compile(r"^\s*(?:,|;|và|hoặc|-|–)\s*$", _I)
+#: Skip kinds that make the numbers listed after them skipped too.
+LISTABLE_SKIPS = {"ordinal", "identifier", "document_reference", "list_ordinal"}
+#: After a comparison, a verb and a figure: the comparison belongs to that next figure.
+BASIS_THEN_FIGURE = re.compile(rf"^\s*,?\s*{WB_L}(?:đạt|bằng|tăng|giảm|là|vượt|chiếm)\s", _I)
+
+#: A list marker at the start of a sentence: "1.", "2.2.1.", "(3)", "a)", "-", "+".
+LIST_MARKER = re.compile(r"^\s*(?:[-+•]\s*)?(?:\(\s*\d{1,3}\s*\)|\d{1,3}(?:\.\d{1,3})*\.(?=\s|$)|[a-zđ]\)|[IVXLC]+\.(?=\s))\s*")
+
+# --------------------------------------------------------------------------
+# Units (longest first).  Each unit has a class used to check that a value
+# fits an indicator (money with money, % with %, any count with any count).
+# --------------------------------------------------------------------------
+
+
+class Unit(NamedTuple):
+    name: str
+    regex: re.Pattern[str]
+    unit_class: str
+
+
+def _unit(name: str, pattern: str, unit_class: str) -> Unit:
+    end = "" if name == "%" else WB_R  # "100%KH"
+    return Unit(name, re.compile(rf"^[ \t]*(?:{pattern}){end}", _I), unit_class)
+
+
+UNITS: tuple[Unit, ...] = (
+    _unit("điểm phần trăm", r"điểm\s+phần\s+trăm|điểm\s?%", "pp"),
+    _unit("%", r"%", "pct"),
+    _unit("nghìn tỷ đồng", r"nghìn\s+tỷ\s+đồng|ngàn\s+tỷ\s+đồng", "vnd"),
+    _unit("tỷ đồng", r"tỷ\s+đồng|tỉ\s+đồng|tỷ", "vnd"),
+    _unit("triệu đồng", r"triệu\s+đồng", "vnd"),
+    _unit("nghìn đồng", r"nghìn\s+đồng|ngàn\s+đồng", "vnd"),
+    _unit("đồng", r"đồng(?!\s+(?:bào|chí|thời|bộ|đều|tâm|hành|ý))", "vnd"),
+    _unit("tỷ USD", r"tỷ\s+USD", "usd"),
+    _unit("triệu USD", r"triệu\s+USD|tr\.?\s?USD", "usd"),
+    _unit("nghìn USD", r"nghìn\s+USD|ngàn\s+USD", "usd"),
+    _unit("USD", r"USD", "usd"),
+    _unit("tạ/ha", r"tạ\s?/\s?ha", "yield"),
+    _unit("tấn/ha", r"tấn\s?/\s?ha", "yield"),
+    _unit("nghìn ha", r"nghìn\s+ha", "area"),
+    _unit("ha", r"ha|héc\s?ta", "area"),
+    _unit("km²", r"km²|km2", "area"),
+    _unit("m²", r"m²|m2", "area"),
+    _unit("m³", r"m³|m3", "volume"),
+    _unit("km", r"km", "length"),
+    _unit("nghìn tấn", r"nghìn\s+tấn|ngàn\s+tấn", "mass"),
+    _unit("tấn", r"tấn", "mass"),
+    _unit("tạ", r"tạ", "mass"),
+    _unit("kg", r"kg", "mass"),
+    _unit("triệu kWh", r"triệu\s+kWh", "energy"),
+    _unit("kWh", r"kWh", "energy"),
+    _unit("MW", r"MW", "power"),
+    _unit("lần/kỳ", r"lần\s?/\s?(?:ngày|tuần|tháng|quý|năm|kỳ)", "count"),
+    _unit("lần", r"lần(?!\s+thứ)", "times"),
+    _unit("bác sỹ/vạn dân", r"bác\s+s[ỹĩ]\s?/\s?(?:1\s+)?vạn\s+dân", "count"),
+    _unit("giường bệnh/vạn dân", r"giường(?:\s+bệnh)?\s?/\s?(?:1\s+)?vạn\s+dân", "count"),
+    _unit("tiêu chí/xã", r"tiêu\s+chí\s?/\s?xã", "count"),
+    _unit("nghìn con", r"nghìn\s+con|ngàn\s+con", "count"),
+    _unit("nghìn cây", r"nghìn\s+cây", "count"),
+    _unit("lượt khách", r"lượt\s+khách", "count"),
+    _unit("lượt hành khách", r"lượt\s+hành\s+khách", "count"),
+    _unit("lượt xe", r"lượt\s+xe", "count"),
+    _unit("lượt người", r"lượt\s+người", "count"),
+    _unit("lượt", r"lượt", "count"),
+    _unit("doanh nghiệp", r"doanh\s+nghiệp", "count"),
+    _unit("hợp tác xã", r"hợp\s+tác\s+xã|HTX", "count"),
+    _unit("người", r"người", "count"),
+    _unit("lao động", r"lao\s+động", "count"),
+    _unit("hộ", r"hộ", "count"),
+    _unit("xã", r"xã", "count"),
+    _unit("huyện", r"huyện", "count"),
+    _unit("trường", r"trường(?:\s+học)?", "count"),
+    _unit("con", r"con", "count"),
+    _unit("ca", r"ca", "count"),
+    _unit("mũi", r"mũi", "count"),
+    _unit("liều", r"liều", "count"),
+    _unit("vụ", r"vụ", "count"),
+    _unit("sản phẩm", r"sản\s+phẩm", "count"),
+    _unit("dự án", r"dự\s+án", "count"),
+    _unit("nhiệm vụ", r"nhiệm\s+vụ", "count"),
+    _unit("văn bản", r"văn\s+bản", "count"),
+    _unit("cơ sở", r"cơ\s+sở", "count"),
+    _unit("thẻ", r"thẻ", "count"),
+    _unit("giường", r"giường", "count"),
+    _unit("bác sỹ", r"bác\s+s[ỹĩ]", "count"),
+)
+
+#: When no known unit follows, the next words (at most two) stand as the unit.
+FALLBACK_UNIT = re.compile(rf"^\s?((?:{LETTER}+)(?:\s+{LETTER}+)?)")
+
+UNIT_CLASS_OF_INDICATOR_UNIT = {
+    "%": "pct", "tỷ đồng": "vnd", "triệu đồng": "vnd", "triệu usd": "usd", "tấn": "mass",
+    "ha": "area", "m³": "volume", "triệu kwh": "energy",
+}
+
+# --------------------------------------------------------------------------
+# Comparisons: what a ratio, growth or difference is measured against.
+# A basis phrase follows "so với" (or, for plans and "cùng kỳ", directly the
+# figure: "101% KH").  Order matters: the first pattern that matches wins.
+# --------------------------------------------------------------------------
+
+BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("plan_central_budget", "plan_central", r"dự\s+toán\s+(?:TW|TƯ|T\.Ư|Trung\s+ương|NSTW)(?:\s+giao)?"),
+    ("plan_central_government", "plan_central",
+     r"(?:kế\s+hoạch|KH)(?:\s+vốn)?\s+(?:(?:do\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|TTCP|Trung\s+ương|TW)(?:\s+giao)?"),
+    ("plan_council", "plan_council",
+     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)(?:\s+tỉnh)?(?:\s+giao)?"),
+    ("same_period", "same_period", r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?"),
+    ("plan", "plan",
+     r"(?:kế\s+hoạch|KH)(?:\s+(?:vốn|năm|giao|đề\s+ra|cả\s+năm))*(?:\s+\d{4})?|dự\s+toán(?:\s+(?:năm|giao|được\s+giao))*(?:\s+\d{4})?"
+     r"|(?:vốn|kế\s+hoạch\s+vốn)\s+(?:đã\s+|được\s+)?giao|chỉ\s+tiêu(?:\s+(?:kế\s+hoạch|giao|năm))*|mục\s+tiêu(?:\s+(?:năm|đề\s+ra))*"),
+    ("prior_month", "prior_month", r"tháng\s+trước"),
+    ("named_month", "?month", r"tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    ("prior_year", "prior_year", r"năm\s+(?:trước|ngoái)"),
+    ("named_year", "?year", r"(?:cuối\s+|đầu\s+)?năm\s+(\d{4})"),
+    ("start_of_year", "prior_year", r"đầu\s+năm|cuối\s+năm\s+trước|thời\s+điểm\s+đầu\s+năm"),
+    ("year_end_date", "?year_end", r"(?:ngày\s+)?31/12/(\d{4})"),
+    ("named_period", "?named", r"quý\s+[IV\d]+(?:/\d{4}|\s+năm\s+\d{4})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+năm\s+\d{4})?"),
+)
+BASIS = [(name, basis, re.compile(rf"(?:{pattern}){WB_R}", _I)) for name, basis, pattern in BASIS_PATTERNS]
+#: Bases that may follow a figure without "so với": "101% KH", "bằng 105% cùng kỳ".
+DIRECT_BASES = {"plan_central", "plan_council", "plan", "same_period"}
+SO_VOI = re.compile(rf"{WB_L}so(?:\s+với)?\s+", _I)
+
+# --------------------------------------------------------------------------
+# What introduces a figure (the words just before it).
+# --------------------------------------------------------------------------
+
+PREDICATE = re.compile(
+    rf"{WB_L}(?P<pred>ước\s+tính\s+đạt|ước\s+thực\s+hiện|ước\s+đạt|ước\s+tăng|ước\s+giảm|ước\s+tính|ước"
+    r"|tăng\s+thêm|tăng|giảm|vượt(?:\s+(?:kế\s+hoạch|KH))?|đạt(?:\s+được)?|bằng|chiếm|gấp|thấp\s+hơn|cao\s+hơn|kém|hơn"
+    r"|là|được|có|còn|lên|xuống|duy\s+trì)"
+    r"(?:\s+(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|đến|từ|mức|là))*\s*$",
+    _I,
+)
+NEGATIVE_PREDICATES = ("giảm", "thấp hơn", "kém", "xuống", "ước giảm")
+GROWTH_PREDICATES = ("tăng", "giảm", "ước tăng", "ước giảm", "tăng thêm")
+PP_NEGATIVE = re.compile(rf"{WB_L}(?:thấp\s+hơn|giảm|kém|hụt)", _I)
+VUOT_PLAN = re.compile(rf"{WB_L}vượt\s+(?:kế\s+hoạch|KH)(?:\s+năm)?\s*$", _I)
+
+# --------------------------------------------------------------------------
+# Periods
+# --------------------------------------------------------------------------
+
+_CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\s+)?"
+
+PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("date_range", rf"từ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?\s+(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
+    ("until_date", rf"(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
+    ("until_month", r"(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    ("year_to_date", r"(?:lũy\s+kế\s+)?(?:tính\s+)?từ\s+đầu\s+năm(?:\s+(\d{4}))?(?:\s+(?:đến\s+nay|tới\s+nay))?|lũy\s+kế\s+(?:đến\s+nay|năm(?:\s+(\d{4}))?)"),
+    ("last_months", r"(\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
+    ("first_months", r"(\d{1,2})\s+tháng(?:\s+đầu\s+năm|\s+năm)?(?:\s?/\s?(\d{4})|\s+(\d{4})|\s+năm\s+(\d{4}))?(?!\s+(?:tuổi|trở))"),
+    ("quarter", r"quý\s+(IV|I{1,3}|[1-4])(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    ("month", r"(?<!\d\s)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    ("this_month", r"(?:trong|của)\s+tháng(?:\s+này)?(?!\s+(?:\d|trước|tới|sau|đầu|cuối))"),
+    ("year", r"(?:(?:ước\s+)?cả\s+)?năm\s+(\d{4})|(?<=\s)(20\d{2})$"),
+)
+PERIODS = [(name, re.compile(rf"{WB_L}(?:{pattern})", _I)) for name, pattern in PERIOD_PATTERNS]
+QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: Two period phrases of different kinds side by side ("tháng 9 và 9 tháng") are ambiguous.
+PERIOD_JOINER = re.compile(r"^\s*(?:,|và|&|/)?\s*$", _I)
+#: Dates that are not periods: blanked before periods are searched.
+NOT_PERIOD = re.compile(
+    rf"{WB_L}(?:tháng|ngày|tuần)\s+(?:đầu\s+tiên|cuối\s+cùng|đầu|cuối)\s+của\s+(?:quý|năm)\s+[\dIV]+"
+    rf"|{WB_L}ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?|(?<!đến )(?<!hết )(?<!tới )ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?"
+    rf"|{WB_L}(?:luật|nghị quyết|quyết định|chỉ thị|kế hoạch|chiến lược|chương trình|đề án|quy hoạch)[^,;:.]{{0,80}}?năm\s+\d{{4}}"
+    rf"|{WB_L}(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên vụ|tầm nhìn đến)\s+(?:năm\s+)?\d{{4}}(?:\s?[-–]\s?\d{{4}})?",
+    _I,
+)
+
+# --------------------------------------------------------------------------
+# Value types and sections
+# --------------------------------------------------------------------------
+
+ESTIMATE_CUE = re.compile(rf"(?<!công )(?<!hiệp )(?<!quy )(?<!mong ){WB_L}(?:ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
+PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
+PLAN_YEAR_CUE = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch)\s+(?:năm\s+)?(\d{{4}})", _I)
+#: A heading about results (actual figures) or about targets (plans).
+ACTUAL_HEADING = re.compile(rf"{WB_L}(?:kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá|kiểm\s+điểm|thực\s+hiện\s+(?:các\s+)?chỉ\s+tiêu)", _I)
+PLAN_HEADING = re.compile(
+    rf"{WB_L}(?:mục\s+tiêu|phương\s+hướng|nhiệm\s+vụ\s+(?:trọng\s+tâm|chủ\s+yếu)|kế\s+hoạch\s+năm|chỉ\s+tiêu\s+chủ\s+yếu\s+năm|thời\s+gian\s+tới|cuối\s+năm)",
+    _I,
+)
+HEADING_START = re.compile(
+    r"^(?:#{1,6}\s*|(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.\s+|[a-zđ]\)\s+|phần\s+thứ\s+|\*{1,3}\s*\)?\s*)", _I
+)
+
+# --------------------------------------------------------------------------
+# Sentences and claims
+# --------------------------------------------------------------------------
+
+ABBREVIATIONS = re.compile(r"(?:\b(?:TP|TT|Tp|ThS|TS|PGS|GS|BS|KS|Th|St|v\.v|b/c|Đ/c|đ/c|Ths|Nxb|tr|TX|P)\.)$")
+SENTENCE_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=\s+[\"“(\-+•*]*\s*[A-ZĐÀ-Ỹ\d])")
+#: Delimiters that close a clause.  A comma between digits is a decimal mark.
+CLAUSE_DELIMITER = re.compile(r"[;:()]|,(?!\d)|(?<!\d),|\s[-–]\s")
+#: Words that carry no subject: a clause made only of these continues the claim before it.
+NONCONTENT = re.compile(
+    rf"{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|thực\s+hiện|tính|đạt\s+được|đạt|bằng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
+    r"thấp\s+hơn|cao\s+hơn|kém|hơn|còn|lên|xuống|khoảng|gần|trên|dưới|xấp\s+xỉ|ít\s+nhất|thêm|so\s+với|so|với|trong\s+đó|"
+    r"trong|riêng|và|mức|tương\s+ứng|đến\s+nay|cụ\s+thể|như\s+sau|về|tổng\s+số|duy\s+trì|kế\s+hoạch|KH|năm|tháng|nay|"
+    r"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này|"
+    rf"chưa|không|mục\s+tiêu|đề\s+ra|dự\s+toán|giao){WB_R}",
+    _I,
+)
+BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}", _I)
+#: Words that may precede a whole-subject alias ("=dịch vụ" after "khu vực").
+SUBJECT_FILLER = r"(?:khu vực|lĩnh vực|ngành|là|đó|và|còn|riêng)"
+#: Subject text: a clause start left out of the subject.
+SUBJECT_LEAD = re.compile(
+    rf"^(?:\s|[-+•*,;:.…]|\(\s*\d+\s*\)|\d+(?:\.\d+)*\.\s|trong\s+đó\s*(?:có)?|riêng|và|còn|cụ\s+thể|với|đồng\s+thời|theo\s+đó|{WB_L}có{WB_R})+",
+    _I,
+)
+SUBJECT_TAIL = re.compile(
+    rf"(?:\s|[,;:(]|{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|đạt\s+được|đạt|bằng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
+    r"thấp\s+hơn|cao\s+hơn|khoảng|gần|trên|dưới|xấp\s+xỉ|thêm|lên|duy\s+trì)"
+    rf"{WB_R})+$",
+    _I,
+)
+
+#: The words after a figure's unit that still belong to it end at a clause break, a number,
+#: or a verb that introduces the next figure.
+AFTER_TEXT_END = re.compile(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|(?:đạt|tăng|giảm|bằng|chiếm|vượt)(?=\s+(?:\S+\s+){0,2}\d))(?:\s|$)", _I)
+#: Words that are never a fallback unit.
+NOT_A_UNIT = re.compile(rf"{WB_L}(?:so|với|đạt|tăng|giảm|bằng|vượt|chiếm|KH|kế|năm|tháng|và|là|được|trong|của)\b", _I)
+#: "…: đạt 100% KH" after several claims: a summary of them.
+SUMMARY_LEAD = re.compile(r"^\s*[%)\s]*:\s*(?:đạt|bằng)?\s*$", _I)
+#: "tăng 20,7% về lượt xe": what a figure is about, stated after it.
+ABOUT = re.compile(r"\s*về\s", _I)
+#: A bare number right after "(" or ":" is a stated value ("(62,6%)", "quá hạn: 0").
+VALUE_OPENER = re.compile(r"[(:]\s*$")
+PAIR_SLASH = re.compile(r"\s?/\s?")
+RANGE_DASH = re.compile(r"\s?[-–]\s?")
+#: Count units that name the same thing.
+COUNT_SYNONYMS = {"hợp tác xã": "htx", "lao động": "người", "trường học": "trường", "giường bệnh": "giường"}
+
+#: A refinement of an indicator by the words around the figure: (code, pattern, refined code).
+UNIT_REFINEMENTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("passenger_transport_passengers", re.compile(r"lượt\s+xe", _I), "passenger_transport_trips"),
+    ("crop_area_rice", re.compile(r"^\s*tấn", _I), "rice_output"),
+    ("crop_area_maize", re.compile(r"^\s*tấn", _I), "maize_output"),
+    ("crop_area_tobacco", re.compile(r"^\s*tấn", _I), "tobacco_output"),
+    ("tourists", re.compile(r"quốc\s+tế", _I), "tourists_international"),
+    ("tourists", re.compile(r"nội\s+địa", _I), "tourists_domestic"),
+)
+
+#: A level whose growth is an indicator of its own: "Tổng vốn đầu tư toàn xã hội … tăng 10,4%"
+#: is the value of the growth indicator.
+GROWTH_INDICATOR_OF = {"social_investment": "social_investment_growth"}
+#: A rate whose fall is an indicator of its own: "Tỷ lệ hộ nghèo giảm 3,1%" is the value of the reduction.
+REDUCTION_INDICATOR_OF = {"poverty_rate": "poverty_rate_reduction"}
+
+#: Old and new placement of the tone mark on oa/oe/uy, folded to the new one.
+TONE_FOLD = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+#: "y" and "i" spelt either way ("bác sỹ"/"bác sĩ", "tỷ"/"tỉ").
+Y_FOLD = str.maketrans("ỳýỷỹỵ", "ìíỉĩị")
+
+
+def pattern_names() -> list[str]:
+    """The names of all patterns, for documentation and reports."""
+    names = [p.name for p in SKIP_SPANS]
+    names += [f"unit:{u.name}" for u in UNITS]
+    names += [f"basis:{name}" for name, _, _ in BASIS_PATTERNS]
+    names += [f"period:{name}" for name, _ in PERIOD_PATTERNS]
+    names += ["predicate", "vuot_plan", "pp_negative", "estimate_cue", "plan_cue", "plan_year_cue",
+              "actual_heading", "plan_heading", "heading_start", "list_marker", "list_continuation", "sentence_end",
+              "clause_delimiter", "noncontent", "breakdown", "subject_lead", "subject_tail", "summary_lead", "about",
+              "after_text_end", "basis_then_figure", "footnote_start_plain", "glued_mark", "markup_token",
+              "page_body_line", "not_period", "period_joiner"]
+    names += [f"refine:{code}->{refined}" for code, _, refined in UNIT_REFINEMENTS]
+    return names
