@@ -113,9 +113,24 @@ def appendix_cells(doc: ParsedDocument) -> list[tuple]:
     ]
 
 
-# Further raw tables fed from a parsed document (the prose facts register here):
+def prose_facts(doc: ParsedDocument) -> list[tuple]:
+    """Figures stated in the report's sentences (``ingest.prose``); tables have none."""
+    if doc.text is None:
+        return []
+    from ingest.prose import extract_facts, report_date
+
+    year, month = report_date(doc.document, doc.text)
+    return [
+        (doc.batch_id, fact_no, f.sentence_no, f.sentence, f.line, f.span_start, f.span_end, f.claim_no,
+         f.subject, f.indicator_code, f.period_year, f.month_from, f.month_to, f.printed, f.value, f.decimals,
+         f.unit, f.value_type, f.basis, f.measure, f.status)
+        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, year, month), start=1)
+    ]
+
+
+# Raw tables fed from a parsed document besides the appendix:
 # table name -> function(ParsedDocument) -> rows.  Their DDL lives in raw_schema.sql.
-EXTRA_TABLES: dict[str, Callable[[ParsedDocument], list[tuple]]] = {}
+EXTRA_TABLES: dict[str, Callable[[ParsedDocument], list[tuple]]] = {"prose_facts": prose_facts}
 BATCH_TABLES = ("appendix_rows", "appendix_cells")
 
 

@@ -1,0 +1,25 @@
+-- A report's prose against the appendix of the same year: a figure stated with its % of plan
+-- implies a plan, which must fit the appendix's KH (both as printed-precision intervals).
+-- The reconciliation itself is marts.fct_plan_reconciliation; this lays it out as findings.
+select
+    area_code,
+    plan_year,
+    measure_code,
+    'stated_pct_of_plan' as figure,
+    stated_pct_of_plan::double as printed_value,
+    ratio_printed as printed_text,
+    expected_pct_low as expected_low,
+    expected_pct_high as expected_high,
+    document,
+    'line ' || line as source_ref,
+    value_printed,
+    unit,
+    plan_source,
+    implied_plan,
+    {{ vn_interval('implied_plan_low', 'implied_plan_high', 1) }} as implied_plan_text,
+    appendix_plan_printed,
+    appendix_unit,
+    appendix_document,
+    sentence,
+    case when agrees then 'agrees' else 'disagrees' end as outcome
+from {{ ref('fct_plan_reconciliation') }}

@@ -1,0 +1,85 @@
+-- Year-to-date progress against the annual plan, one row per reported figure x plan source:
+-- 'appendix' is the KH of the year's appendix table (the provincial council's plan), converted
+-- to the figure's unit; 'plan', 'plan_central' (dự toán TW giao) and 'plan_council' (dự toán HĐND
+-- giao) are plans implied by the ratio stated with the figure (value / ratio x 100).
+with
+
+stated as (
+    select * from {{ ref('int_reported_plan_ratios') }}
+),
+
+figures as (
+    select * from {{ ref('fct_reported_figures') }}
+    where status = 'ok' and measure = 'value' and value_type in ('actual', 'estimate')
+),
+
+appendix as (
+    select * from {{ ref('fct_plan_attainment') }}
+),
+
+units as (
+    select * from {{ ref('unit_conversions') }}
+),
+
+from_appendix as (
+    select
+        figures.area_code,
+        figures.document,
+        figures.fact_no,
+        figures.sentence,
+        figures.indicator_code,
+        figures.indicator_name,
+        figures.period_year,
+        figures.month_from,
+        figures.month_to,
+        figures.value_type,
+        figures.value,
+        figures.unit,
+        'appendix' as plan_source,
+        appendix.plan::double * table_unit.factor_to_base / figure_unit.factor_to_base as plan_value,
+        false as plan_is_implied,
+        null::decimal(18, 6) as stated_pct_of_plan,
+        appendix.document as plan_document
+    from figures
+    inner join appendix
+        on appendix.area_code = figures.area_code
+        and appendix.plan_year = figures.period_year
+        and appendix.measure_code = figures.indicator_code
+    inner join units as figure_unit on figure_unit.unit_key = lower(nfc_normalize(figures.unit))
+    inner join units as table_unit
+        on table_unit.unit_key = lower(nfc_normalize(appendix.unit))
+        and table_unit.base_unit = figure_unit.base_unit
+),
+
+from_ratios as (
+    select
+        area_code,
+        document,
+        fact_no,
+        sentence,
+        indicator_code,
+        indicator_name,
+        period_year,
+        month_from,
+        month_to,
+        value_type,
+        value,
+        unit,
+        plan_source,
+        implied_plan as plan_value,
+        true as plan_is_implied,
+        stated_pct_of_plan,
+        document as plan_document
+    from stated
+),
+
+unioned as (
+    select * from from_appendix
+    union all by name
+    select * from from_ratios
+)
+
+select
+    *,
+    value::double / nullif(plan_value, 0) * 100 as pct_of_plan
+from unioned
