@@ -1,6 +1,6 @@
 -- A report's prose against the appendix of the same year: a figure stated with its % of plan
 -- implies a plan, which must fit the appendix's KH (both as printed-precision intervals).
--- The reconciliation itself is marts.fct_plan_reconciliation; this lays it out as findings.
+-- The reconciliation is int_plan_reconciliation (also marts.fct_plan_reconciliation); this lays it out as findings.
 select
     area_code,
     plan_year,
@@ -22,4 +22,4 @@ select
     appendix_document,
     sentence,
     case when agrees then 'agrees' else 'disagrees' end as outcome
-from {{ ref('fct_plan_reconciliation') }}
+from {{ ref('int_plan_reconciliation') }}

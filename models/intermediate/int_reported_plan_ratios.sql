@@ -4,7 +4,7 @@
 with
 
 figures as (
-    select * from {{ ref('fct_reported_figures') }}
+    select * from {{ ref('int_reported_figures') }}
     where status = 'ok'
 ),
 
