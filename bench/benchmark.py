@@ -12,6 +12,8 @@ scaled, one report per province and year, each in a folder named after the provi
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import re
 import resource
@@ -38,7 +40,8 @@ def peak_mb() -> tuple[float, float]:
 
 def stage(name: str, argv: list[str]) -> float:
     start = time.perf_counter()
-    code = cli.main(argv)
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = cli.main(argv)
     seconds = time.perf_counter() - start
     own, children = peak_mb()
     print(f"  {name:<10} {seconds:7.2f} s   exit {code}   peak RSS: ktxh {own:6.0f} MB, dbt {children:6.0f} MB")
@@ -48,7 +51,7 @@ def stage(name: str, argv: list[str]) -> float:
 def synthetic_documents(folder: Path, provinces: int, years: int) -> int:
     """One annual report appendix per province and year; returns the number of files."""
     text = REPORT.read_text(encoding="utf-8")
-    appendix = text[text.index("Phụ lục"):]
+    appendix = text[text.rindex("\nPhụ lục\n"):]  # the appendix itself, not a footnote naming it
     codes = [f"{p.code:02d}" for p in Province.iter_all()][:provinces]
     count = 0
     for code in codes:

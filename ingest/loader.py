@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import duckdb
+import pyarrow as pa
 
 from ingest.appendix import VALUE_ROLES, AppendixTable
 from ingest.errors import IngestError
@@ -139,9 +140,15 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    """One columnar insert per table (an Arrow table): row-by-row executemany is ~50x slower."""
     if rows:
-        marks = ", ".join("?" * len(rows[0]))
-        con.executemany(f"insert into raw.{table} values ({marks})", rows)
+        columns = con.table(f"raw.{table}").columns
+        frame = pa.table({name: list(values) for name, values in zip(columns, zip(*rows))})
+        con.register("ktxh_rows", frame)
+        try:
+            con.execute(f"insert into raw.{table} select * from ktxh_rows")
+        finally:
+            con.unregister("ktxh_rows")
 
 
 def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument]) -> list[str]:
