@@ -18,8 +18,8 @@ appendix as (
     where current.row_kind = 'measure'
 ),
 
-units as (
-    select * from {{ ref('unit_conversions') }}
+unit_factors as (
+    select * from {{ ref('int_unit_factors') }}
 ),
 
 joined as (
@@ -45,21 +45,18 @@ joined as (
         appendix.document as appendix_document,
         appendix.plan as appendix_plan,
         appendix.unit as appendix_unit,
-        factor.ratio as unit_factor,
-        {{ interval_lo('appendix.plan', 'appendix.plan_decimals') }} * factor.ratio as appendix_plan_low,
-        {{ interval_hi('appendix.plan', 'appendix.plan_decimals') }} * factor.ratio as appendix_plan_high,
+        factor.factor as unit_factor,
+        {{ interval_lo('appendix.plan', 'appendix.plan_decimals') }} * factor.factor as appendix_plan_low,
+        {{ interval_hi('appendix.plan', 'appendix.plan_decimals') }} * factor.factor as appendix_plan_high,
         {{ vn_number('appendix.plan', 'appendix.plan_decimals') }} as appendix_plan_printed
     from stated
     inner join appendix
         on appendix.area_code = stated.area_code
         and appendix.plan_year = stated.period_year
         and appendix.measure_code = stated.indicator_code
-    inner join (
-        select f.unit_key as figure_unit, t.unit_key as table_unit, t.factor_to_base / f.factor_to_base as ratio
-        from units as f inner join units as t using (base_unit)
-    ) as factor
-        on factor.figure_unit = lower(nfc_normalize(stated.unit))
-        and factor.table_unit = lower(nfc_normalize(appendix.unit))
+    inner join unit_factors as factor
+        on factor.from_unit_key = lower(nfc_normalize(appendix.unit))
+        and factor.to_unit_key = lower(nfc_normalize(stated.unit))
 )
 
 select

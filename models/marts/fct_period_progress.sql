@@ -17,8 +17,8 @@ appendix as (
     select * from {{ ref('fct_plan_attainment') }}
 ),
 
-units as (
-    select * from {{ ref('unit_conversions') }}
+unit_factors as (
+    select * from {{ ref('int_unit_factors') }}
 ),
 
 from_appendix as (
@@ -36,7 +36,7 @@ from_appendix as (
         figures.value,
         figures.unit,
         'appendix' as plan_source,
-        appendix.plan::double * table_unit.factor_to_base / figure_unit.factor_to_base as plan_value,
+        appendix.plan::double * factor.factor as plan_value,
         false as plan_is_implied,
         null::decimal(18, 6) as stated_pct_of_plan,
         appendix.document as plan_document
@@ -45,10 +45,9 @@ from_appendix as (
         on appendix.area_code = figures.area_code
         and appendix.plan_year = figures.period_year
         and appendix.measure_code = figures.indicator_code
-    inner join units as figure_unit on figure_unit.unit_key = lower(nfc_normalize(figures.unit))
-    inner join units as table_unit
-        on table_unit.unit_key = lower(nfc_normalize(appendix.unit))
-        and table_unit.base_unit = figure_unit.base_unit
+    inner join unit_factors as factor
+        on factor.from_unit_key = lower(nfc_normalize(appendix.unit))
+        and factor.to_unit_key = lower(nfc_normalize(figures.unit))
 ),
 
 from_ratios as (

@@ -22,7 +22,6 @@ renamed as (
         printed,
         value,
         decimals,
-        lower(nfc_normalize(unit)) as unit_key,
         unit,
         value_type,
         basis,
