@@ -22,8 +22,7 @@ import ahocorasick
 
 from ingest.prose import patterns as P
 from ingest.text import nfc
-
-SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
+from ktxh.settings import SEEDS_DIR as SEEDS
 
 
 @dataclass(frozen=True)
