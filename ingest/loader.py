@@ -125,16 +125,15 @@ def prose_facts(doc: ParsedDocument) -> list[dict]:
     """Figures stated in the report's sentences (``ingest.prose``); tables have none."""
     if doc.text is None:
         return []
-    from ingest.prose import extract_facts, report_date
+    from ingest.prose import extract_facts
 
-    year, month = report_date(doc.document, doc.text)
     return [
         dict(batch_id=doc.batch_id, fact_no=fact_no, sentence_no=f.sentence_no, sentence=f.sentence, line=f.line,
              span_start=f.span_start, span_end=f.span_end, claim_no=f.claim_no, subject=f.subject,
              indicator_code=f.indicator_code, period_year=f.period_year, month_from=f.month_from,
              month_to=f.month_to, printed=f.printed, value=f.value, decimals=f.decimals, unit=f.unit,
              value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status)
-        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, year, month), start=1)
+        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, None), start=1)
     ]
 
 
