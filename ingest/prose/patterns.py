@@ -289,21 +289,16 @@ RANGE_DASH = re.compile(r"\s?[-–]\s?")
 #: Count units that name the same thing.
 COUNT_SYNONYMS = {"hợp tác xã": "htx", "lao động": "người", "trường học": "trường", "giường bệnh": "giường"}
 
-#: A refinement of an indicator by the words around the figure: (code, pattern, refined code).
-UNIT_REFINEMENTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("passenger_transport_passengers", re.compile(r"lượt\s+xe", _I), "passenger_transport_trips"),
-    ("crop_area_rice", re.compile(r"^\s*tấn", _I), "rice_output"),
-    ("crop_area_maize", re.compile(r"^\s*tấn", _I), "maize_output"),
-    ("crop_area_tobacco", re.compile(r"^\s*tấn", _I), "tobacco_output"),
-    ("tourists", re.compile(r"quốc\s+tế", _I), "tourists_international"),
-    ("tourists", re.compile(r"nội\s+địa", _I), "tourists_domestic"),
-)
+#: Which indicators are refined or derived by the words around a figure is catalog data:
+#: ``seeds/prose_indicator_derivations.csv`` (a level whose growth, or a rate whose fall, is an
+#: indicator of its own; a refinement by unit, e.g. rice area in "tấn" is rice output).  Its cues
+#: are compiled here, so every pattern the extractor applies is compiled by this module.
 
-#: A level whose growth is an indicator of its own: "Tổng vốn đầu tư toàn xã hội … tăng 10,4%"
-#: is the value of the growth indicator.
-GROWTH_INDICATOR_OF = {"social_investment": "social_investment_growth"}
-#: A rate whose fall is an indicator of its own: "Tỷ lệ hộ nghèo giảm 3,1%" is the value of the reduction.
-REDUCTION_INDICATOR_OF = {"poverty_rate": "poverty_rate_reduction"}
+
+def compile_cue(pattern: str) -> re.Pattern[str]:
+    """A cue of a seed row (a pattern written in a seed), compiled as the extractor's patterns are."""
+    return re.compile(pattern, _I)
+
 
 #: Old and new placement of the tone mark on oa/oe/uy, folded to the new one.
 TONE_FOLD = {
@@ -396,8 +391,6 @@ def registry() -> dict[str, re.Pattern[str]]:
         add(f"basis:{name}", rx)
     for name, rx in PERIODS:
         add(f"period:{name}", rx)
-    for code, rx, refined in UNIT_REFINEMENTS:
-        add(f"refine:{code}->{refined}", rx)
     return out
 
 
