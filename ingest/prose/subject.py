@@ -8,6 +8,8 @@ the whole subject and apply only inside a breakdown of their parent indicator.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ingest.prose import patterns as P
 from ingest.prose.figures import Figure
 from ingest.prose.model import Claim, Period
@@ -93,6 +95,12 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
         if best is None or ranked[:2] < best[:2]:
             best = ranked
     core_start, core_end = core_span(clean_region)
+    if best is not None and best[3] >= junction:
+        # a subject the seeds name as no indicator, written before the figure, is not overridden by
+        # the figure's unit ("Tổng lượt khách cơ sở lưu trú … đạt 1.582 nghìn lượt khách")
+        named = [c for c in candidates if c[2] == NO_INDICATOR and core_start <= c[3] and c[4] <= core_end]
+        if named:
+            best = min(named)
     if best is not None and best[2] == NO_INDICATOR:  # a subject the seeds name as no indicator
         return None, short_subject(region[core_start:core_end] if core else fig.after), P.WHITESPACE_RUN.sub(" ", joined[best[3] : best[4]]).strip()
     if best is not None:
@@ -168,6 +176,7 @@ def drop_qualifier_groups(region: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=4096)
 def core_span(region: str) -> tuple[int, int]:
     """Where the subject sits in a region: the last clause with words other than verbs,
     without its connectives and closing verbs."""

@@ -64,7 +64,7 @@ def fold(text: str) -> str:
     for old, new in P.TONE_FOLD.items():
         text = text.replace(old, new)
     text = text.translate(P.Y_FOLD)
-    return "".join(c if c.isalnum() else " " for c in text)
+    return P.NOT_ALNUM.sub(" ", text)  # [\W_] is exactly "not str.isalnum()": the length is kept
 
 
 def unit_class_of(unit: str) -> str:
