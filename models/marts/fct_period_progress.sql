@@ -100,6 +100,7 @@ from_plan_documents as (
         figures.unit,
         'plan_document' as plan_source,
         stated_plans.value::double * factor.factor as plan_value,
+        factor.factor is not null as plan_unit_converted,
         false as plan_is_implied,
         null::decimal(18, 6) as stated_pct_of_plan,
         stated_plans.document as plan_document
@@ -108,7 +109,8 @@ from_plan_documents as (
         on stated_plans.area_code = figures.area_code
         and stated_plans.plan_year = figures.period_year
         and stated_plans.indicator_code = figures.indicator_code
-    inner join unit_factors as factor
+    -- a unit pair without a conversion keeps its row with no plan (chk_unit_conversions reports it)
+    left join unit_factors as factor
         on factor.from_unit_key = lower(nfc_normalize(stated_plans.unit))
         and factor.to_unit_key = lower(nfc_normalize(figures.unit))
 ),
