@@ -82,6 +82,10 @@ class Extractor:
             claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent, label)
             if claims:
                 paragraph_last_claim[sent.paragraph] = claims[-1]
+            if sent.index_in_paragraph and figures:
+                own = lead_period(sent.text, lead)
+                if own[0] is not None and not own[1]:  # "Trong tháng 9, …. Doanh thu …": the period goes on
+                    paragraph_lead[sent.paragraph] = own
             for pos, n in sent.marks:  # what a footnote body will know of the sentence that calls it
                 self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, para_lead))
         return self.facts
@@ -149,7 +153,7 @@ class Extractor:
                 current = self._new_claim(text[: fig.start], fig, raw_measure, parent, claims, forced=code)
                 if code is None:
                     current.indicator = claims[-1].indicator
-            elif new_claim and current is None and row_label and not P.HAS_LETTER.search(between):
+            elif new_claim and current is None and row_label and not residue(between):
                 current = self._new_claim(row_label + " " + between, fig, raw_measure, parent, claims)
             elif new_claim:
                 current = self._new_claim(between, fig, raw_measure, parent, claims)
@@ -298,5 +302,7 @@ def extract_facts(text: str, document: str, report_date: dt.date | None = None, 
     kind = document_kind or document_kind_of(text)
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
+    if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
+        default = (year, month, month)
     report = Report(document, text, year, month, default, report_date if day_known else None, kind, plan_year)
     return Extractor(report, vocabulary or default_vocabulary()).run()

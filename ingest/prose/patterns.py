@@ -310,8 +310,9 @@ NONCONTENT = re.compile(
     rf"chưa|không|mục\s+tiêu|đề\s+ra|dự\s+toán|giao){WB_R}",
     _I,
 )
-#: A line this short with no figure may be a row name of a table printed as text.
-ROW_LABEL_MAX = 150
+#: A sentence this short with no figure may name the subject of the next one: the row name of a table
+#: printed as text, or "thu ngân sách … có tăng trưởng. Lũy kế 6 tháng … ước đạt 871 tỷ đồng".
+ROW_LABEL_MAX = 400
 #: A lead that introduces a list: "Cơ cấu kinh tế: …".
 LEAD_COLON = re.compile(r"\s*:")
 BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}", _I)
