@@ -39,6 +39,7 @@ class ParsedDocument:
     appendix: AppendixTable | None = None
     text: str | None = None
     extras: dict[str, list[tuple]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what was odd but accepted (ingest.guard)
 
     @property
     def batch_id(self) -> str:

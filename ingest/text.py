@@ -9,6 +9,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from ktxh.errors import IngestError
+
 _TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
@@ -19,23 +21,62 @@ def nfc(text: str) -> str:
 
 
 def decode_document(data: bytes, document: str) -> str:
-    """Decode a document's bytes to NFC text.
+    """Decode a document's bytes to NFC text, or refuse it.
 
-    UTF-8 (with or without BOM) is tried first, as nearly every current file is;
-    otherwise charset-normalizer picks the legacy encoding (Windows-1258 and
-    the like).  The text is then normalised to NFC so that names written in
-    decomposed form (NFD) match the catalog.
+    UTF-8 (with or without BOM) is tried first, as nearly every current file is.
+    Otherwise the bytes are read as each legacy Vietnamese encoding (Windows-1258,
+    VNI-Windows, TCVN3; ``ingest.legacy_encodings``) and the reading in which
+    Vietnamese words appear is kept, with a warning naming the encoding; when none
+    reads as Vietnamese the file is refused with charset-normalizer's guess, never
+    loaded as mojibake.  UTF-8 text that was encoded twice ("BÃ¡o cÃ¡o") is repaired
+    with ftfy, with a warning.  The text is normalised to NFC so that names
+    written in decomposed form (NFD) match the catalog.
+
+    Refused too: a file with nothing but blanks, and a line longer than
+    ``KTXH_MAX_LINE_CHARS`` (the prose and table rules are not meant for it: a PDF
+    converted without line breaks).
     """
+    from ingest import legacy_encodings as legacy
+    from ingest import notes
+
+    if not data.strip():
+        raise IngestError(document, "whole file", "the file is empty" if not data else "the file has only blanks")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            from ktxh.errors import IngestError
+        readings = legacy.repaired_readings(text)
+    except UnicodeDecodeError as exc:
+        readings = legacy.candidate_readings(data)
+        if legacy.best_reading(readings).score == 0:
+            guess = from_bytes(data).best()
+            named = f"; charset-normalizer guesses {guess.encoding}" if guess is not None else ""
+            raise IngestError(
+                document, f"byte {exc.start}",
+                "not UTF-8, and no Vietnamese words read in Windows-1258, VNI-Windows or TCVN3"
+                f"{named}: save it as UTF-8 and load it again",
+            ) from None
+    best = legacy.best_reading(readings)
+    if best.encoding != "UTF-8":
+        notes.warn(f"decoded as {best.encoding}, not UTF-8: check the names and save the file as UTF-8")
+    text = nfc(best.text)
+    if not text.strip():
+        raise IngestError(document, "whole file", "the file has only blanks")
+    _check_line_lengths(text, document)
+    return text
 
-            raise IngestError(document, "whole file", "cannot tell the text encoding") from None
-        text = str(best)
-    return nfc(text)
+
+def _check_line_lengths(text: str, document: str) -> None:
+    from ktxh.settings import input_limits
+
+    limit = input_limits().max_line_chars
+    if len(text) <= limit:
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > limit:
+            raise IngestError(
+                document, f"line {number}",
+                f"a line of {len(line):,} characters, over the limit of {limit:,} (KTXH_MAX_LINE_CHARS): "
+                "a PDF converted without line breaks? convert it again keeping them",
+            )
 
 
 def read_document(path: Path) -> str:
