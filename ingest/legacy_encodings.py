@@ -137,7 +137,7 @@ def repaired_readings(text: str) -> list[Reading]:
     fixed = ftfy.fix_encoding(sample)
     if fixed != sample:
         full = ftfy.fix_encoding(text)
-        out.append(Reading(unicodedata.normalize("NFC", full), "UTF-8 encoded twice (repaired with ftfy)",
+        out.append(Reading(unicodedata.normalize("NFC", full), "UTF-8 encoded twice ('BÃ¡o' for 'Báo'; repaired with ftfy)",
                            vietnamese_score(full)))
     if any(ord(c) > 0x7F for c in sample) and all(ord(c) <= 0xFF for c in sample):
         # Text typed with a legacy font and saved as UTF-8: every letter is a Latin-1 one.
@@ -150,3 +150,10 @@ def repaired_readings(text: str) -> list[Reading]:
 def best_reading(readings: list[Reading]) -> Reading:
     """The reading with the most common Vietnamese words (the first one on a tie)."""
     return max(readings, key=lambda r: r.score)
+
+
+def reads_as_vietnamese(reading: Reading) -> bool:
+    """At least 5 % of the words with letters outside ASCII are common Vietnamese words
+    (a correct reading of a report scores 30–40 %; mojibake a few at most)."""
+    accented = sum(1 for w in _WORD.findall(reading.text[:SAMPLE_CHARS].lower()) if not w.isascii())
+    return reading.score >= max(3, 0.05 * accented)

@@ -50,6 +50,8 @@ def area_name(code: str) -> str:
     """The official name of a province code (vietnam-provinces data), or an error."""
     from vietnam_provinces import Province
 
+    if not (code.isascii() and code.isdigit()):  # int() would read '٠٤' (Arabic-Indic digits) as 4
+        raise IngestError(repr(code), "--area", "a province code is written with the digits 0-9, e.g. 04")
     try:
         return Province.from_code(int(code)).name
     except (ValueError, KeyError, LookupError):

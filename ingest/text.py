@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import unicodedata
@@ -11,6 +12,8 @@ from charset_normalizer import from_bytes
 
 from ktxh.errors import IngestError
 
+_NOT_TEXT = ((b"PK\x03\x04", "a ZIP archive (an XLSX or DOCX file?)"), (b"%PDF", "a PDF file"),
+             (b"\xd0\xcf\x11\xe0", "an old Office file (XLS or DOC)"))
 _TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
@@ -41,13 +44,21 @@ def decode_document(data: bytes, document: str) -> str:
 
     if not data.strip():
         raise IngestError(document, "whole file", "the file is empty" if not data else "the file has only blanks")
+    for magic, kind in _NOT_TEXT:
+        if data.startswith(magic):
+            raise IngestError(document, "whole file", f"this is {kind}, not text: give it its own extension")
     try:
-        text = data.decode("utf-8-sig")
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = data.decode("utf-16")  # Excel's "Unicode Text" (UTF-16 with BOM)
+        else:
+            text = data.decode("utf-8-sig")
         readings = legacy.repaired_readings(text)
     except UnicodeDecodeError as exc:
         readings = legacy.candidate_readings(data)
-        if legacy.best_reading(readings).score == 0:
-            guess = from_bytes(data).best()
+        guess = from_bytes(data).best()
+        if guess is not None:
+            readings.append(legacy.Reading(str(guess), guess.encoding, legacy.vietnamese_score(str(guess))))
+        if not legacy.reads_as_vietnamese(legacy.best_reading(readings)):
             named = f"; charset-normalizer guesses {guess.encoding}" if guess is not None else ""
             raise IngestError(
                 document, f"byte {exc.start}",
@@ -56,7 +67,7 @@ def decode_document(data: bytes, document: str) -> str:
             ) from None
     best = legacy.best_reading(readings)
     if best.encoding != "UTF-8":
-        notes.warn(f"decoded as {best.encoding}, not UTF-8: check the names and save the file as UTF-8")
+        notes.warn(f"the text is {best.encoding}, not UTF-8: decoded from it; check the names, and save it as UTF-8")
     text = nfc(best.text)
     if not text.strip():
         raise IngestError(document, "whole file", "the file has only blanks")
@@ -72,10 +83,11 @@ def _check_line_lengths(text: str, document: str) -> None:
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if len(line) > limit:
+            hint = ("a spreadsheet cell holds at most 32,767" if document.lower().endswith(".csv")
+                    else "a PDF converted without line breaks? convert it again keeping them")
             raise IngestError(
                 document, f"line {number}",
-                f"a line of {len(line):,} characters, over the limit of {limit:,} (KTXH_MAX_LINE_CHARS): "
-                "a PDF converted without line breaks? convert it again keeping them",
+                f"a line of {len(line):,} characters, over the limit of {limit:,} (KTXH_MAX_LINE_CHARS): {hint}",
             )
 
 

@@ -107,7 +107,7 @@ def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
         files = _walk(path) if path.is_dir() else [path]
         for file in files:
             folder_area = next(
-                (m.group(1) for parent in file.resolve().parents if (m := _AREA_FOLDER.match(parent.name))), None
+                (m.group(1) for parent in Path(os.path.realpath(file)).parents if (m := _AREA_FOLDER.match(parent.name))), None
             )
             # an explicit --area, even an empty one (refused by the loader), wins
             found.append((file, area if area is not None else folder_area or settings.default_area()))
