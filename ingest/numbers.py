@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -74,5 +74,7 @@ def from_spreadsheet_number(value: float | int, decimals: int | None = None) -> 
     if decimals is None:
         exponent = exact.normalize().as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    exact = exact.quantize(Decimal(1).scaleb(-decimals)) if decimals else exact.quantize(Decimal(1))
+    # as the spreadsheet shows it: Excel rounds half away from zero (39.485 under 0.00 shows 39,49)
+    quantum = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
+    exact = exact.quantize(quantum, rounding=ROUND_HALF_UP)
     return PrintedNumber(value=exact, decimals=decimals, text=format_vn_number(exact, decimals))
