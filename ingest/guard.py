@@ -122,20 +122,13 @@ def check_fits_raw(doc) -> None:
                         doc.document, f"{row.where}, column '{labels.get(role, role)}'",
                         f"a figure with {why}{hint}; refused rather than rounded", n.text,
                     )
-    facts = doc.extras.get("prose_facts")
-    if facts:
-        kept = []
-        for fact in facts:
-            # (…, printed, value, decimals, unit, value_type, basis, measure, status): value is index 14
-            value, decimals = fact[14], fact[15]
-            if value is not None and _raw_misfit(value, decimals):
-                notes.warn(
-                    f"line {fact[4]}: the figure {fact[13]!r} has more digits than the warehouse keeps "
-                    "exactly; kept as printed, with no value, as malformed"
-                )
-                fact = (*fact[:14], None, None, *fact[16:20], "malformed", *fact[21:])
-            kept.append(fact)
-        doc.extras["prose_facts"] = kept
+    for fact in doc.extras.get("prose_facts") or []:
+        if fact.get("value") is not None and _raw_misfit(fact["value"], fact.get("decimals")):
+            notes.warn(
+                f"line {fact['line']}: the figure {fact['printed']!r} has more digits than the warehouse keeps "
+                "exactly; kept as printed, with no value, as malformed"
+            )
+            fact.update(value=None, decimals=None, status="malformed")
 
 
 def parse(path: Path, area_code: str):
