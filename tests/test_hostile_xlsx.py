@@ -65,7 +65,7 @@ def test_a_value_far_outside_the_table_is_refused_by_the_cell_cap(wh, tmp_path):
     doc = _edited(tmp_path, "bieu_2022_far.xlsx", lambda ws: ws.cell(1_048_576, 16_384, "x"))
     line = wh.refused("ingest", doc)
     assert names_place(line, "bieu_2022_far.xlsx", r"sheet Biểu 01, cell XFD1048576: the cells in use span "
-                       r"A1:XFD1048576, 17,179,869,184 cells, over the limit of 1,000,000")
+                       r"A1:XFD1048576, 17,179,869,184 cells, over the limit of 200,000")
 
 
 def test_a_sheet_over_the_cell_limit_is_refused_before_it_is_expanded(wh, tmp_path, monkeypatch):
