@@ -40,6 +40,7 @@ class ParsedDocument:
     appendix: AppendixTable | None = None
     text: str | None = None
     extras: dict[str, list[dict]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what was odd but accepted (ingest.guard)
 
     @property
     def batch_id(self) -> str:
@@ -50,6 +51,8 @@ def area_name(code: str) -> str:
     """The official name of a province code (vietnam-provinces data), or an error."""
     from vietnam_provinces import Province
 
+    if not (code.isascii() and code.isdigit()):  # int() would read '٠٤' (Arabic-Indic digits) as 4
+        raise IngestError(repr(code), "--area", "a province code is written with the digits 0-9, e.g. 04")
     try:
         return Province.from_code(int(code)).name
     except (ValueError, KeyError, LookupError):
