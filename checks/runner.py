@@ -29,7 +29,7 @@ import duckdb
 import pandas as pd
 
 from ingest.numbers import format_vn_number
-from ktxh import config, warehouse
+from ktxh import config, storage, warehouse
 
 SUITES_DIR = config.PROJECT_DIR / "expectations"
 SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
@@ -325,7 +325,7 @@ def run_checks(db: Path, suites_dir: Path = SUITES_DIR) -> int:
     suites = load_suites(suites_dir)
     site = checks_site_dir(db)
     try:
-        connection = duckdb.connect(str(db))
+        connection = storage.connect(db)
     except duckdb.IOException as exc:
         raise warehouse.WarehouseBusy(f"cannot open {db} to write the findings (is another program using it?): {exc}") from None
     with connection as con:

@@ -16,7 +16,7 @@ from filelock import FileLock, Timeout
 
 from ingest import loader
 from ingest.loader import SUPPORTED
-from ktxh import config
+from ktxh import config, storage
 
 _AREA_FOLDER = re.compile(r"^(\d{2})[_-]")
 
@@ -63,7 +63,7 @@ def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
 def ingest(db: Path, paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument]:
     """Parse all documents, then write them in one transaction."""
     docs = [loader.parse_document(path, code) for path, code in discover(paths, area)]
-    with duckdb.connect(str(db)) as con:
+    with storage.connect(db) as con:
         loader.write(con, docs)
     return docs
 
@@ -81,7 +81,7 @@ def dbt(args: Sequence[str], db: Path) -> None:
     reading the warehouse we just built.
     """
     require(db)
-    with duckdb.connect(str(db)) as con:
+    with storage.connect(db) as con:
         loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
     project = str(config.PROJECT_DIR)
     command = [sys.executable, "-c", "from dbt.cli.main import cli; cli()", *args,
