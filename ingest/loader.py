@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from ingest.appendix import VALUE_ROLES, AppendixTable
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ingest.text import decode_document
 
 SUPPORTED = (".txt", ".md", ".xlsx", ".csv")
