@@ -10,6 +10,7 @@ Everything goes to stderr, so stdout stays the command's own output.
 from __future__ import annotations
 
 import sys
+import threading
 from contextlib import contextmanager
 from typing import Iterable, Iterator, Sequence, TypeVar
 
@@ -40,8 +41,23 @@ class Stages:
     def stage(self, name: str) -> Iterator[None]:
         self.bar.set_description_str(f"ktxh: {name}")
         self.bar.refresh()
-        yield
+        done = threading.Event()
+        ticker = None
+        if not self.bar.disable:  # keep the elapsed time moving while a long stage (dbt) runs
+            ticker = threading.Thread(target=self._tick, args=(done,), daemon=True)
+            ticker.start()
+        try:
+            yield
+        finally:
+            done.set()
+            if ticker is not None:
+                ticker.join()
         self.bar.update(1)
+        self.bar.refresh()
+
+    def _tick(self, done: threading.Event) -> None:
+        while not done.wait(1.0):
+            self.bar.refresh()
 
     def close(self) -> None:
         self.bar.close()

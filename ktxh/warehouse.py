@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -86,8 +86,11 @@ def building_path(db: Path) -> Path:
     return db.with_name(db.name + ".building")
 
 
-def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None) -> None:
-    """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded."""
+def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, stage=None) -> None:
+    """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded.
+
+    ``stage(name)``, a context manager, is told of each stage (ingest, dbt build, check) for progress."""
+    stage = stage or (lambda name: nullcontext())
     with exclusive(db):
         new = building_path(db)
         for stale in (new, Path(str(new) + ".wal")):
@@ -95,10 +98,13 @@ def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None) -> 
         if db.exists():
             shutil.copy2(db, new)
         try:
-            ingest(new, paths, area)
-            dbt(["build"], new)
+            with stage("ingest"):
+                ingest(new, paths, area)
+            with stage("dbt build"):
+                dbt(["build"], new)
             if after_build is not None:
-                after_build(new)
+                with stage("check"):
+                    after_build(new)
             os.replace(new, db)
         finally:
             for leftover in (new, Path(str(new) + ".wal")):
