@@ -38,6 +38,7 @@ from_appendix as (
         figures.unit,
         'appendix' as plan_source,
         appendix.plan::double * factor.factor as plan_value,
+        factor.factor is not null as plan_unit_converted,
         false as plan_is_implied,
         null::decimal(18, 6) as stated_pct_of_plan,
         appendix.document as plan_document
@@ -46,7 +47,8 @@ from_appendix as (
         on appendix.area_code = figures.area_code
         and appendix.plan_year = figures.period_year
         and appendix.measure_code = figures.indicator_code
-    inner join unit_factors as factor
+    -- a unit pair without a conversion keeps its row with no plan (chk_unit_conversions reports it)
+    left join unit_factors as factor
         on factor.from_unit_key = lower(nfc_normalize(appendix.unit))
         and factor.to_unit_key = lower(nfc_normalize(figures.unit))
 ),
@@ -69,6 +71,7 @@ from_ratios as (
         plan_source,
         implied_plan as plan_value,
         true as plan_is_implied,
+        true as plan_unit_converted,
         stated_pct_of_plan,
         document as plan_document
     from stated
@@ -84,7 +87,8 @@ unioned as (
 deduplicated as (
     select
         area_code, document, indicator_code, indicator_name, period_year, month_from, month_to,
-        value_type, value, unit, plan_source, plan_value, plan_is_implied, stated_pct_of_plan, plan_document,
+        value_type, value, unit, plan_source, plan_value, plan_unit_converted, plan_is_implied, stated_pct_of_plan,
+        plan_document,
         min(fact_no) as fact_no,
         arg_min(sentence, fact_no) as sentence,
         list(fact_no order by fact_no) as fact_nos,
@@ -97,6 +101,6 @@ select
     area_code, document, fact_no, sentence, fact_nos, source_lines, indicator_code, indicator_name,
     period_year, month_from, month_to, value_type, value, unit, plan_source,
     round(plan_value, 6)::decimal(24, 6) as plan_value,
-    plan_is_implied, stated_pct_of_plan, plan_document,
+    plan_unit_converted, plan_is_implied, stated_pct_of_plan, plan_document,
     round(value::double / nullif(plan_value, 0) * 100, 4)::decimal(18, 4) as pct_of_plan
 from deduplicated
