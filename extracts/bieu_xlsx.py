@@ -49,7 +49,7 @@ def text_lines(text: str | None, width: float, bold: bool = False) -> int:
     """Lines a wrapped text takes in a column ``width`` characters wide (Times New Roman 11)."""
     if not text:
         return 1
-    per_line = max(1.0, width * (1.25 if bold else 1.4) - 2)
+    per_line = max(1.0, width * (1.3 if bold else 1.55) - 2)
     return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
 
 
