@@ -41,6 +41,7 @@ class ParsedDocument:
     appendix: AppendixTable | None = None
     text: str | None = None
     extras: dict[str, list[dict]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what was odd but accepted (ingest.guard)
 
     @property
     def batch_id(self) -> str:
@@ -51,6 +52,8 @@ def area_name(code: str) -> str:
     """The official name of a province code (vietnam-provinces data), or an error."""
     from vietnam_provinces import Province
 
+    if not (code.isascii() and code.isdigit()):  # int() would read '٠٤' (Arabic-Indic digits) as 4
+        raise IngestError(repr(code), "--area", "a province code is written with the digits 0-9, e.g. 04")
     try:
         return Province.from_code(int(code)).name
     except (ValueError, KeyError, LookupError):
@@ -133,7 +136,9 @@ def prose_facts(doc: ParsedDocument) -> list[dict]:
              span_start=f.span_start, span_end=f.span_end, claim_no=f.claim_no, subject=f.subject,
              indicator_code=f.indicator_code, period_year=f.period_year, month_from=f.month_from,
              month_to=f.month_to, printed=f.printed, value=f.value, decimals=f.decimals, unit=f.unit,
-             value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status)
+             value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status,
+             period_kind=f.period_kind, scope=f.scope, balance_date=f.balance_date, compared_date=f.compared_date,
+             document_kind=f.document_kind, subject_term=f.subject_term)
         for fact_no, f in enumerate(extract_facts(doc.text, doc.document, None), start=1)
     ]
 

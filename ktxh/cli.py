@@ -6,13 +6,16 @@ main(argv) returns an exit code, so tests call it directly.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from pathlib import Path
 from typing import Sequence
 
+import duckdb
+
 from ktxh import settings, warehouse
-from ktxh.errors import KtxhError, require_warehouse
+from ktxh.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, KtxhError, UsageError, require_warehouse
 
 SETTINGS_HELP = """\
 settings (environment):
@@ -28,6 +31,8 @@ exit codes:
   0  done{ok}
   1  {one}
   2  the warehouse could not be {two}, or another ktxh run or ingest is writing it
+  3  an internal error (a bug): a short message and the file the full trace went to
+  130  interrupted (Ctrl-C); nothing was replaced
 """
 
 COMMANDS = {
@@ -92,13 +97,20 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help="output folder (default: KTXH_EXPORTS or exports/)")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one ``ktxh: …`` line and exit code 1, like every other error."""
+
+    def error(self, message: str):
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ktxh", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="ktxh: a DuckDB warehouse of a province's socio-economic plan indicators (chỉ tiêu KT-XH), "
                     "from its reports and biểu.",
         epilog=SETTINGS_HELP + "\n" + EXIT_HELP.format(
-            ok=" (check: no error-severity finding)", one="a document was refused, or check found errors",
+            ok=" (check: no error-severity finding)", one="a document was refused, check found errors, or the command line is wrong",
             two="built, checked or read") + "\nktxh COMMAND --help tells what each command does.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -138,48 +150,93 @@ def _report(db: Path, year: int | None = None, area: str | None = None, out: Pat
         print(f"wrote {path}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from ktxh.progress import Stages
+def _log_internal_error(db: Path | None) -> Path | None:
+    """Write the current exception's full trace to a log file; returns where (None if nowhere)."""
+    import datetime as dt
+    import tempfile
+    import traceback
 
-    args = build_parser().parse_args(argv)
-    db = settings.db_path()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folders = ([db.parent / "logs"] if db is not None else []) + [Path(tempfile.gettempdir())]
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"ktxh-error-{stamp}-{os.getpid()}.log"
+            path.write_text(f"ktxh {' '.join(sys.argv[1:])}\n\n{traceback.format_exc()}", encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every failure is one "ktxh: …" line on stderr and an exit code (README)."""
+    db: Path | None = None
     try:
-        if args.command == "ingest":
-            with warehouse.exclusive(db):
-                docs = warehouse.ingest(db, args.paths, args.area)
-            for doc in docs:
-                rows = len(doc.appendix.rows) if doc.appendix else 0
-                facts = sum(len(v) for v in doc.extras.values())
-                print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}): "
-                      f"{rows} table rows, {facts} prose figures")
-        elif args.command == "build":
-            require_warehouse(db)
-            with warehouse.exclusive(db), Stages(["dbt build"]) as stages, stages.stage("dbt build"):
-                warehouse.dbt(["build"], db)
-            print(f"built {db}")
-        elif args.command == "check":
-            require_warehouse(db)
-            with warehouse.exclusive(db), Stages(["check"]) as stages, stages.stage("check"):
-                return _check(db)
-        elif args.command == "export":
-            _export(db, args.year, args.area, args.out)
-        elif args.command == "report":
-            _report(db, args.year, args.area, args.out)
-        elif args.command == "run":
-            paths = args.paths or [settings.DEFAULT_DOCUMENTS]
-            outcome: dict[str, int] = {}
-            with Stages(["ingest", "dbt build", "check", "export", "report"]) as stages:
-                warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_check(new)),
-                              stage=stages.stage)
-                print(f"built {db}")
-                with stages.stage("export"):
-                    _export(db)
-                with stages.stage("report"):
-                    _report(db)
-            return outcome.get("check", 0)
+        args = build_parser().parse_args(argv)
+        db = settings.db_path()
+        return _main(args, db)
     except KtxhError as exc:
         print(exc.cli_line(), file=sys.stderr)
         return exc.exit_code
+    except duckdb.Error as exc:
+        print(f"ktxh: cannot use the warehouse {db}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"ktxh: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("ktxh: interrupted; the warehouse was not replaced", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: a short message, the trace in a file, never a traceback on the terminal
+        where = _log_internal_error(db)
+        logged = f"full trace in {where}" if where else "the trace could not be written to a log file"
+        print(f"ktxh: internal error ({type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}); "
+              f"the warehouse was not replaced; {logged}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _main(args: argparse.Namespace, db: Path) -> int:
+    from ktxh.progress import Stages
+
+    if args.command == "ingest":
+        with warehouse.exclusive(db):
+            docs = warehouse.ingest(db, args.paths, args.area)
+        for doc in docs:
+            for warning in doc.warnings:
+                print(f"ktxh: warning: {doc.document}: {warning}", file=sys.stderr)
+            rows = len(doc.appendix.rows) if doc.appendix else 0
+            facts = sum(len(v) for v in doc.extras.values())
+            print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}): "
+                  f"{rows} table rows, {facts} prose figures")
+    elif args.command == "build":
+        require_warehouse(db)
+        with warehouse.exclusive(db), Stages(["dbt build"]) as stages, stages.stage("dbt build"), \
+                warehouse.replacing(db) as new:
+            warehouse.dbt(["build"], new)
+        print(f"built {db}")
+    elif args.command == "check":
+        require_warehouse(db)
+        with warehouse.exclusive(db), Stages(["check"]) as stages, stages.stage("check"), \
+                warehouse.replacing(db) as new:
+            code = _check(new)
+        return code
+    elif args.command == "export":
+        _export(db, args.year, args.area, args.out)
+    elif args.command == "report":
+        _report(db, args.year, args.area, args.out)
+    elif args.command == "run":
+        paths = args.paths or [settings.DEFAULT_DOCUMENTS]
+        outcome: dict[str, int] = {}
+        with Stages(["ingest", "dbt build", "check", "export", "report"]) as stages:
+            warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_check(new)),
+                          stage=stages.stage)
+            print(f"built {db}")
+            with stages.stage("export"):
+                _export(db)
+            with stages.stage("report"):
+                _report(db)
+        return outcome.get("check", 0)
     return 0
 
 

@@ -28,11 +28,37 @@ from pathlib import Path
 
 # --- where the project's files are ------------------------------------------------
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
+_CLONE_DIR = Path(__file__).resolve().parents[1]
+_PACKAGED_DIR = Path(__file__).resolve().parent / "project"  # package data of a `pip install .`
+
+
+def _project_dir() -> Path:
+    """The dbt project (models, seeds, macros, suites, documents): the clone ktxh runs from,
+    or, installed with ``pip install .``, the copy installed as the package data ``ktxh.project``."""
+    for candidate in (_CLONE_DIR, _PACKAGED_DIR):
+        if (candidate / "dbt_project.yml").is_file():
+            return candidate
+    raise RuntimeError(
+        f"ktxh cannot find its dbt project (dbt_project.yml) in {_CLONE_DIR} or {_PACKAGED_DIR}: "
+        "run it from a clone of the repository, or install it with `pip install .` from one"
+    )
+
+
+PROJECT_DIR = _project_dir()
+FROM_CLONE = PROJECT_DIR == _CLONE_DIR
 DEFAULT_DOCUMENTS = PROJECT_DIR / "documents"
 SEEDS_DIR = PROJECT_DIR / "seeds"
 SUITES_DIR = PROJECT_DIR / "expectations"
 RAW_SCHEMA = PROJECT_DIR / "ingest" / "raw_schema.sql"
+
+
+
+def dbt_work_dir(db: Path) -> Path:
+    """Where dbt writes its target/ (manifest, partial-parse state) and logs/: the clone's own
+    folders when running from a clone, else a ``dbt/`` folder beside the warehouse file (the
+    installed package data is not ours to write)."""
+    return PROJECT_DIR if FROM_CLONE else Path(db).resolve().parent / "dbt"
+
 
 # --- defaults, as profiles.yml spells them too ------------------------------------
 
@@ -87,9 +113,10 @@ class InputLimits:
     """What one document may cost before it is refused (an ``IngestError`` naming the limit)."""
 
     max_file_bytes: int = 64 * 1024 * 1024
-    max_cells_per_sheet: int = 1_000_000
+    max_cells_per_sheet: int = 200_000  # a biểu has under 1,000; openpyxl takes about 10 s per 200,000
     max_line_chars: int = 100_000
-    max_seconds_per_document: float = 60.0
+    max_seconds_per_document: float = 40.0  # so that a refusal comes within a minute, start-up included
+    max_xlsx_uncompressed_bytes: int = 128 * 1024 * 1024  # the XML inside an XLSX, before openpyxl expands it
 
 
 _LIMIT_VARS = {
@@ -97,6 +124,7 @@ _LIMIT_VARS = {
     "max_cells_per_sheet": ("KTXH_MAX_CELLS_PER_SHEET", int),
     "max_line_chars": ("KTXH_MAX_LINE_CHARS", int),
     "max_seconds_per_document": ("KTXH_MAX_SECONDS_PER_DOCUMENT", float),
+    "max_xlsx_uncompressed_bytes": ("KTXH_MAX_XLSX_UNCOMPRESSED_BYTES", int),
 }
 
 
