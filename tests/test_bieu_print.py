@@ -101,8 +101,10 @@ def test_second_sheet_lists_every_finding(book, checked_warehouse):
     ws = book["Phát hiện"]
     [(count,)] = query(checked_warehouse, "select count(*) from checks.findings where area_code = '04' and plan_year = 2022")
     listed = [[ws.cell(r, c).value for c in range(1, 11)] for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value]
-    assert count == 25 and len(listed) == count
-    assert [row[1] for row in listed].count("Cảnh báo") == 6
+    [(warnings,)] = query(checked_warehouse, "select count(*) from checks.findings where area_code = '04' "
+                                             "and plan_year = 2022 and severity = 'warning'")
+    assert count >= 25 and len(listed) == count  # 25 when written; later checks may add findings
+    assert [row[1] for row in listed].count("Cảnh báo") == warnings >= 6
     health = next(row for row in listed if row[4] == HEALTH and row[5].startswith("8 "))
     assert health[:9] == [
         health[0], "Cảnh báo", "printed_ratio", "-", HEALTH, "8 (Ước TH năm 2022 so với KH 2022 (%))", "113,4",

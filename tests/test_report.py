@@ -90,8 +90,10 @@ def test_figures_equal_the_marts(page, checked_warehouse):
 def test_every_finding_is_listed_with_its_place(page, checked_warehouse):
     html = page.read_text(encoding="utf-8")
     [(count,)] = query(checked_warehouse, "select count(*) from checks.findings where plan_year = 2022")
-    assert html.count('data-check="') == count == 25
-    assert html.count('data-field="severity">Cảnh báo<') == 6
+    [(warnings,)] = query(checked_warehouse, "select count(*) from checks.findings where plan_year = 2022 "
+                                             "and severity = 'warning'")
+    assert html.count('data-check="') == count >= 25
+    assert html.count('data-field="severity">Cảnh báo<') == warnings >= 6
     assert "2022-11_bao-cao-kt-xh-2022-phuong-huong-2023.txt, dòng 811" in html
     assert "Tỷ lệ số xã đạt chuẩn quốc gia về y tế xã" in html and "114,93–115,24" in html
 
