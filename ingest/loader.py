@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 import duckdb
 import pyarrow as pa
 
+from ingest.raw_docs import comment_statements
 from ingest.appendix import VALUE_ROLES, AppendixTable
 from ktxh.errors import IngestError
 from ingest.text import decode_document
@@ -149,7 +150,10 @@ BATCH_TABLES = ("appendix_rows", "appendix_cells")
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(resources.files("ingest").joinpath("raw_schema.sql").read_text(encoding="utf-8"))
+    ddl = resources.files("ingest").joinpath("raw_schema.sql").read_text(encoding="utf-8")
+    con.execute(ddl)
+    for statement in comment_statements(ddl):  # the DDL's own comments, for duckdb_columns()
+        con.execute(statement)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:

@@ -1,6 +1,6 @@
-"""The ``ktxh`` command: ingest, build, check, export, and run them all.
+"""The ktxh command: ingest, build, check, export, report, and run them all.
 
-``main(argv)`` returns an exit code, so tests call it directly.
+main(argv) returns an exit code, so tests call it directly.
 """
 
 from __future__ import annotations
@@ -8,13 +8,80 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 from pathlib import Path
 from typing import Sequence
 
 import duckdb
 
 from ktxh import settings, warehouse
-from ktxh.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, KtxhError, UsageError
+from ktxh.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, KtxhError, UsageError, require_warehouse
+
+SETTINGS_HELP = """\
+settings (environment):
+  KTXH_DB                    warehouse file (default warehouse/ktxh.duckdb)
+  KTXH_AREA                  province of documents not in an NN_name folder (default 04)
+  KTXH_EXPORTS               where export and report write (default exports/)
+  KTXH_CHECKS_SITE           great-expectations Data Docs folder (default checks_site/ beside the warehouse)
+  KTXH_DBT_THREADS           dbt threads (default 2)
+  KTXH_DUCKDB_MEMORY_LIMIT   DuckDB memory limit for dbt (default 4GB)
+"""
+EXIT_HELP = """\
+exit codes:
+  0  done{ok}
+  1  {one}
+  2  the warehouse could not be {two}, or another ktxh run or ingest is writing it
+  3  an internal error (a bug): a short message and the file the full trace went to
+  130  interrupted (Ctrl-C); nothing was replaced
+"""
+
+COMMANDS = {
+    "ingest": (
+        "load documents into the warehouse's raw schema",
+        "Parse every document (report text .txt/.md, the department's biểu .xlsx/.csv, or the files of a "
+        "folder, recursively), then write them in one transaction, one batch per document: loading the "
+        "same content again replaces its batch. A document that cannot be read is refused with the file "
+        "and the line, row or cell, and nothing is written. Creates the warehouse if it does not exist.",
+        dict(ok="", one="a document was refused (nothing was written)", two="written"),
+    ),
+    "build": (
+        "build the catalog, staging, intermediate and marts (dbt build)",
+        "Run dbt build on the warehouse: the catalog seeds, the staging, intermediate and marts models, "
+        "and their tests. The warehouse must exist (made by ktxh ingest or ktxh run).",
+        dict(ok="", one="(not used)", two="built (dbt failed: its messages are above), or does not exist"),
+    ),
+    "check": (
+        "run the consistency checks and fill checks.findings",
+        "Validate the marts with the great-expectations suites of expectations/, replace checks.findings "
+        "with what they found (severity error, warning or info, with a Vietnamese message), write the Data "
+        "Docs and print a summary. Run it after ktxh build.",
+        dict(ok=" (no error-severity finding; warnings and info are reported)", one="a finding of severity error",
+             two="checked, or does not exist"),
+    ),
+    "export": (
+        "write the department's biểu (XLSX for print, CSV) and analysts' CSVs",
+        "Write, per province and plan year, bieu_chi_tieu_<year>.xlsx (A4 landscape, with a sheet of "
+        "findings), bieu_chi_tieu_<year>.csv and bieu_chi_tieu_<year>_phat_hien.csv, and every mart as "
+        "marts/<table>.csv (UTF-8, dot decimal). Reads the warehouse read-only; it must exist.",
+        dict(ok="", one="(not used)", two="read, or does not exist or has no marts"),
+    ),
+    "report": (
+        "write the report page (one offline HTML file per province and year)",
+        "Write bao_cao_<year>.html: the headline count under both rules, attainment by indicator as a "
+        "chart and a table, year-to-date progress, and every finding with its source line, in Vietnamese. "
+        "The file needs no network. Reads the warehouse read-only; it must exist.",
+        dict(ok="", one="(not used)", two="read, or does not exist or has no marts"),
+    ),
+    "run": (
+        "ingest, build, check, export and report, all or nothing",
+        "Copy the warehouse to <file>.building, ingest the documents (default: the bundled documents/), "
+        "build and check there, and replace the warehouse only when all of it ran; then export the biểu "
+        "and CSVs and write the report page. Creates the warehouse if it does not exist. This is the "
+        "command to schedule.",
+        dict(ok="", one="a document was refused (warehouse unchanged), or the checks found errors "
+                        "(warehouse replaced so checks.findings can be read)", two="built or checked"),
+    ),
+}
 
 
 def _add_area(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +89,12 @@ def _add_area(parser: argparse.ArgumentParser) -> None:
         "--area", metavar="CODE",
         help="official province code of the documents (default: a folder named NN_name, else KTXH_AREA or 04)",
     )
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, help="plan year (default: every year in the warehouse)")
+    parser.add_argument("--area", metavar="CODE", help="province code (default: every province)")
+    parser.add_argument("--out", type=Path, help="output folder (default: KTXH_EXPORTS or exports/)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,22 +105,26 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ktxh", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("ingest", help="load documents into the warehouse's raw schema")
+    parser = _Parser(
+        prog="ktxh", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="ktxh: a DuckDB warehouse of a province's socio-economic plan indicators (chỉ tiêu KT-XH), "
+                    "from its reports and biểu.",
+        epilog=SETTINGS_HELP + "\n" + EXIT_HELP.format(
+            ok=" (check: no error-severity finding)", one="a document was refused, check found errors, or the command line is wrong",
+            two="built, checked or read") + "\nktxh COMMAND --help tells what each command does.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parsers = {}
+    for name, (short, long, codes) in COMMANDS.items():
+        parsers[name] = sub.add_parser(
+            name, help=short, description=textwrap.fill(long, 90), formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=SETTINGS_HELP + "\n" + EXIT_HELP.format(**codes))
+    p = parsers["ingest"]
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report text (.txt/.md), biểu (.xlsx/.csv) or a folder")
     _add_area(p)
-
-    sub.add_parser("build", help="dbt build (seeds, staging, marts, tests) on the warehouse")
-    sub.add_parser("check", help="run the consistency suites and fill checks.findings")
-
-    p = sub.add_parser("export", help="write the department's biểu (XLSX, CSV) and analysts' CSVs to exports/")
-    p.add_argument("--year", type=int, help="plan year (default: every year in the warehouse)")
-    p.add_argument("--area", metavar="CODE", help="province code (default: every province)")
-    p.add_argument("--out", type=Path, help="output folder (default: KTXH_EXPORTS or exports/)")
-
-    p = sub.add_parser("run", help="ingest, build, check into a new file, replace the warehouse on success, export")
+    _add_selection(parsers["export"])
+    _add_selection(parsers["report"])
+    p = parsers["run"]
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="documents (default: the bundled documents/)")
     _add_area(p)
     return parser
@@ -63,6 +140,13 @@ def _export(db: Path, year: int | None = None, area: str | None = None, out: Pat
     from extracts.export import export_all
 
     for path in export_all(db, out or settings.exports_dir(), year=year, area=area):
+        print(f"wrote {path}")
+
+
+def _report(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None) -> None:
+    from extracts.report import write_reports
+
+    for path in write_reports(db, out or settings.exports_dir(), year=year, area=area):
         print(f"wrote {path}")
 
 
@@ -86,7 +170,7 @@ def _log_internal_error(db: Path | None) -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; every failure is one ``ktxh: …`` line on stderr and an exit code (README)."""
+    """Run one command; every failure is one "ktxh: …" line on stderr and an exit code (README)."""
     db: Path | None = None
     try:
         args = build_parser().parse_args(argv)
@@ -113,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace, db: Path) -> int:
+    from ktxh.progress import Stages
+
     if args.command == "ingest":
         with warehouse.exclusive(db):
             docs = warehouse.ingest(db, args.paths, args.area)
@@ -124,23 +210,32 @@ def _main(args: argparse.Namespace, db: Path) -> int:
             print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}): "
                   f"{rows} table rows, {facts} prose figures")
     elif args.command == "build":
-        warehouse.require(db)
-        with warehouse.exclusive(db), warehouse.replacing(db) as new:
+        require_warehouse(db)
+        with warehouse.exclusive(db), Stages(["dbt build"]) as stages, stages.stage("dbt build"), \
+                warehouse.replacing(db) as new:
             warehouse.dbt(["build"], new)
         print(f"built {db}")
     elif args.command == "check":
-        warehouse.require(db)
-        with warehouse.exclusive(db), warehouse.replacing(db) as new:
+        require_warehouse(db)
+        with warehouse.exclusive(db), Stages(["check"]) as stages, stages.stage("check"), \
+                warehouse.replacing(db) as new:
             code = _check(new)
         return code
     elif args.command == "export":
         _export(db, args.year, args.area, args.out)
+    elif args.command == "report":
+        _report(db, args.year, args.area, args.out)
     elif args.command == "run":
         paths = args.paths or [settings.DEFAULT_DOCUMENTS]
         outcome: dict[str, int] = {}
-        warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_check(new)))
-        print(f"built {db}")
-        _export(db)
+        with Stages(["ingest", "dbt build", "check", "export", "report"]) as stages:
+            warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_check(new)),
+                          stage=stages.stage)
+            print(f"built {db}")
+            with stages.stage("export"):
+                _export(db)
+            with stages.stage("report"):
+                _report(db)
         return outcome.get("check", 0)
     return 0
 

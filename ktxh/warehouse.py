@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -17,7 +17,7 @@ from filelock import FileLock, Timeout
 
 from ingest import guard, loader
 from ingest.loader import SUPPORTED
-from ktxh import settings
+from ktxh import settings, storage
 from ktxh.errors import BuildFailed, IngestError, WarehouseBusy, WarehouseUnusable, require_warehouse
 
 _AREA_FOLDER = re.compile(r"^(\d{2})[_-]")
@@ -121,7 +121,7 @@ def parse(paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument
 
 def write(db: Path, docs: Sequence[loader.ParsedDocument]) -> None:
     try:
-        with duckdb.connect(str(db)) as con:
+        with storage.connect(db) as con:
             loader.write(con, docs)
     except duckdb.Error as exc:
         raise WarehouseUnusable(f"cannot write {db}: {str(exc).splitlines()[0]}") from None
@@ -147,7 +147,7 @@ def dbt(args: Sequence[str], db: Path) -> None:
     reading the warehouse we just built.
     """
     require(db)
-    with duckdb.connect(str(db)) as con:
+    with storage.connect(db) as con:
         loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
     project = str(settings.PROJECT_DIR)
     command = [sys.executable, "-c", "from dbt.cli.main import cli; cli()", *args,
@@ -204,12 +204,18 @@ def replacing(db: Path) -> Iterator[Path]:
             leftover.unlink(missing_ok=True)
 
 
-def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None) -> None:
-    """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded."""
+def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, stage=None) -> None:
+    """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded.
+
+    ``stage(name)``, a context manager, is told of each stage (ingest, dbt build, check) for progress."""
+    stage = stage or (lambda name: nullcontext())
     with exclusive(db):
-        docs = parse(paths, area)
+        with stage("ingest"):
+            docs = parse(paths, area)
         with replacing(db) as new:
             write(new, docs)
-            dbt(["build"], new)
+            with stage("dbt build"):
+                dbt(["build"], new)
             if after_build is not None:
-                after_build(new)
+                with stage("check"):
+                    after_build(new)

@@ -13,5 +13,5 @@ select
     kind,
     direction,
     children_relation,
-    review_factor
+    review_factor::decimal(6, 2) as review_factor
 from {{ ref('stg_catalog__measures') }}

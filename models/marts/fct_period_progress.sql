@@ -36,6 +36,7 @@ from_appendix as (
         figures.document,
         figures.fact_no,
         figures.sentence,
+        figures.line,
         figures.indicator_code,
         figures.indicator_name,
         figures.period_year,
@@ -67,6 +68,7 @@ from_ratios as (
         document,
         fact_no,
         sentence,
+        line,
         indicator_code,
         indicator_name,
         period_year,
@@ -90,6 +92,7 @@ from_plan_documents as (
         figures.document,
         figures.fact_no,
         figures.sentence,
+        figures.line,
         figures.indicator_code,
         figures.indicator_name,
         figures.period_year,
@@ -121,9 +124,26 @@ unioned as (
     select * from from_ratios
     union all by name
     select * from from_plan_documents
+),
+
+-- a figure the report states twice (summary and section) is one row, with both places
+deduplicated as (
+    select
+        area_code, document, indicator_code, indicator_name, period_year, month_from, month_to,
+        value_type, value, unit, plan_source, plan_value, plan_unit_converted, plan_is_implied, stated_pct_of_plan,
+        plan_document,
+        min(fact_no) as fact_no,
+        arg_min(sentence, fact_no) as sentence,
+        list(fact_no order by fact_no) as fact_nos,
+        list(line order by fact_no) as source_lines
+    from unioned
+    group by all
 )
 
 select
-    *,
-    value::double / nullif(plan_value, 0) * 100 as pct_of_plan
-from unioned
+    area_code, document, fact_no, sentence, fact_nos, source_lines, indicator_code, indicator_name,
+    period_year, month_from, month_to, value_type, value, unit, plan_source,
+    round(plan_value, 6)::decimal(24, 6) as plan_value,
+    plan_unit_converted, plan_is_implied, stated_pct_of_plan, plan_document,
+    round(value::double / nullif(plan_value, 0) * 100, 4)::decimal(18, 4) as pct_of_plan
+from deduplicated

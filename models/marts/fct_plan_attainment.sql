@@ -81,4 +81,11 @@ computed as (
     from joined
 )
 
-select * from computed
+-- ratios at a stated precision: DECIMAL(18, 4), rounded half away from zero (97.9653, not 97.96526054590571)
+select
+    * replace (
+        round(pct_of_prior, 4)::decimal(18, 4) as pct_of_prior,
+        round(pct_of_plan, 4)::decimal(18, 4) as pct_of_plan,
+        round(next_plan_pct_of_estimate, 4)::decimal(18, 4) as next_plan_pct_of_estimate
+    )
+from computed
