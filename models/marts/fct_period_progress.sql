@@ -121,9 +121,36 @@ unioned as (
     select * from from_ratios
     union all by name
     select * from from_plan_documents
+),
+
+with_pct as (
+    select
+        *,
+        value::double / nullif(plan_value, 0) * 100 as pct_of_plan
+    from unioned
+),
+
+-- where a year-to-date figure should stand by its month (issue 13): int_expected_progress
+expected as (
+    select * from {{ ref('int_expected_progress') }}
 )
 
 select
-    *,
-    value::double / nullif(plan_value, 0) * 100 as pct_of_plan
-from unioned
+    with_pct.*,
+    expected.expected_pct_of_plan,
+    expected.profile_kind,
+    expected.profile_years,
+    with_pct.pct_of_plan - expected.expected_pct_of_plan as gap_pp,
+    case
+        when expected.expected_pct_of_plan is null or with_pct.pct_of_plan is null then null
+        when with_pct.pct_of_plan - expected.expected_pct_of_plan > {{ env_var('KTXH_PROGRESS_BAND_PP', '5') }} then 'ahead'
+        when with_pct.pct_of_plan - expected.expected_pct_of_plan < -{{ env_var('KTXH_PROGRESS_BAND_PP', '5') }} then 'behind'
+        else 'on_track'
+    end as progress_status
+from with_pct
+left join expected
+    on expected.area_code = with_pct.area_code
+    and expected.indicator_code = with_pct.indicator_code
+    and expected.period_year = with_pct.period_year
+    and expected.month_to = with_pct.month_to
+    and with_pct.month_from = 1
