@@ -15,6 +15,10 @@ variable                       default                     what
                                the warehouse
 ``KTXH_DBT_THREADS``           ``2``                       dbt threads (``profiles.yml``)
 ``KTXH_DUCKDB_MEMORY_LIMIT``   ``4GB``                     DuckDB ``memory_limit`` (``profiles.yml``)
+``KTXH_PROGRESS_BAND_PP``      ``5``                       fct_period_progress: points of gap within
+                                                           which a year-to-date figure is on_track
+``KTXH_PROGRESS_MIN_YEARS``    ``1``                       earlier years needed for a profile (else
+                                                           the linear month / 12)
 =============================  ==========================  =====================================
 
 Input limits (``KTXH_MAX_*``, see ``input_limits()``) bound what one document may cost.
@@ -67,6 +71,9 @@ DEFAULT_AREA = "04"
 DEFAULT_EXPORTS = "exports"
 DEFAULT_DBT_THREADS = 2
 DEFAULT_DUCKDB_MEMORY_LIMIT = "4GB"
+# read by dbt (env_var in fct_period_progress / int_expected_progress), with these defaults
+DEFAULT_PROGRESS_BAND_PP = "5"
+DEFAULT_PROGRESS_MIN_YEARS = "1"
 
 
 def _env(name: str, default: str) -> str:
@@ -136,3 +143,13 @@ def input_limits() -> InputLimits:
         raw = os.environ.get(var, "").strip()
         values[field_name] = kind(raw) if raw else getattr(defaults, field_name)
     return InputLimits(**values)
+
+
+def progress_band_pp() -> float:
+    """fct_period_progress's band: a gap within ± this many points is on_track (``KTXH_PROGRESS_BAND_PP``, default 5)."""
+    return float(_env("KTXH_PROGRESS_BAND_PP", DEFAULT_PROGRESS_BAND_PP))
+
+
+def progress_min_years() -> int:
+    """Earlier years needed for an expected-progress profile (``KTXH_PROGRESS_MIN_YEARS``, default 1)."""
+    return int(_env("KTXH_PROGRESS_MIN_YEARS", DEFAULT_PROGRESS_MIN_YEARS))
