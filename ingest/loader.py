@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from ingest.appendix import VALUE_ROLES, AppendixTable
 from ingest.errors import IngestError
+from ingest.report_date import NO_DATE, ReportDate, resolve as resolve_report_date
 from ingest.text import decode_document
 
 SUPPORTED = (".txt", ".md", ".xlsx", ".csv")
@@ -39,6 +40,8 @@ class ParsedDocument:
     appendix: AppendixTable | None = None
     text: str | None = None
     extras: dict[str, list[tuple]] = field(default_factory=dict)
+    report_date: ReportDate = NO_DATE
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def batch_id(self) -> str:
@@ -55,8 +58,12 @@ def area_name(code: str) -> str:
         raise IngestError(code, "--area", "not an official province code") from None
 
 
-def parse_document(path: Path, area_code: str) -> ParsedDocument:
-    """Read one document with the reader its format calls for."""
+def parse_document(path: Path, area_code: str, report_date: ReportDate | None = None) -> ParsedDocument:
+    """Read one document with the reader its format calls for.
+
+    ``report_date`` is the ``--report-date`` option (``ingest.report_date``), used
+    when the document does not state its date.
+    """
     path = Path(path)
     if not path.is_file():
         raise IngestError(path.name, str(path), "no such file")
@@ -82,6 +89,12 @@ def parse_document(path: Path, area_code: str) -> ParsedDocument:
 
         doc.text = decode_document(data, path.name)
         doc.appendix = find_appendix(doc.text, path.name)
+    doc.report_date = resolve_report_date(path.name, doc.text, metadata=None, option=report_date)
+    if doc.report_date.date is None:
+        doc.warnings.append(
+            f"{path.name}: no report date in its text, metadata or file name (give --report-date YYYY-MM[-DD]); "
+            "its prose figures carry only the years the text prints"
+        )
     for table, extractor in EXTRA_TABLES.items():
         doc.extras[table] = extractor(doc)
     return doc
@@ -93,6 +106,7 @@ def load_batches_rows(doc: ParsedDocument, loaded_at: dt.datetime) -> list[tuple
     return [(
         doc.batch_id, doc.sha256, doc.document, str(doc.path), doc.document_format,
         doc.area_code, doc.area_name, doc.appendix.plan_year if doc.appendix else None, loaded_at,
+        doc.report_date.date, doc.report_date.source, doc.report_date.precision,
     )]
 
 
@@ -118,14 +132,13 @@ def prose_facts(doc: ParsedDocument) -> list[tuple]:
     """Figures stated in the report's sentences (``ingest.prose``); tables have none."""
     if doc.text is None:
         return []
-    from ingest.prose import extract_facts, report_date
+    from ingest.prose import extract_facts
 
-    year, month = report_date(doc.document, doc.text)
     return [
         (doc.batch_id, fact_no, f.sentence_no, f.sentence, f.line, f.span_start, f.span_end, f.claim_no,
          f.subject, f.indicator_code, f.period_year, f.month_from, f.month_to, f.printed, f.value, f.decimals,
          f.unit, f.value_type, f.basis, f.measure, f.status)
-        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, year, month), start=1)
+        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, date=doc.report_date.date), start=1)
     ]
 
 
@@ -178,8 +191,10 @@ def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument]) -> lis
     return written
 
 
-def load(con: duckdb.DuckDBPyConnection, paths: Iterable[Path], area_code: str) -> list[ParsedDocument]:
+def load(
+    con: duckdb.DuckDBPyConnection, paths: Iterable[Path], area_code: str, report_date: ReportDate | None = None
+) -> list[ParsedDocument]:
     """Parse every document, then write them all or nothing."""
-    docs = [parse_document(Path(p), area_code) for p in paths]
+    docs = [parse_document(Path(p), area_code, report_date) for p in paths]
     write(con, docs)
     return docs

@@ -56,6 +56,8 @@ dropped and nothing raises.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import bisect
 import csv
 import re
@@ -1462,10 +1464,24 @@ def _residue(between: str) -> str:
 # ==========================================================================
 
 
-def extract_facts(text: str, document: str, report_year: int | None = None, report_month: int | None = None) -> list[ProseFact]:
-    """Every figure stated in the prose of a report, as facts (pure; never raises on content)."""
+_FROM_FILE_NAME = object()
+
+
+def extract_facts(
+    text: str, document: str, report_year: int | None = None, report_month: int | None = None,
+    *, date: "dt.date | None | object" = _FROM_FILE_NAME,
+) -> list[ProseFact]:
+    """Every figure stated in the prose of a report, as facts (pure; never raises on content).
+
+    ``date`` is the report's date as ``ingest.report_date`` found it (the loader
+    always passes it); ``None`` means no source gives one, and figures whose year
+    the text does not print then carry no year.  Without ``date`` the year and
+    month come from the arguments, else from the file name or first date line.
+    """
     text = nfc(text)
-    if report_year is None or report_month is None:
+    if date is not _FROM_FILE_NAME:
+        report_year, report_month = (date.year, date.month) if date is not None else (None, None)
+    elif report_year is None or report_month is None:
         year, month = report_date(document, text)
         report_year = report_year if report_year is not None else year
         report_month = report_month if report_month is not None else month

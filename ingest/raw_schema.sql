@@ -10,8 +10,17 @@ create table if not exists raw.load_batches (
     area_code       varchar not null,      -- official province code, e.g. '04' Cao Bằng
     area_name       varchar not null,
     plan_year       integer,               -- year of the appendix table, if the document has one
-    loaded_at       timestamp not null
+    loaded_at       timestamp not null,
+    -- added by issue 9: the report's own date (ingest/report_date.py) and where it came from
+    report_date           date,            -- null when no source gives one
+    report_date_source    varchar,         -- text | option | metadata | file_name | none
+    report_date_precision varchar          -- day | month (a month-only date is stored as its 1st); null with no date
 );
+
+-- A warehouse made before issue 9 gets the report-date columns too.
+alter table raw.load_batches add column if not exists report_date date;
+alter table raw.load_batches add column if not exists report_date_source varchar;
+alter table raw.load_batches add column if not exists report_date_precision varchar;
 
 create table if not exists raw.appendix_rows (
     batch_id     varchar not null,

@@ -28,6 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="load documents into the warehouse's raw schema")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report text (.txt/.md), biểu (.xlsx/.csv) or a folder")
     _add_area(p)
+    p.add_argument(
+        "--report-date", metavar="YYYY-MM[-DD]",
+        help="the reports' date, for documents whose text does not state it (it decides the year of their figures)",
+    )
 
     sub.add_parser("build", help="dbt build (seeds, staging, marts, tests) on the warehouse")
     sub.add_parser("check", help="run the consistency suites and fill checks.findings")
@@ -61,12 +65,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = config.db_path()
     try:
         if args.command == "ingest":
+            from ingest.report_date import parse_option
+
+            option = parse_option(args.report_date) if args.report_date else None
             with warehouse.exclusive(db):
-                docs = warehouse.ingest(db, args.paths, args.area)
+                docs = warehouse.ingest(db, args.paths, args.area, option)
             for doc in docs:
+                for warning in doc.warnings:
+                    print(f"ktxh: warning: {warning}", file=sys.stderr)
                 rows = len(doc.appendix.rows) if doc.appendix else 0
                 facts = sum(len(v) for v in doc.extras.values())
-                print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}): "
+                dated = doc.report_date
+                when = f"dated {dated.date.isoformat()[:7 if dated.precision == 'month' else 10]} ({dated.source})" if dated.date else "undated"
+                print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}, {when}): "
                       f"{rows} table rows, {facts} prose figures")
         elif args.command == "build":
             with warehouse.exclusive(db):

@@ -60,9 +60,10 @@ def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
     return found
 
 
-def ingest(db: Path, paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument]:
-    """Parse all documents, then write them in one transaction."""
-    docs = [loader.parse_document(path, code) for path, code in discover(paths, area)]
+def ingest(db: Path, paths: Sequence[Path], area: str | None, report_date=None) -> list[loader.ParsedDocument]:
+    """Parse all documents, then write them in one transaction (``report_date``: the
+    ``--report-date`` option, an ``ingest.report_date.ReportDate``)."""
+    docs = [loader.parse_document(path, code, report_date) for path, code in discover(paths, area)]
     with duckdb.connect(str(db)) as con:
         loader.write(con, docs)
     return docs
