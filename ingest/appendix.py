@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence, Union
 
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ingest.numbers import MalformedNumber, PrintedNumber, from_spreadsheet_number, parse_vn_number
 from ingest.text import clean_cell
 

@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from ingest.appendix import VALUE_ROLES, AppendixTable
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ingest.report_date import NO_DATE, ReportDate, resolve as resolve_report_date
 from ingest.text import decode_document
 

@@ -69,8 +69,9 @@ from pathlib import Path
 from ingest import prose_patterns as P
 from ingest.numbers import MalformedNumber, parse_vn_number
 from ingest.text import nfc
+from ktxh.settings import SEEDS_DIR
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = SEEDS_DIR
 
 Period = tuple[int | None, int | None, int | None]
 

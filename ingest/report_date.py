@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 
 SOURCES = ("text", "option", "metadata", "file_name", "none")
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ingest.report_date import date_in_file_name, date_in_text, parse_option, resolve
 from ktxh import cli
 
