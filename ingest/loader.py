@@ -132,13 +132,15 @@ def prose_facts(doc: ParsedDocument) -> list[tuple]:
     """Figures stated in the report's sentences (``ingest.prose``); tables have none."""
     if doc.text is None:
         return []
-    from ingest.prose import extract_facts
+    from ingest.prose.extractor import UNDATED, extract_facts
 
     return [
         (doc.batch_id, fact_no, f.sentence_no, f.sentence, f.line, f.span_start, f.span_end, f.claim_no,
          f.subject, f.indicator_code, f.period_year, f.month_from, f.month_to, f.printed, f.value, f.decimals,
          f.unit, f.value_type, f.basis, f.measure, f.status)
-        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, date=doc.report_date.date), start=1)
+        for fact_no, f in enumerate(
+            extract_facts(doc.text, doc.document, doc.report_date.date or UNDATED), start=1
+        )
     ]
 
 
