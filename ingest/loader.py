@@ -24,9 +24,8 @@ import pyarrow as pa
 from ingest.appendix import VALUE_ROLES, AppendixTable
 from ktxh.errors import IngestError
 from ingest.report_date import NO_DATE, ReportDate, resolve as resolve_report_date
-from ingest.text import decode_document
 
-SUPPORTED = (".txt", ".md", ".xlsx", ".csv")
+from ingest.readers import SUPPORTED, read_source  # noqa: E402  (every format's reader)
 
 
 @dataclass
@@ -71,32 +70,29 @@ def parse_document(path: Path, area_code: str, report_date: ReportDate | None = 
     if suffix not in SUPPORTED:
         raise IngestError(path.name, "whole file", f"unsupported format (expected one of {', '.join(SUPPORTED)})")
     data = path.read_bytes()
+    read = read_source(path, data)
     doc = ParsedDocument(
         path=path, document=path.name, sha256=hashlib.sha256(data).hexdigest(),
-        document_format={".xlsx": "xlsx", ".csv": "csv"}.get(suffix, "report_text"),
-        area_code=area_code, area_name=area_name(area_code),
+        document_format=read.document_format, area_code=area_code, area_name=area_name(area_code),
+        appendix=read.appendix, text=read.text, warnings=list(read.warnings),
     )
-    if doc.document_format == "xlsx":
-        from ingest.appendix_xlsx import read_xlsx
-
-        doc.appendix = read_xlsx(path)
-    elif doc.document_format == "csv":
-        from ingest.appendix_csv import read_csv
-
-        doc.appendix = read_csv(data, path.name)
-    else:
-        from ingest.appendix_text import find_appendix
-
-        doc.text = decode_document(data, path.name)
-        doc.appendix = find_appendix(doc.text, path.name)
-    doc.report_date = resolve_report_date(path.name, doc.text, metadata=None, option=report_date)
-    if doc.report_date.date is None:
-        doc.warnings.append(
-            f"{path.name}: no report date in its text, metadata or file name (give --report-date YYYY-MM[-DD]); "
-            "its prose figures carry only the years the text prints"
-        )
+    if read.text is not None:
+        doc.report_date = resolve_report_date(path.name, read.date_text, metadata=read.metadata_date, option=report_date)
+        if doc.report_date.date is None:
+            doc.warnings.append(
+                f"{path.name}: no report date in its text, metadata or file name (give --report-date YYYY-MM[-DD]); "
+                "its prose figures carry only the years the text prints"
+            )
+    else:  # a spreadsheet biểu: its plan year is in its headings; only the option or file name may date it
+        doc.report_date = resolve_report_date(path.name, None, option=report_date)
     for table, extractor in EXTRA_TABLES.items():
         doc.extras[table] = extractor(doc)
+    if doc.appendix is None and not any(doc.extras.values()):
+        raise IngestError(
+            path.name, "whole file",
+            "nothing to load: no appendix table (a header naming 'Chỉ tiêu' and 'TT' or 'Đơn vị tính') "
+            "and no figure in its text",
+        )
     return doc
 
 

@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="load documents into the warehouse's raw schema")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report text (.txt/.md), biểu (.xlsx/.csv) or a folder")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report (.txt/.md/.docx/.pdf/.html), biểu (.xlsx/.csv) or a folder")
     _add_area(p)
     p.add_argument(
         "--report-date", metavar="YYYY-MM[-DD]",
