@@ -63,7 +63,7 @@ def test_html_table_inside_markdown(tmp_path, text_doc):
     assert (row.values["estimate"].text, row.values["pct_of_plan"].text) == ("39,48", "97,97")
     assert row.where.startswith("line ")
     # a table is not prose: its figures are not read again as sentences
-    assert not [f for f in doc.extras["prose_facts"] if f[13] == "97,97"]
+    assert not [f for f in doc.extras["prose_facts"] if f["printed"] == "97,97"]
 
 
 def test_web_page_article_and_table(tmp_path, text_doc):
@@ -79,7 +79,7 @@ def test_web_page_article_and_table(tmp_path, text_doc):
     assert cells(doc.appendix) == cells(text_doc.appendix)
     assert (doc.report_date.date, doc.report_date.source) == (dt.date(2022, 11, 15), "metadata")
     assert "Trang chủ" not in doc.text and "var x" not in doc.text
-    assert [f[13] for f in doc.extras["prose_facts"]] == ["39,48", "98"]
+    assert [f["printed"] for f in doc.extras["prose_facts"]] == ["39,48", "98"]
 
 
 def test_title_variant_ket_qua_thuc_hien(tmp_path, text_doc):

@@ -91,7 +91,9 @@ def test_pdf_drawn_without_libreoffice_reads_the_same(tmp_path, text_appendix):
 
 def _facts(doc) -> Counter:
     """Prose figures as the marts see them: value, indicator, period, type, basis, measure."""
-    return Counter(row[9:] for row in doc.extras["prose_facts"])
+    keys = ("indicator_code", "period_year", "month_from", "month_to", "printed", "value", "decimals", "unit",
+            "value_type", "basis", "measure", "status")
+    return Counter(tuple(row[k] for k in keys) for row in doc.extras["prose_facts"])
 
 
 def test_monthly_report_prose_from_its_pdf_equals_its_text(office, tmp_path):
@@ -156,7 +158,7 @@ def test_docx_footnotes_are_kept_apart(tmp_path):
     assert lines[1] == "Tổng sản phẩm (GRDP) trên địa bàn ước tăng 5,55%.¹"
     assert lines[-1] == f"¹ {note}"
     # the note's numbers are not figures of the report
-    assert [f[13] for f in doc.extras["prose_facts"]] == ["5,55"]
+    assert [f["printed"] for f in doc.extras["prose_facts"]] == ["5,55"]
 
 
 def test_docx_ingests_and_builds_the_same_marts(office, built_warehouse, tmp_path):

@@ -1,6 +1,6 @@
 -- Appendix rows of every loaded batch, values pivoted wide (value, printed text and
 -- printed decimals per column), matched to the catalog by name.
-{% set roles = ['prior_actual', 'plan', 'estimate', 'pct_of_prior', 'pct_of_plan', 'next_plan', 'next_plan_pct_of_estimate'] %}
+{% set roles = column_role_names() %}
 
 with
 
