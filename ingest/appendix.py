@@ -128,6 +128,10 @@ def _ratio_role(left: str, right: str, implied: str | None = None) -> str:
         top = implied if implied is not None and implied != bottom else IMPLIED_NUMERATOR.get(bottom or "")
     if top == NEXT_PLAN:
         top = PLAN
+    if top == PRIOR_ACTUAL and bottom in (PRIOR_ACTUAL, PLAN):
+        # "TH 2022 so với TH 2021", "TH 2022 so với KH 2022": a report made after the year,
+        # whose actual stands where the estimate would.
+        top = ESTIMATE
     return RATIO_ROLES.get((top or "", bottom or ""), "ratio?")
 
 
@@ -206,6 +210,7 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
     found: dict[str, int] = {}
     printed: dict[str, str] = {}
     years: dict[int, int] = {}
+    later: dict[str, tuple[int, str]] = {}  # a second actual column, the estimate's stand-in
     for j, (parent, child) in enumerate(labels):
         own = child or parent
         if child and is_ratio_group(parent) and "so với" not in _norm(child) and "/" not in child:
@@ -224,6 +229,16 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
         label = f"{parent} / {child}" if parent and child and parent != child else own
         if year_match:
             years[j] = int(year_match.group(0))
+        if role == PRIOR_ACTUAL and PRIOR_ACTUAL in found and ESTIMATE not in found and ESTIMATE not in later:
+            # Two actual columns in a report made after the year ("TH 2021", "TH 2022"):
+            # the later year's actual stands where the estimate would.
+            first = found[PRIOR_ACTUAL]
+            if years.get(j, 0) > years.get(first, 0):
+                later[ESTIMATE] = (j, label)
+            else:
+                later[ESTIMATE] = (first, printed[PRIOR_ACTUAL])
+                found[PRIOR_ACTUAL], printed[PRIOR_ACTUAL] = j, label
+            continue
         if role in found and role not in (PLAN,):
             raise IngestError(document, where, f"two columns are labelled as {role}", label)
         if role == PLAN and PLAN in found:
@@ -237,6 +252,15 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
             continue
         found[role] = j
         printed[role] = label
+    if ESTIMATE not in found and ESTIMATE in later:
+        found[ESTIMATE], printed[ESTIMATE] = later[ESTIMATE]
+    elif ESTIMATE in found and ESTIMATE in later:
+        raise IngestError(document, where, "two columns are labelled as prior_actual", later[ESTIMATE][1])
+    if ESTIMATE not in found and PRIOR_ACTUAL in found and PLAN in found and (
+        years.get(found[PRIOR_ACTUAL]) is not None and years.get(found[PRIOR_ACTUAL]) == years.get(found[PLAN])
+    ):
+        # "KH 2022 | TH 2022": the plan year's own actual is the figure set against its plan.
+        found[ESTIMATE], printed[ESTIMATE] = found.pop(PRIOR_ACTUAL), printed.pop(PRIOR_ACTUAL)
     for required in ("name", ESTIMATE):
         if required not in found:
             raise IngestError(document, where, f"no column labelled as {required}")

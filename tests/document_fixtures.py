@@ -231,7 +231,10 @@ def to_pdf(text: str, docx_path: Path, pdf_path: Path, use_libreoffice: bool | N
     if use_libreoffice is None:
         use_libreoffice = libreoffice() is not None
     if use_libreoffice:
-        made = docx_to_pdf_libreoffice(docx_path, pdf_path.parent)
-        made.rename(pdf_path)
-        return pdf_path
+        try:
+            made = docx_to_pdf_libreoffice(docx_path, pdf_path.parent)
+            made.rename(pdf_path)
+            return pdf_path
+        except (subprocess.SubprocessError, OSError):
+            pass  # LibreOffice without Writer (only Calc installed), or it failed: draw it instead
     return text_to_pdf_fpdf(text, pdf_path)

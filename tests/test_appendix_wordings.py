@@ -155,3 +155,20 @@ def test_a_document_that_yields_nothing_is_an_error(tmp_path, warehouse_env, cap
     assert cli.main(["ingest", str(path)]) == 1
     assert "ktxh: refused: trang-trong.docx, whole file: nothing to load" in capsys.readouterr().err
     assert not warehouse_env.exists() or query(warehouse_env, "select count(*) from raw.load_batches") == [(0,)]
+
+
+def test_report_made_after_the_year_prints_actuals_only(tmp_path):
+    # the same figures as a final report would head them: TH 2022 where the estimate stood
+    header = (
+        "| TT | Chỉ tiêu | Đơn vị tính | TH 2021 | KH 2022 | TH 2022 | TH 2022 so với TH 2021 (%) "
+        "| TH 2022 so với KH 2022 (%) | KH 2023 | Ghi chú |\n|---|---|---|---|---|---|---|---|---|---|\n"
+    )
+    path = tmp_path / "bieu.md"
+    path.write_text(header + "".join(_without_column_10(r) for r in BODY), encoding="utf-8")
+    table = parse_document(path, "04").appendix
+    assert table.plan_year == 2022
+    assert (table.header_labels["prior_actual"], table.header_labels["estimate"]) == ("TH 2021", "TH 2022")
+    [row] = [r for r in table.rows if r.name == "GRDP bình quân đầu người"]
+    printed = {k: v.text for k, v in row.values.items() if v is not None}
+    assert printed == {"prior_actual": "37,18", "plan": "40,30", "estimate": "39,48", "pct_of_prior": "106,2",
+                       "pct_of_plan": "97,97", "next_plan": "43,97"}

@@ -170,3 +170,15 @@ def test_docx_ingests_and_builds_the_same_marts(office, built_warehouse, tmp_pat
     assert query(db, sql) == query(built_warehouse, sql)
     assert query(db, "select document_format, report_date, report_date_source from raw.load_batches") == [
         ("docx", dt.date(2022, 11, 14), "text")]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("BC 1-UBND.docx", b"not a zip at all", "not a readable Word (.docx) document"),
+    ("BC 1-UBND.pdf", b"%PDF-1.4\n garbage", "not a readable PDF"),
+])
+def test_damaged_office_files_are_refused_naming_the_file(tmp_path, warehouse_env, capsys, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert cli.main(["ingest", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"ktxh: refused: {name}, whole file: {message}") and "Traceback" not in err
