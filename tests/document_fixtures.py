@@ -148,11 +148,33 @@ def text_to_docx(text: str, path: Path, created: dt.datetime | None = None, foot
             _add_runs(paragraph, str(value))
             if footnote and str(value).endswith(footnote[0]):
                 _add_footnote(document, paragraph, footnote[1])
+    for section in document.sections:
+        _furniture(section)
     props = document.core_properties
     props.created = created or dt.datetime(2000, 1, 1)
     props.modified = props.created
     document.save(str(path))
     return path
+
+
+RUNNING_HEADER = "UBND TỈNH CAO BẰNG - Tài liệu phục vụ kỳ họp"
+
+
+def _furniture(section) -> None:
+    """A running header and a page number in the footer, as offices set them."""
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    section.header.paragraphs[0].text = RUNNING_HEADER
+    run = section.footer.paragraphs[0].add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.text = text
+            run._r.append(instr)
 
 
 def _add_footnote(document, paragraph, note: str) -> None:
@@ -200,7 +222,18 @@ def text_to_pdf_fpdf(text: str, path: Path) -> Path:
     regular = Path(ttf_opensans.__file__).parent / "fonts" / "OpenSans-Regular.ttf"
     if not regular.exists():
         regular = next(Path(ttf_opensans.__file__).parent.rglob("OpenSans-Regular.ttf"))
-    pdf = FPDF(format="A4", orientation="L")
+    class Report(FPDF):
+        def header(self) -> None:
+            self.set_font("OpenSans", size=8)
+            self.cell(0, 5, RUNNING_HEADER, new_x="LMARGIN", new_y="NEXT")
+            self.ln(2)
+
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("OpenSans", size=8)
+            self.cell(0, 5, str(self.page_no()), align="C")
+
+    pdf = Report(format="A4", orientation="L")
     pdf.add_font("OpenSans", "", str(regular))
     pdf.set_font("OpenSans", size=10)
     pdf.set_creation_date(dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
