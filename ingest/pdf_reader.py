@@ -208,7 +208,7 @@ def read_pdf(path: Path) -> PdfDocument:
     page_bottom_notes = set()
     for i, ln in kept:
         # a footnote: smaller than the body, in the lower part of its page, from its first small line down
-        if ln.size < body_size - 1.0 and ln.top > heights[ln.page] * 0.5:
+        if ln.size < body_size * 0.95 and ln.top > heights[ln.page] * 0.5:
             page_bottom_notes.add(i)
     body = [ln for i, ln in kept if i not in page_bottom_notes]
     notes = [ln for i, ln in kept if i in page_bottom_notes]
@@ -235,7 +235,10 @@ def _paragraphs_of_notes(notes: list[_Line]) -> list[str]:
     """Footnote lines: a new note starts at a line opening with a mark."""
     out: list[str] = []
     for ln in notes:
-        if not out or re.match(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹\d]+\s", ln.text):
+        mark = re.match(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹\d]+)\s", ln.text)
+        if mark:
+            out.append(mark.group(1).translate(_SUPERSCRIPT) + ln.text[mark.end(1):])
+        elif not out:
             out.append(ln.text)
         else:
             out[-1] += " " + ln.text

@@ -201,3 +201,20 @@ def test_damaged_office_files_are_refused_naming_the_file(tmp_path, warehouse_en
 def test_monthly_report_prose_from_a_pdf_drawn_without_libreoffice(tmp_path):
     pdf = fx.text_to_pdf_fpdf(APRIL.read_text(encoding="utf-8"), tmp_path / "TB 93-UBND.pdf")
     assert _facts(parse_document(pdf, "04")) == _facts(parse_document(APRIL, "04"))
+
+
+@pytest.mark.skipif(fx.libreoffice() is None, reason="LibreOffice not installed (optional): footnotes in a PDF need Writer's export")
+def test_pdf_footnotes_are_kept_apart(tmp_path):
+    note = "Theo Công văn số 602/CTK-TKTH ngày 04/11/2022 của Cục Thống kê tỉnh Cao Bằng."
+    source = fx.text_to_docx(APRIL.read_text(encoding="utf-8"), tmp_path / "TB 93-UBND.docx",
+                             footnote=("Chủ tịch UBND tỉnh kết luận như sau:", note))
+    try:
+        pdf = fx.docx_to_pdf_libreoffice(source, tmp_path)
+    except Exception:  # Calc-only LibreOffice cannot open Word files
+        pytest.skip("LibreOffice Writer not installed")
+    if not pdf.exists():
+        pytest.skip("LibreOffice Writer not installed")
+    lines = parse_document(pdf, "04").text.splitlines()
+    assert lines[-1] == f"¹ {note}"  # the note, in smaller type at the page foot, follows the body
+    assert [ln for ln in lines if "602/CTK-TKTH" in ln] == [lines[-1]]
+    assert any(ln.endswith("Chủ tịch UBND tỉnh kết luận như sau:¹") for ln in lines)
