@@ -17,6 +17,7 @@ import re
 
 from ingest.appendix import AppendixTable, GridRow
 from ingest.tables import Table, TableFinding, find_appendix_table
+from ktxh.errors import IngestError
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -75,7 +76,29 @@ def text_tables(text: str) -> list[Table]:
 
 def read_text_tables(text: str, document: str) -> TableFinding:
     """The appendix of a report's text (or None) and warnings about tables it cannot read."""
-    return find_appendix_table(document, text_tables(text))
+    tables = text_tables(text)
+    if tables and tables[-1].rows:
+        _refuse_cut_row(document, text, text.splitlines(), tables[-1].rows)
+    return find_appendix_table(document, tables)
+
+
+def _refuse_cut_row(document: str, text: str, lines: list[str], grid: list[GridRow]) -> None:
+    """The file's last line is a table row with fewer cells than the header, without its closing
+    pipe or line break: the file ends inside that row (or inside one of its cells)."""
+    last = grid[-1]
+    line = lines[last.line - 1].rstrip()
+    if not line.lstrip().startswith("|"):
+        return  # an HTML table: lxml closes what is cut
+    is_last_line = not any(l.strip() for l in lines[last.line:])
+    width = len(grid[0].cells)  # the header row's
+    unfinished = not line.endswith("|") or not text.endswith(("\n", "\r"))
+    if is_last_line and unfinished and len(grid) > 1 and len(last.cells) < width:
+        raise IngestError(
+            document, last.where,
+            f"the table's last row has {len(last.cells)} of {width} cells and the file ends inside it "
+            "(cut short?)",
+            line[-40:],
+        )
 
 
 def find_appendix(text: str, document: str) -> AppendixTable | None:

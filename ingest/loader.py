@@ -41,7 +41,7 @@ class ParsedDocument:
     text: str | None = None
     extras: dict[str, list[dict]] = field(default_factory=dict)
     report_date: ReportDate = NO_DATE
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what was odd but accepted (ingest.guard)
 
     @property
     def batch_id(self) -> str:
@@ -52,6 +52,8 @@ def area_name(code: str) -> str:
     """The official name of a province code (vietnam-provinces data), or an error."""
     from vietnam_provinces import Province
 
+    if not (code.isascii() and code.isdigit()):  # int() would read '٠٤' (Arabic-Indic digits) as 4
+        raise IngestError(repr(code), "--area", "a province code is written with the digits 0-9, e.g. 04")
     try:
         return Province.from_code(int(code)).name
     except (ValueError, KeyError, LookupError):
@@ -81,7 +83,7 @@ def parse_document(path: Path, area_code: str, report_date: ReportDate | None = 
         doc.report_date = resolve_report_date(path.name, read.date_text, metadata=read.metadata_date, option=report_date)
         if doc.report_date.date is None:
             doc.warnings.append(
-                f"{path.name}: no report date in its text, metadata or file name (give --report-date YYYY-MM[-DD]); "
+                f"no report date in its text, metadata or file name (give --report-date YYYY-MM[-DD]); "
                 "its prose figures carry only the years the text prints"
             )
     else:  # a spreadsheet biểu: its plan year is in its headings; only the option or file name may date it
@@ -143,7 +145,9 @@ def prose_facts(doc: ParsedDocument) -> list[dict]:
              span_start=f.span_start, span_end=f.span_end, claim_no=f.claim_no, subject=f.subject,
              indicator_code=f.indicator_code, period_year=f.period_year, month_from=f.month_from,
              month_to=f.month_to, printed=f.printed, value=f.value, decimals=f.decimals, unit=f.unit,
-             value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status)
+             value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status,
+             period_kind=f.period_kind, scope=f.scope, balance_date=f.balance_date, compared_date=f.compared_date,
+             document_kind=f.document_kind, subject_term=f.subject_term)
         for fact_no, f in enumerate(extract_facts(
             doc.text, doc.document, doc.report_date.date or UNDATED,
             report_date_precision=doc.report_date.precision or "day",

@@ -60,10 +60,10 @@ def read_source(path: Path, data: bytes) -> SourceRead:
 
         return SourceRead(fmt, appendix=read_csv(data, name))
     if fmt == "report_text":
-        from ingest.appendix_text import text_tables
+        from ingest.appendix_text import read_text_tables
 
         text = decode_document(data, name)
-        found = find_appendix_table(name, text_tables(text))
+        found = read_text_tables(text, name)
         prose = blank_html_tables(text) if "<table" in text.lower() else text
         return SourceRead(fmt, prose, found.appendix, None, text, found.warnings)
     if fmt == "docx":

@@ -104,12 +104,12 @@ def find_appendix_table(document: str, tables: Sequence[Table]) -> TableFinding:
         if start is None:
             if APPENDIX_TITLES.search(table.title) and _has_figures(table):
                 finding.warnings.append(
-                    f"{document}, {table.where}: a table under the title {table.title.strip()[:80]!r} has no header "
+                    f"{table.where}: a table under the title {table.title.strip()[:80]!r} has no header "
                     "row ktxh can read (one naming 'Chỉ tiêu' and 'TT' or 'Đơn vị tính'); its figures are not loaded"
                 )
             elif _has_figures(table):
                 finding.warnings.append(
-                    f"{document}, {table.where}: a table that is not an appendix (no header row naming 'Chỉ tiêu' "
+                    f"{table.where}: a table that is not an appendix (no header row naming 'Chỉ tiêu' "
                     "and 'TT' or 'Đơn vị tính'); its figures are not loaded"
                 )
             i += 1
@@ -130,7 +130,7 @@ def find_appendix_table(document: str, tables: Sequence[Table]) -> TableFinding:
             finding.appendix = parse_grid(document, rows)
         else:
             finding.warnings.append(
-                f"{document}, {table.where}: a second appendix table; ktxh loads one biểu per document "
+                f"{table.where}: a second appendix table; ktxh loads one biểu per document "
                 "(the first), so this one's figures are not loaded: save it as a document of its own"
             )
         i = j

@@ -144,7 +144,7 @@ def test_a_table_ktxh_cannot_read_is_reported(tmp_path, warehouse_env, capsys):
         encoding="utf-8")
     assert cli.main(["ingest", str(path)]) == 0
     err = capsys.readouterr().err
-    assert "ktxh: warning: bao-cao.md, line 7: a table under the title 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2022'" in err
+    assert "ktxh: warning: bao-cao.md: line 7: a table under the title 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2022'" in err
 
 
 def test_a_document_that_yields_nothing_is_an_error(tmp_path, warehouse_env, capsys):

@@ -49,7 +49,7 @@ joined as (
         {% endfor %}
         case
             when names.measure_code is not null then 'measure'
-            when regexp_full_match(appendix_rows.tt, '[IVXLC]+') then 'group'
+            when regexp_full_match(upper(appendix_rows.tt), '[IVXLC]+') then 'group'  -- 'ii' as printed is a group too
             when appendix_rows.name_key = '' and coalesce(pivoted.n_values, 0) = 0 then 'note'
             else 'unmatched'
         end as row_kind
