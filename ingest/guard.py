@@ -131,8 +131,9 @@ def check_fits_raw(doc) -> None:
             fact.update(value=None, decimals=None, status="malformed")
 
 
-def parse(path: Path, area_code: str):
-    """``loader.parse_document`` inside the limits; see the module docstring."""
+def parse(path: Path, area_code: str, report_date=None):
+    """``loader.parse_document`` inside the limits; see the module docstring (``report_date``:
+    the ``--report-date`` option)."""
     from ingest import loader
     from ktxh.settings import input_limits
 
@@ -141,7 +142,7 @@ def parse(path: Path, area_code: str):
     check_file(path, limits.max_file_bytes)
     with notes.collecting() as collected, time_budget(limits.max_seconds_per_document, path.name):
         try:
-            doc = loader.parse_document(path, area_code)
+            doc = loader.parse_document(path, area_code, report_date)
         except MemoryError:
             raise IngestError(path.name, "whole file", "reading it ran out of memory") from None
         check_fits_raw(doc)

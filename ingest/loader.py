@@ -25,9 +25,9 @@ import pyarrow as pa
 from ingest.raw_docs import comment_statements
 from ingest.appendix import VALUE_ROLES, AppendixTable
 from ktxh.errors import IngestError
-from ingest.text import decode_document
+from ingest.report_date import NO_DATE, ReportDate, resolve as resolve_report_date
 
-SUPPORTED = (".txt", ".md", ".xlsx", ".csv")
+from ingest.readers import SUPPORTED, read_source  # noqa: E402  (every format's reader)
 
 
 @dataclass
@@ -41,6 +41,7 @@ class ParsedDocument:
     appendix: AppendixTable | None = None
     text: str | None = None
     extras: dict[str, list[dict]] = field(default_factory=dict)
+    report_date: ReportDate = NO_DATE
     warnings: list[str] = field(default_factory=list)  # what was odd but accepted (ingest.guard)
 
     @property
@@ -60,8 +61,12 @@ def area_name(code: str) -> str:
         raise IngestError(code, "--area", "not an official province code") from None
 
 
-def parse_document(path: Path, area_code: str) -> ParsedDocument:
-    """Read one document with the reader its format calls for."""
+def parse_document(path: Path, area_code: str, report_date: ReportDate | None = None) -> ParsedDocument:
+    """Read one document with the reader its format calls for.
+
+    ``report_date`` is the ``--report-date`` option (``ingest.report_date``), used
+    when the document does not state its date.
+    """
     path = Path(path)
     if not path.is_file():
         raise IngestError(path.name, str(path), "no such file")
@@ -69,26 +74,29 @@ def parse_document(path: Path, area_code: str) -> ParsedDocument:
     if suffix not in SUPPORTED:
         raise IngestError(path.name, "whole file", f"unsupported format (expected one of {', '.join(SUPPORTED)})")
     data = path.read_bytes()
+    read = read_source(path, data)
     doc = ParsedDocument(
         path=path, document=path.name, sha256=hashlib.sha256(data).hexdigest(),
-        document_format={".xlsx": "xlsx", ".csv": "csv"}.get(suffix, "report_text"),
-        area_code=area_code, area_name=area_name(area_code),
+        document_format=read.document_format, area_code=area_code, area_name=area_name(area_code),
+        appendix=read.appendix, text=read.text, warnings=list(read.warnings),
     )
-    if doc.document_format == "xlsx":
-        from ingest.appendix_xlsx import read_xlsx
-
-        doc.appendix = read_xlsx(path)
-    elif doc.document_format == "csv":
-        from ingest.appendix_csv import read_csv
-
-        doc.appendix = read_csv(data, path.name)
-    else:
-        from ingest.appendix_text import find_appendix
-
-        doc.text = decode_document(data, path.name)
-        doc.appendix = find_appendix(doc.text, path.name)
+    if read.text is not None:
+        doc.report_date = resolve_report_date(path.name, read.date_text, metadata=read.metadata_date, option=report_date)
+        if doc.report_date.date is None:
+            doc.warnings.append(
+                f"no report date in its text, metadata or file name (give --report-date YYYY-MM[-DD]); "
+                "its prose figures carry only the years the text prints"
+            )
+    else:  # a spreadsheet biểu: its plan year is in its headings; only the option or file name may date it
+        doc.report_date = resolve_report_date(path.name, None, option=report_date)
     for table, extractor in EXTRA_TABLES.items():
         doc.extras[table] = extractor(doc)
+    if doc.appendix is None and not any(doc.extras.values()):
+        raise IngestError(
+            path.name, "whole file",
+            "nothing to load: no appendix table (a header naming 'Chỉ tiêu' and 'TT' or 'Đơn vị tính') "
+            "and no figure in its text",
+        )
     return doc
 
 
@@ -99,6 +107,8 @@ def load_batches_rows(doc: ParsedDocument, loaded_at: dt.datetime) -> list[dict]
         batch_id=doc.batch_id, content_sha256=doc.sha256, document=doc.document, source_path=str(doc.path),
         document_format=doc.document_format, area_code=doc.area_code, area_name=doc.area_name,
         plan_year=doc.appendix.plan_year if doc.appendix else None, loaded_at=loaded_at,
+        report_date=doc.report_date.date, report_date_source=doc.report_date.source,
+        report_date_precision=doc.report_date.precision,
     )]
 
 
@@ -129,7 +139,7 @@ def prose_facts(doc: ParsedDocument) -> list[dict]:
     """Figures stated in the report's sentences (``ingest.prose``); tables have none."""
     if doc.text is None:
         return []
-    from ingest.prose import extract_facts
+    from ingest.prose.extractor import UNDATED, extract_facts
 
     return [
         dict(batch_id=doc.batch_id, fact_no=fact_no, sentence_no=f.sentence_no, sentence=f.sentence, line=f.line,
@@ -139,7 +149,10 @@ def prose_facts(doc: ParsedDocument) -> list[dict]:
              value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status,
              period_kind=f.period_kind, scope=f.scope, balance_date=f.balance_date, compared_date=f.compared_date,
              document_kind=f.document_kind, subject_term=f.subject_term)
-        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, None), start=1)
+        for fact_no, f in enumerate(extract_facts(
+            doc.text, doc.document, doc.report_date.date or UNDATED,
+            report_date_precision=doc.report_date.precision or "day",
+        ), start=1)
     ]
 
 

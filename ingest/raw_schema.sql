@@ -11,8 +11,17 @@ create table if not exists raw.load_batches (
     area_code       varchar not null,      -- official province code, e.g. '04' Cao Bằng
     area_name       varchar not null,      -- official province name (vietnam-provinces)
     plan_year       integer,               -- year of the appendix table, if the document has one
-    loaded_at       timestamp not null     -- when the batch was loaded
+    loaded_at       timestamp not null,    -- when the batch was loaded
+    -- added by issue 9: the report's own date (ingest/report_date.py) and where it came from
+    report_date           date,            -- the report's own date; null when no source gives one
+    report_date_source    varchar,         -- where the date came from: text | option | metadata | file_name | none
+    report_date_precision varchar          -- day | month (a month-only date is stored as its 1st); null with no date
 );
+
+-- A warehouse made before issue 9 gets the report-date columns too.
+alter table raw.load_batches add column if not exists report_date date;
+alter table raw.load_batches add column if not exists report_date_source varchar;
+alter table raw.load_batches add column if not exists report_date_precision varchar;
 
 -- The rows of a document's appendix table (biểu), in printed order, with their TT, name, unit and note.
 create table if not exists raw.appendix_rows (

@@ -120,8 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
             name, help=short, description=textwrap.fill(long, 90), formatter_class=argparse.RawDescriptionHelpFormatter,
             epilog=SETTINGS_HELP + "\n" + EXIT_HELP.format(**codes))
     p = parsers["ingest"]
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report text (.txt/.md), biểu (.xlsx/.csv) or a folder")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report (.txt/.md/.docx/.pdf/.html), biểu (.xlsx/.csv) or a folder")
     _add_area(p)
+    p.add_argument(
+        "--report-date", metavar="YYYY-MM[-DD]",
+        help="the reports' date, for documents whose text does not state it (it decides the year of their figures)",
+    )
     _add_selection(parsers["export"])
     _add_selection(parsers["report"])
     p = parsers["run"]
@@ -200,14 +204,20 @@ def _main(args: argparse.Namespace, db: Path) -> int:
     from ktxh.progress import Stages
 
     if args.command == "ingest":
+        from ingest.report_date import parse_option
+
+        option = parse_option(args.report_date) if args.report_date else None
         with warehouse.exclusive(db):
-            docs = warehouse.ingest(db, args.paths, args.area)
+            docs = warehouse.ingest(db, args.paths, args.area, option)
         for doc in docs:
             for warning in doc.warnings:
                 print(f"ktxh: warning: {doc.document}: {warning}", file=sys.stderr)
             rows = len(doc.appendix.rows) if doc.appendix else 0
             facts = sum(len(v) for v in doc.extras.values())
-            print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}): "
+            dated = doc.report_date
+            when = (f"dated {dated.date.isoformat()[:7 if dated.precision == 'month' else 10]} ({dated.source})"
+                    if dated.date else "undated")
+            print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}, {when}): "
                   f"{rows} table rows, {facts} prose figures")
     elif args.command == "build":
         require_warehouse(db)

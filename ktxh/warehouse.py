@@ -114,9 +114,10 @@ def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
     return found
 
 
-def parse(paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument]:
-    """Every document parsed (within ``ingest.guard``'s limits) before anything is written."""
-    return [guard.parse(path, code) for path, code in discover(paths, area)]
+def parse(paths: Sequence[Path], area: str | None, report_date=None) -> list[loader.ParsedDocument]:
+    """Every document parsed (within ``ingest.guard``'s limits) before anything is written
+    (``report_date``: the ``--report-date`` option, an ``ingest.report_date.ReportDate``)."""
+    return [guard.parse(path, code, report_date) for path, code in discover(paths, area)]
 
 
 def write(db: Path, docs: Sequence[loader.ParsedDocument]) -> None:
@@ -127,10 +128,10 @@ def write(db: Path, docs: Sequence[loader.ParsedDocument]) -> None:
         raise WarehouseUnusable(f"cannot write {db}: {str(exc).splitlines()[0]}") from None
 
 
-def ingest(db: Path, paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument]:
+def ingest(db: Path, paths: Sequence[Path], area: str | None, report_date=None) -> list[loader.ParsedDocument]:
     """Parse all documents, then write them in one transaction into a copy of the
     warehouse that replaces it (so an analyst's read-only connection does not block it)."""
-    docs = parse(paths, area)
+    docs = parse(paths, area, report_date)
     with replacing(db) as new:
         write(new, docs)
     return docs

@@ -59,4 +59,4 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path):
                             text=True, env={"KTXH_DB": str(tmp_path / "wh.duckdb"), "PATH": "/usr/bin:/bin"},
                             timeout=120)
     assert result.returncode == 1
-    assert result.stderr == f"ktxh: refused: {tmp_path.name}, {tmp_path}: no documents (.txt, .md, .xlsx, .csv) in this folder\n"
+    assert result.stderr == f"ktxh: refused: {tmp_path.name}, {tmp_path}: no documents (.txt, .md, .docx, .pdf, .html, .htm, .xlsx, .csv) in this folder\n"
