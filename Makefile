@@ -27,6 +27,7 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/benchmark.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf warehouse exports target logs

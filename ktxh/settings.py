@@ -123,6 +123,7 @@ class InputLimits:
     max_cells_per_sheet: int = 200_000  # a biểu has under 1,000; openpyxl takes about 10 s per 200,000
     max_line_chars: int = 100_000
     max_seconds_per_document: float = 40.0  # so that a refusal comes within a minute, start-up included
+    max_memory_bytes: int = 640 * 1024 * 1024  # growth while reading one document: ktxh stays under 1 GB
     max_xlsx_uncompressed_bytes: int = 128 * 1024 * 1024  # the XML inside an XLSX, before openpyxl expands it
 
 
@@ -132,6 +133,7 @@ _LIMIT_VARS = {
     "max_line_chars": ("KTXH_MAX_LINE_CHARS", int),
     "max_seconds_per_document": ("KTXH_MAX_SECONDS_PER_DOCUMENT", float),
     "max_xlsx_uncompressed_bytes": ("KTXH_MAX_XLSX_UNCOMPRESSED_BYTES", int),
+    "max_memory_bytes": ("KTXH_MAX_MEMORY_BYTES", int),
 }
 
 
