@@ -143,8 +143,12 @@ def _check(db: Path) -> int:
 def _export(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None) -> None:
     from extracts.export import export_all
 
-    for path in export_all(db, out or settings.exports_dir(), year=year, area=area):
+    written: list[Path] = []
+    paths = export_all(db, out or settings.exports_dir(), year=year, area=area, written=written)
+    for path in written:
         print(f"wrote {path}")
+    if len(paths) > len(written):
+        print(f"kept {len(paths) - len(written)} files unchanged since the last export (their warehouse rows are the same)")
 
 
 def _report(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None) -> None:

@@ -1,2 +1,4 @@
 -- One row per figure stated in the prose of a report, as printed, with where it stands.
+{{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_build_scope() }}") }}
 select * from {{ ref('int_reported_figures') }}
+where {{ in_build_scope() }}
