@@ -5,8 +5,9 @@ Each raw table has one function that turns a parsed document into its rows
 parses every document first and writes only when all of them parsed, in one
 transaction: a refused document leaves the warehouse exactly as it was.
 
-A batch is keyed by the document's content hash, so loading the same content
-again, from any path, replaces its batch with identical rows.
+A batch is keyed by the document's content hash and its area, so loading the same
+content again for the same province, from any path, replaces its batch with identical
+rows, and the same bytes loaded for two provinces are two batches.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from ingest.appendix import VALUE_ROLES, AppendixTable
+from ingest.areas import Area, DocumentDate, document_date, normalise_code, resolve
 from ingest.errors import IngestError
 from ingest.text import decode_document
 
@@ -34,25 +36,26 @@ class ParsedDocument:
     document: str
     sha256: str
     document_format: str
-    area_code: str
-    area_name: str
+    area_code: str  # the code as given (--area, folder name or KTXH_AREA); resolved by resolve_area()
+    area_name: str = ""
     appendix: AppendixTable | None = None
     text: str | None = None
     extras: dict[str, list[tuple]] = field(default_factory=dict)
+    area: Area | None = None
+    date: DocumentDate | None = None
 
     @property
     def batch_id(self) -> str:
-        return self.sha256[:16]
+        """First 16 hex digits of sha256(content hash, area code): content and province together."""
+        return hashlib.sha256(f"{self.sha256}:{self.area_code}".encode()).hexdigest()[:16]
 
 
-def area_name(code: str) -> str:
-    """The official name of a province code (vietnam-provinces data), or an error."""
-    from vietnam_provinces import Province
-
-    try:
-        return Province.from_code(int(code)).name
-    except (ValueError, KeyError, LookupError):
-        raise IngestError(code, "--area", "not an official province code") from None
+def resolve_area(doc: ParsedDocument) -> None:
+    """Key the document by the province code in force at its date (``ingest.areas``)."""
+    plan_year = doc.appendix.plan_year if doc.appendix else None
+    doc.date = document_date(doc.document, plan_year, getattr(doc, "report_date", None))
+    doc.area = resolve(doc.area_code, doc.document, doc.date)
+    doc.area_code, doc.area_name = doc.area.code, doc.area.name
 
 
 def parse_document(path: Path, area_code: str) -> ParsedDocument:
@@ -67,7 +70,7 @@ def parse_document(path: Path, area_code: str) -> ParsedDocument:
     doc = ParsedDocument(
         path=path, document=path.name, sha256=hashlib.sha256(data).hexdigest(),
         document_format={".xlsx": "xlsx", ".csv": "csv"}.get(suffix, "report_text"),
-        area_code=area_code, area_name=area_name(area_code),
+        area_code=normalise_code(area_code, path.name),
     )
     if doc.document_format == "xlsx":
         from ingest.appendix_xlsx import read_xlsx
@@ -82,6 +85,7 @@ def parse_document(path: Path, area_code: str) -> ParsedDocument:
 
         doc.text = decode_document(data, path.name)
         doc.appendix = find_appendix(doc.text, path.name)
+    resolve_area(doc)
     for table, extractor in EXTRA_TABLES.items():
         doc.extras[table] = extractor(doc)
     return doc
@@ -93,13 +97,15 @@ def load_batches_rows(doc: ParsedDocument, loaded_at: dt.datetime) -> list[tuple
     return [(
         doc.batch_id, doc.sha256, doc.document, str(doc.path), doc.document_format,
         doc.area_code, doc.area_name, doc.appendix.plan_year if doc.appendix else None, loaded_at,
+        doc.area.valid_from if doc.area else None,
     )]
 
 
 def appendix_rows(doc: ParsedDocument) -> list[tuple]:
     if doc.appendix is None:
         return []
-    return [(doc.batch_id, r.row_order, r.line, r.where, r.tt, r.name, r.unit, r.note) for r in doc.appendix.rows]
+    return [(doc.batch_id, r.row_order, r.line, r.where, r.tt, r.name, r.unit, r.note, r.parent_row_order)
+            for r in doc.appendix.rows]
 
 
 def appendix_cells(doc: ParsedDocument) -> list[tuple]:
@@ -107,7 +113,7 @@ def appendix_cells(doc: ParsedDocument) -> list[tuple]:
         return []
     labels = doc.appendix.header_labels
     return [
-        (doc.batch_id, r.row_order, role, labels.get(role, role), n.text, n.value, n.decimals)
+        (doc.batch_id, r.row_order, role, labels.get(role, role), n.text, n.value, n.decimals, n.low, n.high, n.form)
         for r in doc.appendix.rows
         for role in VALUE_ROLES
         if (n := r.values.get(role)) is not None

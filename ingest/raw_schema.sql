@@ -2,15 +2,17 @@
 create schema if not exists raw;
 
 create table if not exists raw.load_batches (
-    batch_id        varchar primary key,   -- first 16 hex digits of the content hash
-    content_sha256  varchar not null unique,
+    batch_id        varchar primary key,   -- first 16 hex digits of sha256(content hash, area code)
+    content_sha256  varchar not null,      -- the document's bytes; the same bytes for two provinces are two batches
     document        varchar not null,      -- file name as loaded
     source_path     varchar not null,      -- path as given to `ktxh ingest`
     document_format varchar not null,      -- report_text | xlsx | csv
     area_code       varchar not null,      -- official province code, e.g. '04' Cao Bằng
     area_name       varchar not null,
     plan_year       integer,               -- year of the appendix table, if the document has one
-    loaded_at       timestamp not null
+    loaded_at       timestamp not null,
+    area_valid_from date,                  -- with area_code, the row of seeds/areas.csv the code was resolved to at the document's date
+    unique (content_sha256, area_code)
 );
 
 create table if not exists raw.appendix_rows (
@@ -22,6 +24,7 @@ create table if not exists raw.appendix_rows (
     name         varchar not null,
     unit         varchar not null,
     note         varchar not null,
+    parent_row_order integer,              -- the row this one is printed under (TT markers, "trong đó:", "-" rows; ingest/structure.py)
     primary key (batch_id, row_order)
 );
 
@@ -30,9 +33,12 @@ create table if not exists raw.appendix_cells (
     row_order    integer not null,
     column_role  varchar not null,         -- prior_actual, plan, estimate, pct_of_prior, pct_of_plan, next_plan, next_plan_pct_of_estimate
     header_label varchar not null,         -- the column's heading as printed ('Năm 2022 / KH 2022')
-    printed      varchar not null,         -- the figure as printed, Vietnamese style
-    value        decimal(18, 6) not null,
-    decimals     integer not null,         -- decimals printed: the figure's precision
+    printed      varchar not null,         -- the cell exactly as printed: '6,5-7,5', '>98', '(2,15)', 'duy trì'
+    value        decimal(18, 6),           -- the single value; null for a range, a bound or 'duy trì'
+    decimals     integer,                  -- decimals printed (the most of a range's two ends); null for 'duy trì'
+    value_low    decimal(18, 6),           -- low end of a range, a lower bound ('>98'), or the single value
+    value_high   decimal(18, 6),           -- high end of a range, an upper bound ('dưới 3,25'), or the single value
+    value_form   varchar,                  -- number | range | at_least | at_most | maintain (ingest/printed_values.py)
     primary key (batch_id, row_order, column_role)
 );
 

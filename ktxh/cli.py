@@ -17,7 +17,8 @@ from ktxh import config, warehouse
 def _add_area(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--area", metavar="CODE",
-        help="official province code of the documents (default: a folder named NN_name, else KTXH_AREA or 04)",
+        help="official province code in force at the documents' date: 1-2 digits, 4 = 04 (default: a folder "
+             "named NN_name, else KTXH_AREA or 04); pre-2025 codes for documents before July 2025",
     )
 
 
@@ -77,7 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             with warehouse.exclusive(db):
                 return _check(db)
         elif args.command == "export":
-            _export(db, args.year, args.area, args.out)
+            from ingest.areas import normalise_code
+
+            area = normalise_code(args.area, "ktxh export") if args.area is not None else None
+            _export(db, args.year, area, args.out)
         elif args.command == "run":
             paths = args.paths or [config.DEFAULT_DOCUMENTS]
             outcome: dict[str, int] = {}

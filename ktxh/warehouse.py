@@ -56,7 +56,8 @@ def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
             folder_area = next(
                 (m.group(1) for parent in file.resolve().parents if (m := _AREA_FOLDER.match(parent.name))), None
             )
-            found.append((file, area or folder_area or config.default_area()))
+            # an explicit --area, even an empty one (refused by the loader), wins
+            found.append((file, area if area is not None else folder_area or config.default_area()))
     return found
 
 

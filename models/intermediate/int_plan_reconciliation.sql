@@ -14,7 +14,7 @@ stated as (
 appendix as (
     select current.*, measures.unit
     from {{ ref('int_appendix_current') }} as current
-    inner join {{ ref('stg_catalog__measures') }} as measures using (measure_code)
+    inner join {{ ref('int_measures') }} as measures using (measure_code)
     where current.row_kind = 'measure'
 ),
 

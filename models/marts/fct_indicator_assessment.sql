@@ -8,17 +8,13 @@ facts as (
 ),
 
 measures as (
-    select * from {{ ref('stg_catalog__measures') }}
-),
-
-roots as (
-    select indicator_no, measure_code as root_code from measures where is_indicator_root
+    select * from {{ ref('int_measures') }}
 ),
 
 assessed as (
-    select facts.*, roots.root_code
+    select facts.*, measures.root_measure_code as root_code
     from facts
-    inner join roots using (indicator_no)
+    inner join measures using (measure_code)
     where facts.status <> 'not_assessed'
 ),
 

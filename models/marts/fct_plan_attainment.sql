@@ -1,6 +1,7 @@
 -- One row per province x plan year x measure of the appendix: the four figures as printed,
+-- the plans as printed (a number, a range, a bound or "duy trì") with the interval they allow,
 -- the three ratios recomputed the way the measure's kind calls for, the gap in percentage
--- points for rates and growth rates, and whether the plan was met.
+-- points for rates and growth rates, whether the plan was met, and the province's own verdict.
 with
 
 appendix as (
@@ -9,8 +10,12 @@ appendix as (
 ),
 
 measures as (
-    select * from {{ ref('stg_catalog__measures') }}
+    select * from {{ ref('int_measures') }}
     where kind <> 'heading'
+),
+
+areas as (
+    select * from {{ ref('stg_catalog__areas') }}
 ),
 
 joined as (
@@ -43,42 +48,99 @@ joined as (
         appendix.pct_of_prior_decimals as printed_pct_of_prior_decimals,
         appendix.pct_of_plan_decimals as printed_pct_of_plan_decimals,
         appendix.next_plan_pct_of_estimate_decimals as printed_next_plan_pct_of_estimate_decimals,
-        -- the plan and the estimate compared at the coarser of their printed precisions
-        round(appendix.estimate::double, least(appendix.estimate_decimals, appendix.plan_decimals)) as estimate_at_precision,
-        round(appendix.plan::double, least(appendix.estimate_decimals, appendix.plan_decimals)) as plan_at_precision,
         appendix.document,
         appendix.source_ref,
         appendix.source_line,
-        appendix.batch_id
+        appendix.batch_id,
+        appendix.area_valid_from,
+        measures.catalog_status,
+        appendix.plan_form,
+        appendix.plan_printed as plan_text,
+        -- "duy trì": keep last year's level, so the plan is the prior year's actual
+        case when appendix.plan_form = 'maintain' then appendix.prior_actual else appendix.plan_low end as plan_low,
+        case when appendix.plan_form = 'maintain' then appendix.prior_actual else appendix.plan_high end as plan_high,
+        case when appendix.plan_form = 'maintain' then appendix.prior_actual_decimals else appendix.plan_decimals end
+            as plan_end_decimals,
+        appendix.next_plan_printed as next_plan_text,
+        case when appendix.next_plan_form = 'maintain' then appendix.estimate else appendix.next_plan_low end as next_plan_low,
+        case when appendix.next_plan_form = 'maintain' then appendix.estimate else appendix.next_plan_high end as next_plan_high,
+        nullif(trim(appendix.note), '') as note,
+        {{ name_key('appendix.note') }} as note_key
     from appendix
     inner join measures using (measure_code)
 ),
 
+ends as (
+    select
+        *,
+        -- the end the council must reach (the near end) and the one beyond which it is exceeded
+        case
+            when plan_form = 'at_least' then plan_low
+            when plan_form = 'at_most' then plan_high
+            when direction = 'lower' then plan_high
+            else plan_low
+        end as plan_near,
+        case
+            when plan_form in ('at_least', 'at_most') then null
+            when direction = 'lower' then plan_low
+            else plan_high
+        end as plan_far,
+        least(estimate_decimals, plan_end_decimals) as compared_decimals,
+        -- a bound says which way is better; otherwise the measure's direction
+        case plan_form when 'at_most' then true when 'at_least' then false else direction = 'lower' end as lower_is_better
+    from joined
+),
+
 computed as (
     select
-        * exclude (estimate_at_precision, plan_at_precision),
+        * exclude (plan_form, plan_end_decimals, note_key, plan_near, plan_far, compared_decimals, lower_is_better),
         case when kind = 'growth_rate' then 'growth_index' else 'plain' end as ratio_basis,
         case
             when kind = 'growth_rate' then 100 + estimate::double
             else estimate::double / nullif(prior_actual::double, 0) * 100
         end as pct_of_prior,
         case
-            when kind = 'growth_rate' then (100 + estimate::double) / nullif(100 + plan::double, 0) * 100
-            else estimate::double / nullif(plan::double, 0) * 100
+            when kind = 'growth_rate' then (100 + estimate::double) / nullif(100 + plan_near::double, 0) * 100
+            else estimate::double / nullif(plan_near::double, 0) * 100
         end as pct_of_plan,
         case
             when kind = 'growth_rate' then 100 + next_plan::double
             else next_plan::double / nullif(estimate::double, 0) * 100
         end as next_plan_pct_of_estimate,
-        case when kind in ('rate', 'growth_rate') then estimate - plan end as pp_vs_plan,
+        case when kind in ('rate', 'growth_rate') then estimate - plan_near end as pp_vs_plan,
+        -- compared at the coarser of the printed precisions: equal there counts as reached
         case
-            when plan is null or estimate is null then 'not_assessed'
-            when estimate_at_precision = plan_at_precision then 'met'
-            when (direction = 'higher' and estimate_at_precision > plan_at_precision)
-              or (direction = 'lower' and estimate_at_precision < plan_at_precision) then 'exceeded'
-            else 'missed'
-        end as status
-    from joined
+            when estimate is null or plan_near is null then 'not_assessed'
+            when lower_is_better
+                 and round(estimate::double, compared_decimals) > round(plan_near::double, compared_decimals) then 'missed'
+            when not lower_is_better
+                 and round(estimate::double, compared_decimals) < round(plan_near::double, compared_decimals) then 'missed'
+            when plan_far is null then 'met'
+            when lower_is_better and round(estimate::double, compared_decimals) < round(plan_far::double, compared_decimals) then 'exceeded'
+            when not lower_is_better and round(estimate::double, compared_decimals) > round(plan_far::double, compared_decimals) then 'exceeded'
+            else 'met'
+        end as status,
+        -- the province's own verdict in "Ghi chú": Đạt (reached: met or exceeded), Vượt …, Không đạt / Chưa đạt
+        case
+            when regexp_matches(note_key, '^(khong|chua) (dat|hoan thanh)') then note
+            when regexp_matches(note_key, '^(vuot|dat|hoan thanh)( |$)') then note
+        end as printed_status,
+        case
+            when regexp_matches(note_key, '^(khong|chua) (dat|hoan thanh)') then 'missed'
+            when regexp_matches(note_key, '^vuot( |$)') then 'exceeded'
+            when regexp_matches(note_key, '^(dat|hoan thanh)( |$)') then 'reached'
+        end as printed_verdict
+    from ends
+),
+
+final as (
+    select
+        computed.* exclude (area_valid_from, note),
+        areas.current_area_code,
+        areas.current_area_name
+    from computed
+    left join areas
+        on areas.area_code = computed.area_code and areas.valid_from = computed.area_valid_from
 )
 
-select * from computed
+select * from final

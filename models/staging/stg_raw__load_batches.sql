@@ -14,7 +14,8 @@ renamed as (
         area_code,
         area_name,
         plan_year,
-        loaded_at
+        loaded_at,
+        area_valid_from
     from source
 )
 
