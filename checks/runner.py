@@ -29,9 +29,10 @@ import duckdb
 import pandas as pd
 
 from ingest.numbers import format_vn_number
-from ktxh import config, warehouse
+from ktxh import settings
+from ktxh.errors import BuildFailed, SuiteError, require_warehouse
 
-SUITES_DIR = config.PROJECT_DIR / "expectations"
+SUITES_DIR = settings.SUITES_DIR
 SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 ROW_ID = "finding_key"
@@ -58,10 +59,6 @@ FINDING_COLUMNS = {
     "suite_name": "varchar",
     "expectation_type": "varchar",
 }
-
-
-class SuiteError(warehouse.BuildFailed):
-    """A suite file that cannot be used as it is (``ktxh`` reports it and exits 2)."""
 
 
 @dataclass
@@ -95,7 +92,7 @@ def read_frames(con: duckdb.DuckDBPyConnection, suites: Iterable[Suite]) -> dict
         try:
             frame = con.sql(f"select * from {suite.table}").df()
         except duckdb.CatalogException:
-            raise warehouse.BuildFailed(
+            raise BuildFailed(
                 f"the warehouse has no table {suite.table}: run `ktxh build` before `ktxh check`"
             ) from None
         frame.insert(0, ROW_ID, _row_keys(frame))
@@ -119,15 +116,14 @@ def _row_keys(frame: pd.DataFrame) -> list[str]:
 
 def checks_site_dir(db: Path) -> Path:
     """Where the Data Docs go: ``KTXH_CHECKS_SITE``, default ``checks_site/`` beside the warehouse file."""
-    configured = os.environ.get("KTXH_CHECKS_SITE")
-    return Path(configured).resolve() if configured else db.parent / "checks_site"
+    return settings.checks_site_dir(db)
 
 
 def _fresh_site(site: Path) -> None:
     """Empty the site folder so that it shows this run only; refuse a folder that is not ours."""
     if site.exists() and any(site.iterdir()):
         if not (site / SITE_MARKER).exists():
-            raise warehouse.BuildFailed(f"{site} is not empty and is not a checks site; set KTXH_CHECKS_SITE elsewhere")
+            raise BuildFailed(f"{site} is not empty and is not a checks site; set KTXH_CHECKS_SITE elsewhere")
         shutil.rmtree(site)
     site.mkdir(parents=True, exist_ok=True)
     (site / SITE_MARKER).write_text("Data Docs written by `ktxh check`; emptied on each run.\n", encoding="utf-8")
@@ -321,7 +317,7 @@ def summarise(con: duckdb.DuckDBPyConnection, site: Path, shown: int = 20) -> tu
 
 def run_checks(db: Path, suites_dir: Path = SUITES_DIR) -> int:
     """Validate the warehouse ``db``; 1 when any finding is an error, else 0."""
-    warehouse.require(db)
+    require_warehouse(db)
     suites = load_suites(suites_dir)
     site = checks_site_dir(db)
     try:

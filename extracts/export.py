@@ -47,7 +47,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from ingest.numbers import format_vn_number
-from ktxh import warehouse
+from ktxh.errors import WarehouseMissing, require_warehouse
 
 VN_LOCALE = "[$-42A]"
 FORMULA_GUARD = "'"
@@ -308,7 +308,7 @@ def export_marts(con: duckdb.DuckDBPyConnection, out: Path) -> list[Path]:
 def export_all(db: Path, out: Path, year: int | None = None, area: str | None = None) -> list[Path]:
     """Write the biểu of every (selected) province and plan year, and the marts' CSVs."""
     db, out = Path(db), Path(out)
-    warehouse.require(db)
+    require_warehouse(db)
     written: list[Path] = []
     with duckdb.connect(str(db), read_only=True) as con:
         [(built,)] = con.sql(
@@ -316,7 +316,7 @@ def export_all(db: Path, out: Path, year: int | None = None, area: str | None = 
             "where table_schema = 'marts' and table_name = 'fct_plan_attainment'"
         ).fetchall()
         if not built:
-            raise warehouse.BuildFailed(f"{db} has no marts yet: run `ktxh build` (or `ktxh run`) first")
+            raise WarehouseMissing(f"{db} has no marts yet: run `ktxh build` (or `ktxh run`) first")
         out.mkdir(parents=True, exist_ok=True)
         selected = con.sql(
             """

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence, Union
 
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ingest.numbers import MalformedNumber, from_spreadsheet_number
 from ingest.printed_values import PrintedValue, parse_printed
 from ingest.structure import parent_rows

@@ -25,7 +25,7 @@ import csv
 import io
 
 from ingest.appendix import AppendixTable, GridRow, find_header_row, parse_grid
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ingest.text import clean_cell, decode_document
 
 DELIMITERS = (",", ";", "\t")

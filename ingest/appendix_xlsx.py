@@ -42,7 +42,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ingest.appendix import AppendixTable, Cell, GridRow, SheetNumber, find_header_row, parse_grid
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 
 _QUOTED = re.compile(r'"[^"]*"')
 _BRACKETED = re.compile(r"\[[^\]]*\]")  # [$-42A], [Red], [>=100]

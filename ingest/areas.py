@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
+from ktxh.settings import SEEDS_DIR
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "areas.csv"
+SEED = SEEDS_DIR / "areas.csv"
 _CODE = re.compile(r"[0-9]{1,2}")
 _FILE_MONTH = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])(?![0-9])")
 

@@ -24,7 +24,9 @@ import csv
 import sys
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "areas.csv"
+from ktxh.settings import SEEDS_DIR
+
+SEED = SEEDS_DIR / "areas.csv"
 COLUMNS = ("area_code", "area_name", "valid_from", "valid_to", "current_area_code", "current_area_name", "era")
 LEGACY_FROM, LEGACY_TO, CURRENT_FROM = "2008-08-01", "2025-06-30", "2025-07-01"
 # (code, name, valid_from, valid_to) replacing the library's single legacy row for that code

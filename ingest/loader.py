@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from ingest.appendix import VALUE_ROLES, AppendixTable
 from ingest.areas import Area, DocumentDate, document_date, normalise_code, resolve
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ingest.text import decode_document
 
 SUPPORTED = (".txt", ".md", ".xlsx", ".csv")
@@ -124,14 +124,13 @@ def prose_facts(doc: ParsedDocument) -> list[tuple]:
     """Figures stated in the report's sentences (``ingest.prose``); tables have none."""
     if doc.text is None:
         return []
-    from ingest.prose import extract_facts, report_date
+    from ingest.prose import extract_facts
 
-    year, month = report_date(doc.document, doc.text)
     return [
         (doc.batch_id, fact_no, f.sentence_no, f.sentence, f.line, f.span_start, f.span_end, f.claim_no,
          f.subject, f.indicator_code, f.period_year, f.month_from, f.month_to, f.printed, f.value, f.decimals,
          f.unit, f.value_type, f.basis, f.measure, f.status)
-        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, year, month), start=1)
+        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, None), start=1)
     ]
 
 

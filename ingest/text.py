@@ -31,7 +31,7 @@ def decode_document(data: bytes, document: str) -> str:
     except UnicodeDecodeError:
         best = from_bytes(data).best()
         if best is None:
-            from ingest.errors import IngestError
+            from ktxh.errors import IngestError
 
             raise IngestError(document, "whole file", "cannot tell the text encoding") from None
         text = str(best)

@@ -1,1 +1,1 @@
-"""ktxh: command line, warehouse lifecycle and dbt orchestration."""
+"""ktxh: a warehouse for provincial socio-economic plan indicators (settings, errors; the CLI is ktxh.cli)."""

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ingest.errors import IngestError
-from ktxh import config, warehouse
+from ktxh import settings, warehouse
+from ktxh.errors import KtxhError
 
 
 def _add_area(parser: argparse.ArgumentParser) -> None:
@@ -53,13 +53,13 @@ def _check(db: Path) -> int:
 def _export(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None) -> None:
     from extracts.export import export_all
 
-    for path in export_all(db, out or config.exports_dir(), year=year, area=area):
+    for path in export_all(db, out or settings.exports_dir(), year=year, area=area):
         print(f"wrote {path}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    db = config.db_path()
+    db = settings.db_path()
     try:
         if args.command == "ingest":
             with warehouse.exclusive(db):
@@ -83,18 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             area = normalise_code(args.area, "ktxh export") if args.area is not None else None
             _export(db, args.year, area, args.out)
         elif args.command == "run":
-            paths = args.paths or [config.DEFAULT_DOCUMENTS]
+            paths = args.paths or [settings.DEFAULT_DOCUMENTS]
             outcome: dict[str, int] = {}
             warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_check(new)))
             print(f"built {db}")
             _export(db)
             return outcome.get("check", 0)
-    except IngestError as exc:
-        print(f"ktxh: refused: {exc}", file=sys.stderr)
-        return 1
-    except (warehouse.WarehouseBusy, warehouse.BuildFailed) as exc:
-        print(f"ktxh: {exc}", file=sys.stderr)
-        return 2
+    except KtxhError as exc:
+        print(exc.cli_line(), file=sys.stderr)
+        return exc.exit_code
     return 0
 
 

@@ -16,17 +16,10 @@ from filelock import FileLock, Timeout
 
 from ingest import loader
 from ingest.loader import SUPPORTED
-from ktxh import config
+from ktxh import settings
+from ktxh.errors import BuildFailed, WarehouseBusy, require_warehouse
 
 _AREA_FOLDER = re.compile(r"^(\d{2})[_-]")
-
-
-class WarehouseBusy(RuntimeError):
-    pass
-
-
-class BuildFailed(RuntimeError):
-    pass
 
 
 @contextmanager
@@ -57,7 +50,7 @@ def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
                 (m.group(1) for parent in file.resolve().parents if (m := _AREA_FOLDER.match(parent.name))), None
             )
             # an explicit --area, even an empty one (refused by the loader), wins
-            found.append((file, area if area is not None else folder_area or config.default_area()))
+            found.append((file, area if area is not None else folder_area or settings.default_area()))
     return found
 
 
@@ -69,9 +62,7 @@ def ingest(db: Path, paths: Sequence[Path], area: str | None) -> list[loader.Par
     return docs
 
 
-def require(db: Path) -> None:
-    if not db.exists():
-        raise BuildFailed(f"no warehouse at {db}: run `ktxh run` (or `ktxh ingest PATH...`) first, or set KTXH_DB")
+require = require_warehouse
 
 
 def dbt(args: Sequence[str], db: Path) -> None:
@@ -84,7 +75,7 @@ def dbt(args: Sequence[str], db: Path) -> None:
     require(db)
     with duckdb.connect(str(db)) as con:
         loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
-    project = str(config.PROJECT_DIR)
+    project = str(settings.PROJECT_DIR)
     command = [sys.executable, "-c", "from dbt.cli.main import cli; cli()", *args,
                "--project-dir", project, "--profiles-dir", project, "--quiet"]
     env = {**os.environ, "KTXH_DB": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.appendix_text import find_appendix
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ingest.text import decode_document, read_document
 
 from .conftest import ANNUAL_REPORT, DOCUMENTS

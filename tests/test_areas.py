@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from ingest import areas
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ktxh import cli
 
 from .conftest import ANNUAL_REPORT, query

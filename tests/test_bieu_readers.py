@@ -19,7 +19,7 @@ from ingest.appendix import AppendixTable, AppendixRow
 from ingest.appendix_csv import read_csv
 from ingest.appendix_text import find_appendix
 from ingest.appendix_xlsx import format_decimals, read_xlsx
-from ingest.errors import IngestError
+from ktxh.errors import IngestError
 from ingest.text import read_document
 
 SHEET = "Biểu 01"

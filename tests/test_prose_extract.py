@@ -7,6 +7,7 @@ and uses one written in the same language.
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from decimal import Decimal
@@ -19,8 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.prose_quality import evaluate, holdout_documents, locate  # noqa: E402
-from ingest import prose_patterns  # noqa: E402
-from ingest.prose import ProseFact, extract_facts, fold, report_date  # noqa: E402
+import datetime as dt  # noqa: E402
+
+from ingest.prose import ProseFact, extract_facts, fold, guess_report_month  # noqa: E402
+from ingest.prose import patterns as prose_patterns  # noqa: E402
 from ingest.text import read_document  # noqa: E402
 
 DOCS = ROOT / "documents" / "04_cao-bang"
@@ -46,7 +49,7 @@ def fact(name: str, excerpt: str, printed: str) -> ProseFact:
 
 
 def facts_of(sentence: str, year: int, month: int, name: str = "2023-05_test.txt") -> list[ProseFact]:
-    return extract_facts(sentence, name, year, month)
+    return extract_facts(sentence, name, dt.date(year, month, 1))
 
 
 def one(facts: list[ProseFact], printed: str) -> ProseFact:
@@ -399,15 +402,31 @@ def test_alias_matching_ignores_case_form_and_tone_placement():
     assert one(facts, "812,5").indicator_code == "retail_sales"
 
 
-def test_report_date():
-    assert report_date(SEPT, "") == (2022, 9)
-    assert report_date("bao-cao.txt", "Cao Bằng, ngày 28 tháng 4 năm 2022\n") == (2022, 4)
-    assert report_date("bao-cao.txt", "no date") == (None, None)
+def test_report_month_guessed_without_a_report_date():
+    assert guess_report_month(SEPT, "") == (2022, 9)
+    assert guess_report_month("bao-cao.txt", "Cao Bằng, ngày 28 tháng 4 năm 2022\n") == (2022, 4)
+    assert guess_report_month("bao-cao.txt", "no date") == (None, None)
 
 
-def test_pattern_names_are_unique():
-    names = prose_patterns.pattern_names()
-    assert len(names) == len(set(names)) and len(names) > 50
+def test_every_compiled_pattern_of_the_module_is_in_the_registry():
+    """The registry is derived from the module: a pattern added anywhere in it is listed, by one name."""
+    registry = prose_patterns.registry()
+    listed = {id(rx) for rx in registry.values()}
+    compiled = [v for k, v in vars(prose_patterns).items() if isinstance(v, re.Pattern) and not k.startswith("_")]
+    compiled += [p.regex for p in prose_patterns.SKIP_SPANS] + [u.regex for u in prose_patterns.UNITS]
+    compiled += [rx for _, _, rx in prose_patterns.BASIS] + [rx for _, rx in prose_patterns.PERIODS]
+    assert all(id(rx) in listed for rx in compiled)
+    assert len(registry) == len(prose_patterns.pattern_names()) > 150
+
+
+def test_no_regular_expression_outside_the_patterns_module():
+    """Every pattern lives, named, in ingest/prose/patterns.py (units: unit_patterns.py)."""
+    package = ROOT / "ingest" / "prose"
+    for path in package.glob("*.py"):
+        if path.name in ("patterns.py", "unit_patterns.py"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"\bre\.(?:compile|match|search|sub|finditer|fullmatch|findall|split)\(", source), path.name
 
 
 # ---------------------------------------------------------------- quality

@@ -7,13 +7,18 @@ period it covers ("9 tháng đầu năm", "5 tháng/2023", "quý I"), and which 
 in running text are not figures at all (dates, document numbers, ordinals …).
 
 All patterns work on NFC text from which markdown/HTML markup and footnote
-marks have been removed.  ``ingest.prose`` applies them; nothing here has state.
+marks have been removed.  The stages of ``ingest.prose`` apply them; nothing here
+has state.  ``registry()`` lists every compiled pattern of this module by name
+(derived from the module, so a pattern added here is listed without further ado).
 """
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
+
+# the units are pattern data too, kept in a module of their own
+from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UNIT, UNITS, Unit  # noqa: F401
 
 _I = re.IGNORECASE
 
@@ -134,93 +139,6 @@ BASIS_THEN_FIGURE = re.compile(rf"^\s*,?\s*{WB_L}(?:đạt|bằng|tăng|giảm|l
 LIST_MARKER = re.compile(r"^\s*(?:[-+•]\s*)?(?:\(\s*\d{1,3}\s*\)|\d{1,3}(?:\.\d{1,3})*\.(?=\s|$)|[a-zđ]\)|[IVXLC]+\.(?=\s))\s*")
 
 # --------------------------------------------------------------------------
-# Units (longest first).  Each unit has a class used to check that a value
-# fits an indicator (money with money, % with %, any count with any count).
-# --------------------------------------------------------------------------
-
-
-class Unit(NamedTuple):
-    name: str
-    regex: re.Pattern[str]
-    unit_class: str
-
-
-def _unit(name: str, pattern: str, unit_class: str) -> Unit:
-    end = "" if name == "%" else WB_R  # "100%KH"
-    return Unit(name, re.compile(rf"^[ \t]*(?:{pattern}){end}", _I), unit_class)
-
-
-UNITS: tuple[Unit, ...] = (
-    _unit("điểm phần trăm", r"điểm\s+phần\s+trăm|điểm\s?%", "pp"),
-    _unit("%", r"%", "pct"),
-    _unit("nghìn tỷ đồng", r"nghìn\s+tỷ\s+đồng|ngàn\s+tỷ\s+đồng", "vnd"),
-    _unit("tỷ đồng", r"tỷ\s+đồng|tỉ\s+đồng|tỷ", "vnd"),
-    _unit("triệu đồng", r"triệu\s+đồng", "vnd"),
-    _unit("nghìn đồng", r"nghìn\s+đồng|ngàn\s+đồng", "vnd"),
-    _unit("đồng", r"đồng(?!\s+(?:bào|chí|thời|bộ|đều|tâm|hành|ý))", "vnd"),
-    _unit("tỷ USD", r"tỷ\s+USD", "usd"),
-    _unit("triệu USD", r"triệu\s+USD|tr\.?\s?USD", "usd"),
-    _unit("nghìn USD", r"nghìn\s+USD|ngàn\s+USD", "usd"),
-    _unit("USD", r"USD", "usd"),
-    _unit("tạ/ha", r"tạ\s?/\s?ha", "yield"),
-    _unit("tấn/ha", r"tấn\s?/\s?ha", "yield"),
-    _unit("nghìn ha", r"nghìn\s+ha", "area"),
-    _unit("ha", r"ha|héc\s?ta", "area"),
-    _unit("km²", r"km²|km2", "area"),
-    _unit("m²", r"m²|m2", "area"),
-    _unit("m³", r"m³|m3", "volume"),
-    _unit("km", r"km", "length"),
-    _unit("nghìn tấn", r"nghìn\s+tấn|ngàn\s+tấn", "mass"),
-    _unit("tấn", r"tấn", "mass"),
-    _unit("tạ", r"tạ", "mass"),
-    _unit("kg", r"kg", "mass"),
-    _unit("triệu kWh", r"triệu\s+kWh", "energy"),
-    _unit("kWh", r"kWh", "energy"),
-    _unit("MW", r"MW", "power"),
-    _unit("lần/kỳ", r"lần\s?/\s?(?:ngày|tuần|tháng|quý|năm|kỳ)", "count"),
-    _unit("lần", r"lần(?!\s+thứ)", "times"),
-    _unit("bác sỹ/vạn dân", r"bác\s+s[ỹĩ]\s?/\s?(?:1\s+)?vạn\s+dân", "count"),
-    _unit("giường bệnh/vạn dân", r"giường(?:\s+bệnh)?\s?/\s?(?:1\s+)?vạn\s+dân", "count"),
-    _unit("tiêu chí/xã", r"tiêu\s+chí\s?/\s?xã", "count"),
-    _unit("nghìn con", r"nghìn\s+con|ngàn\s+con", "count"),
-    _unit("nghìn cây", r"nghìn\s+cây", "count"),
-    _unit("lượt khách", r"lượt\s+khách", "count"),
-    _unit("lượt hành khách", r"lượt\s+hành\s+khách", "count"),
-    _unit("lượt xe", r"lượt\s+xe", "count"),
-    _unit("lượt người", r"lượt\s+người", "count"),
-    _unit("lượt", r"lượt", "count"),
-    _unit("doanh nghiệp", r"doanh\s+nghiệp", "count"),
-    _unit("hợp tác xã", r"hợp\s+tác\s+xã|HTX", "count"),
-    _unit("người", r"người", "count"),
-    _unit("lao động", r"lao\s+động", "count"),
-    _unit("hộ", r"hộ", "count"),
-    _unit("xã", r"xã", "count"),
-    _unit("huyện", r"huyện", "count"),
-    _unit("trường", r"trường(?:\s+học)?", "count"),
-    _unit("con", r"con", "count"),
-    _unit("ca", r"ca", "count"),
-    _unit("mũi", r"mũi", "count"),
-    _unit("liều", r"liều", "count"),
-    _unit("vụ", r"vụ", "count"),
-    _unit("sản phẩm", r"sản\s+phẩm", "count"),
-    _unit("dự án", r"dự\s+án", "count"),
-    _unit("nhiệm vụ", r"nhiệm\s+vụ", "count"),
-    _unit("văn bản", r"văn\s+bản", "count"),
-    _unit("cơ sở", r"cơ\s+sở", "count"),
-    _unit("thẻ", r"thẻ", "count"),
-    _unit("giường", r"giường", "count"),
-    _unit("bác sỹ", r"bác\s+s[ỹĩ]", "count"),
-)
-
-#: When no known unit follows, the next words (at most two) stand as the unit.
-FALLBACK_UNIT = re.compile(rf"^\s?((?:{LETTER}+)(?:\s+{LETTER}+)?)")
-
-UNIT_CLASS_OF_INDICATOR_UNIT = {
-    "%": "pct", "tỷ đồng": "vnd", "triệu đồng": "vnd", "triệu usd": "usd", "tấn": "mass",
-    "ha": "area", "m³": "volume", "triệu kwh": "energy",
-}
-
-# --------------------------------------------------------------------------
 # Comparisons: what a ratio, growth or difference is measured against.
 # A basis phrase follows "so với" (or, for plans and "cùng kỳ", directly the
 # figure: "101% KH").  Order matters: the first pattern that matches wins.
@@ -332,7 +250,7 @@ NONCONTENT = re.compile(
 )
 BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}", _I)
 #: Words that may precede a whole-subject alias ("=dịch vụ" after "khu vực").
-SUBJECT_FILLER = r"(?:khu vực|lĩnh vực|ngành|là|đó|và|còn|riêng)"
+SUBJECT_FILLERS = ("khu vực", "lĩnh vực", "ngành", "là", "đó", "và", "còn", "riêng")
 #: Subject text: a clause start left out of the subject.
 SUBJECT_LEAD = re.compile(
     rf"^(?:\s|[-+•*,;:.…]|\(\s*\d+\s*\)|\d+(?:\.\d+)*\.\s|trong\s+đó\s*(?:có)?|riêng|và|còn|cụ\s+thể|với|đồng\s+thời|theo\s+đó|{WB_L}có{WB_R})+",
@@ -387,16 +305,54 @@ TONE_FOLD = {
 Y_FOLD = str.maketrans("ỳýỷỹỵ", "ìíỉĩị")
 
 
+#: A count unit's multiplier, left out of the counted noun ("nghìn con" counts "con").
+COUNT_PREFIX = re.compile(r"^(?:nghìn|ngàn|triệu)\s+", _I)
+#: A dash opening a footnote body, after its mark.
+LEADING_DASH = re.compile(r"^\s*(?:[-–]\s+)?")
+#: A list item, not a heading.
+BULLET_START = re.compile(r"^[-+•]")
+#: A short integer listed after an identifier ("lớp 8, 9, 10").
+SHORT_INTEGER = re.compile(r"\d{1,4}")
+#: Where a sentence's lead (its opening phrase) ends.
+LEAD_END = re.compile(r"[,:;]")
+#: A sentence that opens with a comparison ("So với cùng kỳ năm 2021: …").
+LEADING_SO_VOI = re.compile(rf"^\s*{SO_VOI.pattern}", _I)
+WHITESPACE_RUN = re.compile(r"\s+")
+WORD = re.compile(r"[^\W_]+")
+HAS_LETTER = re.compile(LETTER)
+#: What may stand between a figure and a comparison stated right after it: "101% (so với KH)".
+FIGURE_TO_BASIS = re.compile(r"^[\s*]*(?:\(\s*)?")
+#: Where a subject region is cut into clauses.
+CORE_CUT = re.compile(r"[;:()]")
+
+
+def registry() -> dict[str, re.Pattern[str]]:
+    """Every compiled pattern of this module, by name (derived from the module, not kept by hand)."""
+    out: dict[str, re.Pattern[str]] = {}
+
+    def add(name: str, rx: re.Pattern[str]) -> None:
+        if name in out:
+            raise ValueError(f"pattern name used twice: {name}")
+        out[name] = rx
+
+    for name, value in globals().items():
+        if name.startswith("_"):
+            continue
+        if isinstance(value, re.Pattern):
+            add(name.lower(), value)
+    for p in SKIP_SPANS:
+        add(f"skip:{p.name}", p.regex)
+    for u in UNITS:
+        add(f"unit:{u.name}", u.regex)
+    for name, _, rx in BASIS:
+        add(f"basis:{name}", rx)
+    for name, rx in PERIODS:
+        add(f"period:{name}", rx)
+    for code, rx, refined in UNIT_REFINEMENTS:
+        add(f"refine:{code}->{refined}", rx)
+    return out
+
+
 def pattern_names() -> list[str]:
     """The names of all patterns, for documentation and reports."""
-    names = [p.name for p in SKIP_SPANS]
-    names += [f"unit:{u.name}" for u in UNITS]
-    names += [f"basis:{name}" for name, _, _ in BASIS_PATTERNS]
-    names += [f"period:{name}" for name, _ in PERIOD_PATTERNS]
-    names += ["predicate", "vuot_plan", "pp_negative", "estimate_cue", "plan_cue", "plan_year_cue",
-              "actual_heading", "plan_heading", "heading_start", "list_marker", "list_continuation", "sentence_end",
-              "clause_delimiter", "noncontent", "breakdown", "subject_lead", "subject_tail", "summary_lead", "about",
-              "after_text_end", "basis_then_figure", "footnote_start_plain", "glued_mark", "markup_token",
-              "page_body_line", "not_period", "period_joiner"]
-    names += [f"refine:{code}->{refined}" for code, _, refined in UNIT_REFINEMENTS]
-    return names
+    return list(registry())

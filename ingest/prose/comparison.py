@@ -1,0 +1,116 @@
+"""Stage: comparisons and measures.
+
+What a figure is measured against (its basis: "KH" -> plan, "dự toán TW" ->
+plan_central, "dự toán HĐND" -> plan_council, "cùng kỳ" -> same_period, "tháng
+trước" -> prior_month, "năm trước" -> prior_year) and what it measures (value,
+ratio_pct, growth_pct, pp), from the words around it.
+"""
+
+from __future__ import annotations
+
+
+from ingest.prose import patterns as P
+from ingest.prose.figures import Figure
+from ingest.prose.model import Context, Period
+from ingest.prose.periods import year_of
+from ingest.prose.sentences import comparison_spans, right_basis
+
+
+def basis_of_phrase( phrase: str, period: Period) -> str | None:
+    phrase = P.LEADING_SO_VOI.sub("", phrase.strip())
+    year, _, month_to = period
+    for _, basis, rx in P.BASIS:
+        m = rx.match(phrase)
+        if not m:
+            continue
+        if basis == "?month":
+            n = int(m.group(1))
+            y = year_of(m.group(2), m.group(3))
+            if month_to and (n == month_to - 1 or (n == 12 and month_to == 1)) and (y is None or y == year or (n == 12 and y == (year or 0) - 1)):
+                return "prior_month"
+            if y is not None and year and y == year - 1 and n == month_to:
+                return "same_period"
+            return "?"
+        if basis == "?year":
+            y = int(m.group(1))
+            text = m.group(0).lower()
+            if year and (y == year - 1 or (text.startswith("đầu") and y == year)):
+                return "prior_year"
+            return "?"
+        if basis == "?year_end":
+            return "prior_year" if year and int(m.group(1)) == year - 1 else "?"
+        if basis == "?named":
+            return "?"
+        return basis
+    return None
+
+
+def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str | None, text: str, period: Period, group_lead: str, lead_basis: str | None, ctx: Context):
+    """Raw measure, basis, sign, unit and status from the words around a figure."""
+    status = "ok"
+    right = right_basis(text[fig.unit_end :])
+    if right and fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(text[fig.unit_end + right[1] :]):
+        right = None
+    explicit = None
+    if right:
+        explicit = basis_of_phrase(right[0], period)
+    elif left_basis_phrase:
+        explicit = basis_of_phrase(left_basis_phrase, period)
+    context_basis = None
+    for phrase in [p for _, _, p in comparison_spans(group_lead)][-1:] + ([lead_basis] if lead_basis else []):
+        context_basis = context_basis or basis_of_phrase(phrase, period)
+    if context_basis is None and ctx.basis:
+        context_basis = ctx.basis
+    if context_basis == "?":
+        context_basis = None
+
+    def default_basis() -> str:
+        _, a, b = period
+        return "prior_year" if (a, b) == (1, 12) else "same_period"
+
+    unit = fig.unit
+    sign = 1
+    cls = fig.unit_class
+    negative = pred in P.NEGATIVE_PREDICATES if pred else False
+    if cls == "pp":
+        measure = "pp"
+        sign = -1 if P.PP_NEGATIVE.search(tail) else 1
+        basis = explicit or context_basis or default_basis()
+    elif cls == "pct":
+        if P.VUOT_PLAN.search(tail):
+            measure, basis = "growth_pct", "plan"
+        elif pred and pred.startswith("vượt"):
+            measure, basis = "growth_pct", explicit or "plan"
+        elif pred in P.GROWTH_PREDICATES:
+            measure = "growth_pct"
+            sign = -1 if negative else 1
+            basis = explicit or context_basis or default_basis()
+        elif pred and pred.startswith("gấp"):
+            measure, basis = "ratio_pct", explicit or context_basis or "?"
+        elif explicit:
+            measure, basis = "ratio_pct", explicit
+        elif pred == "bằng":
+            measure, basis = "ratio_pct", context_basis or "?"
+        else:
+            measure, basis = "value", "none"
+    elif cls == "times":
+        measure = "ratio_pct"
+        basis = explicit or context_basis or "?"
+        if pred and pred.startswith("giảm"):
+            unit = "lần (giảm)"
+    else:
+        if pred in P.GROWTH_PREDICATES and pred != "lên":
+            measure = "value"
+            sign = -1 if negative else 1
+            basis = explicit or context_basis or default_basis()
+            if pred == "tăng thêm" and explicit is None:
+                basis = "none"
+        elif pred == "bằng" and explicit:
+            measure, basis = "ratio_pct", explicit
+        else:
+            measure, basis = "value", "none"
+    if basis == "?":  # compared with something that is not an allowed basis ("so với năm 2017")
+        basis, status = "none", "unclassified"
+    elif (right or left_basis_phrase) and explicit is None:
+        status = "unclassified"
+    return measure, basis, sign, unit, status

@@ -1,0 +1,257 @@
+"""The extractor: the stages applied to a report, sentence by sentence, claim by claim."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from ingest.prose import patterns as P
+from ingest.prose.comparison import basis_of_phrase, measure_of
+from ingest.prose.figures import Figure, find_figures
+from ingest.prose.layout import to_paragraphs, split_lines
+from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
+from ingest.prose.periods import default_period, figure_period, guess_report_month, lead_period, nearest_period
+from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, right_basis, split_left_basis, split_sentences
+from ingest.prose.subject import common_parent, fits, final_measure, indicator_of, residue, short_subject, subject_core
+from ingest.prose.value_type import section_after, value_type_of
+from ingest.prose.vocabulary import Vocabulary, default_vocabulary
+from ingest.text import nfc
+
+
+class Extractor:
+    """One report's facts: ``Extractor(report).run()``."""
+
+    def __init__(self, report: Report, vocab: Vocabulary):
+        self.report = report
+        self.text = report.text
+        self.document = report.document
+        self.vocab = vocab
+        self.claim_counter = 0
+        self.facts: list[ProseFact] = []
+        self.footnote_refs: dict[int, Context] = {}
+        starts = [0]
+        for i, c in enumerate(self.text):
+            if c == "\n":
+                starts.append(i + 1)
+        self.line_starts = starts
+
+    def sentences(self) -> list[Sentence]:
+        """Sentences in document order, each with its paragraph, footnote number and section."""
+        paragraphs = to_paragraphs(split_lines(self.text))
+        section = Section(None, False)
+        out: list[Sentence] = []
+        for index, para in enumerate(paragraphs):
+            body = para.body
+            if para.heading and para.footnote_no is None:
+                section = section_after(self.report, section, body.text)
+            for k, (a, b) in enumerate(split_sentences(body) if not para.heading else [(0, len(body.text))]):
+                t = body.text
+                while a < b and t[a].isspace():
+                    a += 1
+                if a >= b:
+                    continue
+                marks = [(p - a, n) for p, n in body.marks if a <= p <= b]
+                out.append(Sentence(t[a:b], body.offs[a:b], marks, index, k, para.footnote_no, para.heading, section))
+        out.sort(key=lambda s: s.offs[0])
+        return out
+
+    def run(self) -> list[ProseFact]:
+        """All facts, sentence by sentence in document order."""
+        sentences = self.sentences()
+        paragraph_lead: dict[int, tuple[Period | None, bool]] = {}
+        paragraph_last_claim: dict[int, Claim] = {}
+        for number, sent in enumerate(sentences, start=1):
+            figures = find_figures(sent.text)
+            lead_end = self._lead_end(sent.text, figures)
+            lead = sent.text[:lead_end]
+            if sent.index_in_paragraph == 0:
+                paragraph_lead[sent.paragraph] = lead_period(sent.text, lead)
+            ctx = Context()
+            if sent.footnote_no is not None and sent.footnote_no in self.footnote_refs:
+                ctx = self.footnote_refs[sent.footnote_no]
+            parent = ctx.parent
+            if P.BREAKDOWN.match(sent.text.lstrip("-+ ")) and sent.paragraph in paragraph_last_claim:
+                parent = paragraph_last_claim[sent.paragraph]
+            para_lead = paragraph_lead.get(sent.paragraph) if sent.index_in_paragraph else None
+            claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent)
+            if claims:
+                paragraph_last_claim[sent.paragraph] = claims[-1]
+            for pos, n in sent.marks:  # what a footnote body will know of the sentence that calls it
+                self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, para_lead))
+        return self.facts
+
+    @staticmethod
+    def _lead_end(text: str, figures: list[Figure]) -> int:
+        marker = P.LIST_MARKER.match(text)
+        start = marker.end() if marker else 0
+        end = figures[0].start if figures else len(text)
+        m = P.LEAD_END.search(text, start, end)
+        return m.start() if m else end
+
+    def _context_at(self, sent: Sentence, pos: int, claims: list[Claim], lead: str, para_lead) -> Context:
+        before = sent.text[:pos]
+        clause_start = max(before.rfind(";"), before.rfind("("), 0)
+        clause = before[clause_start:]
+        period, ambiguous = nearest_period(before)
+        if period is None and not ambiguous and para_lead is not None:
+            period, ambiguous = para_lead
+        basis = None
+        for _, _, phrase in comparison_spans(clause):
+            basis = basis_of_phrase(phrase, period or self.report.default) or basis
+        prior = [c for c in claims if c.facts and c.facts[0].figure.start < pos]
+        return Context(
+            period=period,
+            ambiguous=ambiguous,
+            estimate=bool(P.ESTIMATE_CUE.search(clause) or P.ESTIMATE_CUE.search(lead)) or bool(prior and prior[-1].estimate),
+            basis=basis if basis not in (None, "?") else None,
+            parent=prior[-1] if prior else None,
+        )
+
+    def _sentence(self, sent: Sentence, number: int, figures: list[Figure], lead: str, para_lead, ctx: Context, parent: Claim | None) -> list[Claim]:
+        """Facts of one sentence, claim by claim."""
+        text = sent.text
+        claims: list[Claim] = []
+        current: Claim | None = None
+        marker = P.LIST_MARKER.match(text)
+        prev_end = marker.end() if marker else 0
+        lead_estimate = bool(P.ESTIMATE_CUE.search(lead))
+        lead_basis = None
+        if P.LEADING_SO_VOI.match(lead):  # "So với cùng kỳ năm 2021: …"
+            spans = comparison_spans(lead)
+            lead_basis = spans[0][2] if spans else None
+        for fig in figures:
+            between = text[prev_end : fig.start]
+            tail, left_basis_phrase = split_left_basis(last_clause(between))
+            pred_m = P.PREDICATE.search(tail)
+            pred = P.WHITESPACE_RUN.sub(" ", pred_m.group("pred").lower()) if pred_m else None
+            group_lead = enclosing_lead(text, fig.start)
+            if P.BREAKDOWN.search(between):
+                parent = current if current is not None else parent
+            summary = P.SUMMARY_LEAD.match(between) is not None
+            new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
+            period = figure_period(self.report, sent, fig, para_lead, ctx)
+            raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
+
+            if new_claim and summary and claims:
+                code = common_parent(self.vocab, claims)
+                current = self._new_claim(text[: fig.start], fig, raw_measure, parent, claims, forced=code)
+                if code is None:
+                    current.indicator = claims[-1].indicator
+            elif new_claim:
+                current = self._new_claim(between, fig, raw_measure, parent, claims)
+            elif not fig.pair_second and raw_measure == "value" and current.indicator and not fits(self.vocab, current.indicator, fig, raw_measure):
+                current = self._new_claim(between, fig, raw_measure, parent, claims)  # "…; có thêm 12 trường …"
+            elif not fig.pair_second and any(
+                f.measure == raw_measure and f.basis == basis and not f.figure.pair_second for f in current.facts
+            ):  # one fact per comparison in a claim: a second one starts a claim of its own
+                if ";" in between:  # across a clause break the subject is not carried over
+                    current = self._new_claim(between, fig, raw_measure, parent, claims)
+                else:
+                    current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
+            assert current is not None
+            measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
+
+            value = fig.value
+            if value is not None and sign < 0 and not positive_fall:
+                value = -value
+            if fig.malformed:
+                status = "malformed"
+            elif (status == "ok" and fig.unit is None and pred is None and basis == "none" and measure == "value"
+                  and not fig.pair_second and not fig.has_pair_second and not P.VALUE_OPENER.search(text[: fig.start])):
+                status = "unclassified"  # a bare number: no unit, no verb, no comparison
+            estimate = (current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
+                        or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate))
+            if not current.facts:
+                current.estimate = current.estimate or estimate
+            value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period)
+            current.facts.append(Fact(fig, measure, basis, value, unit, status, value_type, period, indicator))
+
+            prev_end = self._phrase_end(text, fig)
+        for claim in claims:
+            self._finish_claim(claim)
+            for fact in claim.facts:
+                self._emit(sent, number, claim, fact)
+        return claims
+
+    def _phrase_end(self, text: str, fig: Figure) -> int:
+        """Where the words that belong to a figure end: its unit, a comparison, the thing counted."""
+        rest = text[fig.unit_end :]
+        m = right_basis(rest)
+        if m and not (fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :])):
+            return fig.unit_end + m[1]
+        if (fig.unit and fig.unit_class not in ("pct", "pp", "times")) or P.ABOUT.match(fig.after):
+            return fig.unit_end + len(fig.after)  # "3.390 văn bản đến", "tăng 20,7% về lượt xe"
+        return fig.unit_end
+
+    def _new_claim(self, region: str, fig: Figure, measure: str, parent: Claim | None, claims: list[Claim], forced: str | None = None, inherit: Claim | None = None) -> Claim:
+        self.claim_counter += 1
+        subject_region = region
+        if inherit is not None:
+            subject_region = inherit.region
+        if forced:
+            code, subject = forced, short_subject(P.LIST_MARKER.sub("", subject_region).split(":")[0])
+        else:
+            code, subject = indicator_of(self.vocab, subject_region, fig, measure, parent)
+        if inherit is not None and code is None and not forced:
+            code = inherit.indicator if fits(self.vocab, inherit.indicator, fig, measure) else None
+        if inherit is not None:
+            subject = inherit.subject
+        estimate = bool(P.ESTIMATE_CUE.search(subject_core(subject_region)))
+        if inherit is not None:
+            estimate = estimate or inherit.estimate
+        claim = Claim(self.claim_counter, subject_region, subject or (fig.unit or "") + fig.after, code, estimate, parent)
+        claims.append(claim)
+        return claim
+
+    def _finish_claim(self, claim: Claim) -> None:
+        """The second of an "actual/plan" pair is the plan when the claim compares with a plan."""
+        has_plan_ratio = any(f.basis in ("plan", "plan_central", "plan_council") for f in claim.facts)
+        for f in claim.facts:
+            if f.figure.pair_second and has_plan_ratio and f.measure == "value":
+                f.value_type = "plan"
+
+    def _emit(self, sent: Sentence, number: int, claim: Claim, fact: Fact) -> None:
+        fig = fact.figure
+        start = sent.offs[fig.start]
+        end = sent.offs[fig.end - 1] + 1
+        line = bisect.bisect_right(self.line_starts, sent.offs[0])
+        year, a, b = fact.period
+        self.facts.append(
+            ProseFact(
+                document=self.document,
+                sentence_no=number,
+                sentence=P.WHITESPACE_RUN.sub(" ", sent.text).strip(),
+                line=line,
+                span_start=start,
+                span_end=end,
+                subject=claim.subject,
+                indicator_code=fact.indicator,
+                period_year=year,
+                month_from=a,
+                month_to=b,
+                value=fact.value,
+                decimals=fig.decimals,
+                printed=self.text[start:end],
+                unit=fact.unit,
+                value_type=fact.value_type,
+                basis=fact.basis,
+                measure=fact.measure,
+                status=fact.status,
+                claim_no=claim.number,
+            )
+        )
+
+
+def extract_facts(text: str, document: str, report_date: dt.date | None = None, vocabulary: Vocabulary | None = None) -> list[ProseFact]:
+    """Every figure stated in the prose of a report, as facts (pure; never raises on content).
+
+    ``report_date`` is the report's date (``ingest.report_date``); without one, the year and month
+    are taken from a ``YYYY-MM_`` file name prefix or the first date line of the text.
+    """
+    text = nfc(text)
+    if report_date is not None:
+        year, month = report_date.year, report_date.month
+    else:
+        year, month = guess_report_month(document, text)
+    report = Report(document, text, year, month, default_period(text, year, month))
+    return Extractor(report, vocabulary or default_vocabulary()).run()

@@ -1,0 +1,94 @@
+"""Stage: figures and units.
+
+Every number of a sentence that is a figure, with its unit: dates, years,
+periods, document and article numbers, ordinals, list markers, names with digits
+and subject qualifiers ("trên 18 tuổi", "xã đạt 19 tiêu chí") are not figures.
+A number that is not a well-formed Vietnamese number is kept as malformed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest.numbers import MalformedNumber, parse_vn_number
+from ingest.prose import patterns as P
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    printed: str
+    value: Decimal | None
+    decimals: int | None
+    malformed: bool
+    unit: str | None = None
+    unit_class: str = ""
+    unit_end: int = 0
+    after: str = ""  # words after the unit, up to the clause end
+    pair_second: bool = False
+    has_pair_second: bool = False
+
+
+def skip_spans(text: str) -> list[tuple[int, int, str]]:
+    spans = [(m.start(), m.end(), p.name) for p in P.SKIP_SPANS for m in p.regex.finditer(text)]
+    m = P.LIST_MARKER.match(text)
+    if m and m.end():
+        spans.append((0, m.end(), "list_marker"))
+    return spans
+
+
+def find_figures(text: str) -> list[Figure]:
+    skips = skip_spans(text)
+    figures: list[Figure] = []
+    chain_end = -1  # end of the last skipped identifier or ordinal list
+    for m in P.NUMBER.finditer(text):
+        a, b = m.start(), m.end()
+        kinds = [k for s, e, k in skips if s <= a and b <= e]
+        if kinds:
+            if set(kinds) & P.LISTABLE_SKIPS:
+                chain_end = b
+            continue
+        if chain_end >= 0 and P.LIST_CONTINUATION.match(text[chain_end:a]) and P.SHORT_INTEGER.fullmatch(m.group(0)):
+            chain_end = b
+            continue
+        chain_end = -1
+        printed = m.group(0)
+        try:
+            parsed = parse_vn_number(printed)
+            fig = Figure(a, b, printed, parsed.value, parsed.decimals, False)
+        except MalformedNumber:
+            fig = Figure(a, b, printed, None, None, True)
+        figures.append(fig)
+    for i, fig in enumerate(figures):
+        read_unit(text, fig)
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        if nxt is not None and P.PAIR_SLASH.fullmatch(text[fig.unit_end : nxt.start]):
+            fig.has_pair_second = True
+            nxt.pair_second = True
+    for i, fig in enumerate(figures):
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        ranged = nxt is not None and P.RANGE_DASH.fullmatch(text[fig.unit_end : nxt.start])
+        if (fig.has_pair_second or ranged) and fig.unit is None and nxt is not None:
+            fig.unit, fig.unit_class = nxt.unit, nxt.unit_class
+    return figures
+
+
+def read_unit(text: str, fig: Figure) -> None:
+    rest = text[fig.end :]
+    for unit in P.UNITS:
+        m = unit.regex.match(rest)
+        if m:
+            fig.unit, fig.unit_class = unit.name, unit.unit_class
+            fig.unit_end = fig.end + m.end()
+            break
+    else:
+        fig.unit_end = fig.end
+        m = P.FALLBACK_UNIT.match(rest)
+        if m and not P.NOT_A_UNIT.match(m.group(1)):
+            fig.unit = m.group(1)
+            fig.unit_class = "count"
+            fig.unit_end = fig.end + m.end()
+    after = text[fig.unit_end :]
+    cut = P.AFTER_TEXT_END.search(after)
+    fig.after = after[: cut.start()] if cut else after

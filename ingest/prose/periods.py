@@ -1,0 +1,178 @@
+"""Stage: periods.
+
+Period phrases ("9 tháng", "tháng 9", "quý I", "5 tháng/2023", "từ 01/01/2021
+đến 20/9/2022") as (year, month_from, month_to), the nearest one before a figure,
+the lead of a paragraph, and the report's own period.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ingest.prose import patterns as P
+from ingest.prose.figures import Figure
+from ingest.prose.model import Context, Period, Report
+from ingest.prose.sentences import Sentence, blank, comparison_spans
+from ingest.text import nfc
+
+def year_of(*groups: str | None) -> int | None:
+    for g in groups:
+        if g:
+            return int(g)
+    return None
+
+
+def period_of(name: str, m: re.Match[str]) -> Period | None:
+    g = m.groups()
+    if name == "date_range":
+        y1, y2 = year_of(g[2]), int(g[5])
+        if y1 is not None and y1 != y2:
+            return (y2, None, int(g[4]))
+        return (y2, int(g[1]), int(g[4]))
+    if name == "until_date":
+        return (int(g[2]), 1, int(g[1]))
+    if name == "until_month":
+        return (year_of(g[1], g[2]), 1, int(g[0]))
+    if name == "year_to_date":
+        return (year_of(g[0], g[1]), 1, 0)  # 0: up to the report month
+    if name == "last_months":
+        n = int(g[0])
+        return (year_of(g[1]), 13 - n, 12) if 1 <= n <= 12 else None
+    if name == "first_months":
+        n = int(g[0])
+        return (year_of(g[1], g[2], g[3]), 1, n) if 1 <= n <= 12 else None
+    if name == "quarter":
+        q = P.QUARTERS[g[0].upper()]
+        return (year_of(g[1], g[2]), 3 * q - 2, 3 * q)
+    if name == "month":
+        n = int(g[0])
+        return (year_of(g[1], g[2]), n, n) if 1 <= n <= 12 else None
+    if name == "year":
+        return (year_of(g[0], g[1]), 1, 12)
+    if name == "this_month":
+        return (None, -1, -1)  # the report's month
+    return None
+
+
+def find_periods(text: str) -> list[tuple[int, int, str, Period]]:
+    """Period phrases in text (dates that are not periods and comparisons blanked by the caller)."""
+    found: list[tuple[int, int, str, Period]] = []
+    taken: list[tuple[int, int]] = []
+    for name, rx in P.PERIODS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            period = period_of(name, m)
+            if period is not None:
+                found.append((m.start(), m.end(), name, period))
+                taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def not_period_spans(text: str) -> list[tuple[int, int]]:
+    """Dates and names with years that are not periods; "đến ngày …" stays a period."""
+    kept = [(m.start(), m.end()) for name, rx in P.PERIODS if name in ("date_range", "until_date") for m in rx.finditer(text)]
+    return [
+        (m.start(), m.end())
+        for m in P.NOT_PERIOD.finditer(text)
+        if not any(a <= m.start() and m.end() <= b for a, b in kept)
+    ]
+
+
+def nearest_period(text: str, heading: bool = False) -> tuple[Period | None, bool]:
+    """The period phrase nearest the end of text, and whether it is ambiguous.
+
+    In a heading, "KẾ HOẠCH … NĂM 2024" is the period of the section, not a document's name.
+    """
+    spans = not_period_spans(text)
+    if heading:  # keep "… NĂM 2024" after a plan's name; still drop dates
+        spans = [(a, b) for a, b in spans if text[a:b].lower().startswith(("ngày", "tháng", "tuần"))]
+    text = blank(text, spans)
+    text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
+    found = find_periods(text)
+    if heading and not found:
+        m = P.HEADING_YEAR.search(text.strip())
+        if m:
+            return (int(m.group(1)), 1, 12), False
+    if not found:
+        return None, False
+    last = found[-1]
+    if len(found) >= 2:
+        prev = found[-2]
+        kinds = {prev[2], last[2]}
+        if P.PERIOD_JOINER.match(text[prev[1] : last[0]]) and len(kinds) == 2 and kinds & {"month"}:
+            return None, True
+    return last[3], False
+
+
+def lead_period(first_sentence: str, lead: str) -> tuple[Period | None, bool]:
+    """The period a paragraph's first sentence opens with; ambiguous when that sentence
+    also speaks of another kind of period ("Trong tháng 10, …; lũy kế 10 tháng …")."""
+    period, ambiguous = nearest_period(lead)
+    if period is None or ambiguous:
+        return period, ambiguous
+    text = blank(first_sentence, not_period_spans(first_sentence))
+    text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
+    single = {name == "month" for _, _, name, _ in find_periods(text)}
+    return (None, True) if len(single) > 1 else (period, False)
+
+
+def default_period(text: str, year: int | None, month: int | None) -> Period:
+    """The report's own period, from its title area; else January to the report month."""
+    head = text[:1500]
+    head = blank(head, not_period_spans(head))
+    head = blank(head, [(m.start(), m.end()) for m in P.DATE_IN_WORDS.finditer(head)])
+    for _, _, name, (y, a, b) in find_periods(head):
+        y = y or year
+        if name in ("first_months", "last_months", "quarter"):
+            return (y, a, b)
+        if name == "month":
+            return (y, 1, b)
+        if name == "year" and (y == year or year is None):
+            return (y, 1, 12)
+    return (year, 1, month) if month else (year, 1, 12)
+
+
+def guess_report_month(document_name: str, text: str) -> tuple[int | None, int | None]:
+    """(year, month) of a report: the file name's ``YYYY-MM_`` prefix, else the first date line."""
+    m = P.FILE_DATE.search(Path(document_name).name if "/" in document_name else document_name)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return int(m.group(1)), int(m.group(2))
+    m = P.TEXT_DATE.search(nfc(text))
+    if m:
+        month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return int(year), int(month)
+    return None, None
+
+
+def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: Context) -> Period:
+    """The nearest period phrase before the figure in its sentence, else the paragraph's lead,
+    the referencing sentence of a footnote, the section heading, the report's period."""
+    levels = [nearest_period(sent.text[: fig.start])]
+    if para_lead is not None:
+        levels.append(para_lead)
+    if sent.footnote_no is not None:
+        levels.append((ctx.period, ctx.ambiguous))
+    found: Period | None = None
+    ambiguous = False
+    for period, unclear in levels:
+        if unclear:
+            ambiguous = True
+            break
+        if period is not None:
+            found = period
+            break
+    if found is None and not ambiguous and sent.section.period is not None:
+        found = sent.section.period
+    if found is None:
+        found = report.default
+    year, a, b = found
+    if year is None:
+        base = sent.section.period if sent.section.period and sent.section.period[0] else report.default
+        year = base[0]
+    if b == 0:  # year to date
+        b = report.month if year == report.year and report.month else 12
+    if b == -1:  # "trong tháng": the report's month
+        a = b = report.month or report.default[2]
+    return (year, a, b)

@@ -1,0 +1,141 @@
+"""Stage: sentences and clauses.
+
+A paragraph is split into sentences (abbreviations and list markers are not
+sentence ends); the helpers here cut a sentence into clauses and find the
+comparisons stated in them ("so với cùng kỳ năm trước").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.prose import patterns as P
+from ingest.prose.layout import Text
+from ingest.prose.model import Period
+
+@dataclass
+class Section:
+    period: Period | None = None
+    plan: bool = False
+
+
+@dataclass
+class Sentence:
+    text: str
+    offs: list[int]
+    marks: list[tuple[int, int]]
+    paragraph: int
+    index_in_paragraph: int
+    footnote_no: int | None
+    heading: bool
+    section: Section
+
+
+def split_sentences(body: Text) -> list[tuple[int, int]]:
+    text = body.text
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in P.SENTENCE_END.finditer(text):
+        if m.group(0) == "." and P.ABBREVIATIONS.search(text[: m.end()]):
+            continue
+        if text[max(0, m.start() - 2) : m.end() + 2].strip() in ("./.",):
+            continue
+        if P.BARE_MARKER.fullmatch(text[start : m.end()]):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def word_list(text: str) -> list[str]:
+    return P.WORD.findall(text)
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def after_last(text: str, chars: str) -> str:
+    cut = max(text.rfind(c) for c in chars)
+    return text[cut + 1 :] if cut >= 0 else text
+
+
+def last_clause(between: str) -> str:
+    cut = -1
+    for m in P.CLAUSE_DELIMITER.finditer(between):
+        cut = m.end()
+    return between[cut:] if cut >= 0 else between
+
+
+def split_left_basis(clause: str) -> tuple[str, str | None]:
+    """The clause without a leading "so với X" comparison, and that comparison."""
+    for so in P.SO_VOI.finditer(clause):
+        rest = clause[so.end() :]
+        for _, _, rx in P.BASIS:
+            m = rx.match(rest)
+            if m:
+                after = rest[m.end() :]
+                if P.PREDICATE.search(after) or not after.strip():
+                    return after, clause[so.start() : so.end() + m.end()]
+    return clause, None
+
+
+def right_basis(rest: str) -> tuple[str, int] | None:
+    """A comparison right after a figure: "so với cùng kỳ", "KH"."""
+    m = P.FIGURE_TO_BASIS.match(rest)
+    pos = m.end() if m else 0
+    so = P.SO_VOI.match(rest, pos)
+    if so:
+        body = rest[so.end() :]
+        for _, _, rx in P.BASIS:
+            b = rx.match(body)
+            if b:
+                return rest[pos : so.end() + b.end()], so.end() + b.end()
+        return None
+    body = rest[pos:]
+    for _, basis, rx in P.BASIS:
+        b = rx.match(body)
+        if b and basis in P.DIRECT_BASES:
+            return body[: b.end()], pos + b.end()
+    return None
+
+
+def enclosing_lead(text: str, pos: int) -> str:
+    """The words before the parenthesis that encloses pos ("tăng so với tháng 3 (…")."""
+    depth = 0
+    for i in range(pos - 1, -1, -1):
+        c = text[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                start = max(text.rfind(";", 0, i), text.rfind("(", 0, i), text.rfind(":", 0, i)) + 1
+                return text[start:i]
+            depth -= 1
+    return ""
+
+
+def comparison_spans(text: str) -> list[tuple[int, int, str]]:
+    """Comparisons stated in text ("so với cùng kỳ năm trước"): (start, end, phrase)."""
+    spans = []
+    for so in P.SO_VOI.finditer(text):
+        rest = text[so.end() :]
+        for _, _, rx in P.BASIS:
+            m = rx.match(rest)
+            if m:
+                end = so.end() + m.end()
+                spans.append((so.start(), end, text[so.start() : end]))
+                break
+    return spans

@@ -1,0 +1,194 @@
+"""Stage: subject and indicator.
+
+Where the subject of a figure is written (the last clause before it with words
+other than verbs) and which indicator its words name: the nearest alias that
+fits the figure's unit, longer first.  Aliases written ``=…`` ("=dịch vụ") must be
+the whole subject and apply only inside a breakdown of their parent indicator.
+"""
+
+from __future__ import annotations
+
+from ingest.prose import patterns as P
+from ingest.prose.figures import Figure
+from ingest.prose.model import Claim, Period
+from ingest.prose.periods import not_period_spans
+from ingest.prose.sentences import blank, comparison_spans, word_list
+from ingest.prose.vocabulary import Vocabulary, count_noun, fold
+
+
+def fits(vocab: Vocabulary, code: str | None, fig: Figure, measure: str) -> bool:
+    ind = vocab.indicators.get(code or "")
+    if ind is None:
+        return False
+    if measure != "value" or not fig.unit_class or not ind.unit_class:
+        return True
+    if fig.unit_class == "pct" or ind.unit_class == "pct":
+        return fig.unit_class == ind.unit_class
+    if fig.unit_class == ind.unit_class == "count":
+        want = count_noun(ind.unit)
+        if not want or fig.unit is None:
+            return True
+        if any(fig.unit == u.name for u in P.UNITS):
+            return count_noun(fig.unit) == want
+        return want in fold(fig.unit)
+    return fig.unit_class == ind.unit_class
+
+
+def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, parent: Claim | None) -> tuple[str | None, str]:
+    """The indicator a subject names: the nearest fitting alias, longer first."""
+    clean_region = drop_qualifier_groups(region)
+    core = subject_core(clean_region)
+    after = " " + fig.after if fig.unit_class in ("pct", "pp", "times") else " " + (fig.unit or "") + " " + fig.after
+    joined = clean_region + after
+    junction = len(clean_region)
+    folded = fold(joined)
+    folded_core = fold(core)
+    parent_chain = set()
+    p = parent
+    while p is not None and len(parent_chain) < 10:
+        parent_chain.update(vocab.ancestors(p.indicator))
+        p = p.parent
+    candidates: list[tuple[tuple[int, int, int], int, str, int]] = []  # (key, alias order, code, start)
+    for alias in vocab.find_whole(folded_core):
+        if parent_chain.intersection(vocab.ancestors(alias.code)[1:]):
+            candidates.append(((0, 0, -alias.length), alias.order, alias.code, len(clean_region) - len(core)))
+    chosen: dict[int, tuple[int, int]] = {}  # per alias: its first occurrence reaching the figure, else its last
+    aliases = {}
+    for found in vocab.find(folded):
+        order = found.alias.order
+        aliases[order] = found.alias
+        if order not in chosen or chosen[order][1] < junction:
+            chosen[order] = (found.start, found.end)
+    for order, (start, end) in chosen.items():
+        alias = aliases[order]
+        if end <= junction:
+            distance = len(word_list(joined[end:junction]))
+        elif start >= junction:
+            distance = len(word_list(joined[junction:start]))
+        else:
+            distance = 0
+        if distance > P.MAX_ALIAS_DISTANCE:
+            continue
+        candidates.append(((distance, 0, -alias.length), order, alias.code, start))
+    best: tuple[tuple[int, int, int], int, str, int] | None = None
+    for key, order, code, start in candidates:
+        if not fits(vocab, code, fig, measure):
+            continue
+        kind = vocab.indicators[code].kind
+        # a growth or a point difference stated alone names a rate, not a level
+        kind_penalty = int(measure in ("growth_pct", "pp") and kind not in ("growth_rate", "rate", "increment", "index"))
+        ranked = ((key[0], kind_penalty, key[2]), order, code, start)
+        if best is None or ranked[:2] < best[:2]:
+            best = ranked
+    core_start, core_end = core_span(clean_region)
+    if best is not None:
+        code = best[2]
+        for refine_code, rx, refined in P.UNIT_REFINEMENTS:
+            if code == refine_code and (rx.search((fig.unit or "") + " " + fig.after) or rx.search(core[-40:])) and fits(vocab, refined, fig, measure):
+                code = refined
+                break
+        start = best[3]
+        if start >= junction:  # named after the figure: "50 doanh nghiệp đăng ký thành lập mới", "32.450 ha lúa"
+            return code, short_subject((fig.unit or "") + " " + fig.after if fig.unit_class == "count" else fig.after)
+        if start < core_end:
+            chunk = max(region.rfind(",", core_start, start), region.rfind(";", 0, start), core_start - 1) + 1
+            return code, short_subject(region[min(chunk, core_start) if start < core_start else chunk : core_end])
+        return code, short_subject(core or fig.after)
+    chunk = region.rfind(",", core_start, core_end) + 1 if region.rfind(",", core_start, core_end) >= 0 else core_start
+    return None, short_subject(region[chunk:core_end] if core else "")
+
+
+def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str, str | None, bool]:
+    """What the indicator says about a figure: measure, basis, indicator, and whether "giảm" is its positive sense.
+
+    "GRDP tăng 5,55%" is the value of a growth-rate indicator; "Tổng vốn đầu tư toàn xã hội … tăng
+    10,4%" the value of the growth indicator of that level; "Tỷ lệ hộ nghèo giảm 3,1%" the value of
+    the reduction indicator of that rate.
+    """
+    code = claim.indicator
+    ind = vocab.indicators.get(code or "")
+    if ind is None:
+        return measure, basis, code, False
+    if measure == "growth_pct" and basis in ("same_period", "prior_year") and ind.code in P.GROWTH_INDICATOR_OF:
+        return "value", "none", P.GROWTH_INDICATOR_OF[ind.code], False
+    if measure == "growth_pct" and pred and pred.endswith("giảm") and ind.code in P.REDUCTION_INDICATOR_OF:
+        return "value", "none", P.REDUCTION_INDICATOR_OF[ind.code], True
+    if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
+        return "value", "none", code, False
+    if ind.kind == "growth_rate" and measure == "value" and fig.value is not None and fig.value >= 50 and fig.unit_class == "pct":
+        # "Tốc độ phát triển … đạt 104,23%": an index (100 + growth), not the growth itself
+        _, a, b = period
+        return "ratio_pct", "prior_year" if (a, b) == (1, 12) else "same_period", code, False
+    if ind.kind == "increment" and measure == "value" and pred in ("tăng", "tăng thêm", "giảm") and basis != "plan":
+        return "value", "none", code, False
+    return measure, basis, code, False
+
+
+def common_parent(vocab: Vocabulary, claims: list[Claim]) -> str | None:
+    codes = [c.indicator for c in claims if c.indicator]
+    distinct = list(dict.fromkeys(codes))
+    if len(distinct) < 2:
+        return None
+    chains = [vocab.ancestors(c)[1:] for c in distinct[-3:]]
+    for candidate in chains[0]:
+        if all(candidate in chain for chain in chains[1:]):
+            return candidate
+    return None
+
+
+def drop_qualifier_groups(region: str) -> str:
+    """Balanced parentheses in a subject are qualifiers ("(giá hiện hành)"); blank them."""
+    chars = list(region)
+    stack: list[int] = []
+    for i, c in enumerate(region):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            a = stack.pop()
+            if not stack:
+                chars[a : i + 1] = " " * (i + 1 - a)
+    return "".join(chars)
+
+
+def core_span(region: str) -> tuple[int, int]:
+    """Where the subject sits in a region: the last clause with words other than verbs,
+    without its connectives and closing verbs."""
+    cuts = [m.end() for m in P.CORE_CUT.finditer(region)]
+    for cut in reversed([0] + cuts):
+        end_limit = min([c - 1 for c in cuts if c > cut] + [len(region)])
+        start = cut
+        lead = P.SUBJECT_LEAD.match(region, start)
+        if lead:
+            start = lead.end()
+        tail = P.SUBJECT_TAIL.search(region[:end_limit], start)
+        end = tail.start() if tail else end_limit
+        if end > start and P.HAS_LETTER.search(region[start:end]):
+            return start, end
+    return len(region), len(region)
+
+
+def subject_core(region: str) -> str:
+    a, b = core_span(region)
+    return region[a:b].strip()
+
+
+def short_subject(subject: str) -> str:
+    subject = P.WHITESPACE_RUN.sub(" ", subject).strip(" ,;:-")
+    if len(subject) > 160:
+        subject = subject[-160:].split(" ", 1)[-1]
+    return subject
+
+
+def residue(between: str) -> str:
+    """The content words of the text between two figures (what names a new subject)."""
+    text = drop_qualifier_groups(between)
+    text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
+    text = blank(text, not_period_spans(text))
+    for _, rx in P.PERIODS:
+        text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
+    for name, _, rx in P.BASIS:
+        if name in ("plan", "plan_central_budget", "plan_council", "same_period"):
+            text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
+    text = P.NONCONTENT.sub(" ", text)
+    words = [w for w in word_list(text) if not w.isdigit() and len(w) > 1]
+    return " ".join(words)

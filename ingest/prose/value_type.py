@@ -1,0 +1,51 @@
+"""Stage: value type (actual, estimate, plan) and sections.
+
+``plan`` in a targets section ("Mục tiêu …", "Phương hướng … năm 2023") or with
+"phấn đấu"; ``estimate`` when stated ("ước …", "dự kiến") or when the period had
+not ended at the report date; else ``actual``.
+"""
+
+from __future__ import annotations
+
+from ingest.prose import patterns as P
+from ingest.prose.model import Claim, Period, Report
+from ingest.prose.periods import nearest_period
+from ingest.prose.sentences import Section, Sentence, after_last
+
+
+def section_after(report: Report, section: Section, heading: str) -> Section:
+    """The section a heading opens: results (actual) or targets (plan), and its period."""
+    period, ambiguous = nearest_period(heading, heading=True)
+    plan = section.plan
+    if P.ACTUAL_HEADING.search(heading):
+        plan = False
+    elif P.PLAN_HEADING.search(heading):
+        plan = True
+    if period is not None and period[0] is not None and report.year and period[0] > report.year:
+        plan = True
+    new_period = section.period if plan == section.plan else None
+    if ambiguous:
+        new_period = None
+    elif period is not None:
+        new_period = period
+    return Section(new_period, plan)
+
+
+def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measure: str, estimate: bool, period: Period) -> str:
+    """plan in a targets section or with "phấn đấu"; estimate when stated or when the period had not ended."""
+    subject_text = after_last(claim.region, ";") + tail
+    if measure == "value" and (sent.section.plan or P.PLAN_CUE.search(subject_text) or plan_year(report, claim.region + tail)):
+        return "plan"
+    if sent.section.plan:
+        return "plan"
+    if estimate:
+        return "estimate"
+    year, _, month_to = period
+    if year and report.year and month_to and report.month and (year, month_to) > (report.year, report.month):
+        return "estimate"
+    return "actual"
+
+
+def plan_year(report: Report, text: str) -> bool:
+    m = P.PLAN_YEAR_CUE.search(text)
+    return bool(m and report.year and int(m.group(1)) > report.year)

@@ -1,0 +1,197 @@
+"""Stage: the vocabulary of subjects (indicator names and aliases), matched in one pass.
+
+The extractor needs to know which words of a sentence name an indicator, to find
+where a subject starts and ends and which figures belong to it.  The names come
+from the seeds (catalog names and variants, secondary indicators, prose subject
+aliases); ``Vocabulary.find`` finds every one of them in a text with one
+Aho-Corasick automaton (``pyahocorasick``), not one regular expression per alias.
+
+Which indicator a subject *means* is decided again at build time, in dbt
+(``int_reported_figures``), from the words found here: ingest keeps what the
+document says.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from ingest.prose import patterns as P
+from ingest.text import nfc
+from ktxh.settings import SEEDS_DIR as SEEDS
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    unit_class: str
+    kind: str
+    parent: str | None
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Alias:
+    code: str
+    words: str  # folded words, one space apart
+    length: int
+    whole_subject: bool
+    order: int  # position in the vocabulary: the earlier alias wins a tie
+
+
+@dataclass(frozen=True)
+class Match:
+    alias: Alias
+    start: int  # span in the text searched
+    end: int
+
+
+def fold(text: str) -> str:
+    """Text for matching: NFC, lower case, one tone placement, y/i alike, punctuation as spaces.
+
+    Keeps the length of the text, so positions in the folded text are positions
+    in the original.
+    """
+    text = nfc(text).lower()
+    for old, new in P.TONE_FOLD.items():
+        text = text.replace(old, new)
+    text = text.translate(P.Y_FOLD)
+    return "".join(c if c.isalnum() else " " for c in text)
+
+
+def unit_class_of(unit: str) -> str:
+    unit = unit.strip().lower()
+    if unit in P.UNIT_CLASS_OF_INDICATOR_UNIT:
+        return P.UNIT_CLASS_OF_INDICATOR_UNIT[unit]
+    for known in P.UNITS:
+        if known.regex.match(unit):
+            return known.unit_class
+    return "count" if unit else ""
+
+
+def count_noun(unit: str) -> str:
+    """The counted thing of a count unit: "lượt khách" → "lượt", "bác sỹ/vạn dân" → "bác si"."""
+    noun = unit.split("/")[0].strip().lower()
+    noun = P.COUNT_PREFIX.sub("", noun)
+    if noun.startswith("lượt"):
+        noun = "lượt"
+    noun = P.COUNT_SYNONYMS.get(noun, noun)
+    return fold(noun).strip()
+
+
+def _squeeze(folded: str) -> tuple[str, list[int]]:
+    """Folded text with space runs as one space, and the position of each kept character."""
+    out: list[str] = []
+    pos: list[int] = []
+    prev_space = True
+    for i, c in enumerate(folded):
+        if c == " ":
+            if prev_space:
+                continue
+            prev_space = True
+        else:
+            prev_space = False
+        out.append(c)
+        pos.append(i)
+    return "".join(out), pos
+
+
+class Vocabulary:
+    """Indicators and their names; every name found in a text in one pass."""
+
+    def __init__(self, indicators: dict[str, Indicator], names: list[tuple[str, str]]):
+        self.indicators = indicators
+        aliases: dict[tuple[str, str, bool], Alias] = {}
+        for code, name in names:
+            whole = name.startswith("=")
+            words = " ".join(fold(name.lstrip("=")).split())
+            if words and code in indicators and (code, words, whole) not in aliases:
+                aliases[(code, words, whole)] = Alias(code, words, len(words), whole, len(aliases))
+        self.aliases = tuple(aliases.values())
+        self._free = ahocorasick.Automaton()
+        grouped: dict[str, list[Alias]] = {}
+        self._whole: dict[str, list[Alias]] = {}
+        for alias in self.aliases:
+            (self._whole if alias.whole_subject else grouped).setdefault(alias.words, []).append(alias)
+        for words, group in grouped.items():
+            self._free.add_word(words, (words, tuple(group)))
+        if grouped:
+            self._free.make_automaton()
+        self._fillers = tuple(tuple(fold(f).split()) for f in P.SUBJECT_FILLERS)
+
+    def find(self, folded: str) -> list[Match]:
+        """Every alias (not whole-subject) occurring in folded text as whole words, in text order.
+
+        For one alias, occurrences do not overlap (the leftmost wins), as a regular expression scan would.
+        """
+        if not self._free.kind:
+            return []
+        text, pos = _squeeze(folded)
+        hits = sorted((end - len(words) + 1, end + 1, group) for end, (words, group) in self._free.iter(text))
+        found: list[Match] = []
+        last_end: dict[int, int] = {}
+        for a, b, group in hits:
+            if (a > 0 and text[a - 1] != " ") or (b < len(text) and text[b] != " "):
+                continue
+            for alias in group:
+                if a < last_end.get(alias.order, -1):
+                    continue
+                last_end[alias.order] = b
+                found.append(Match(alias, pos[a], pos[b - 1] + 1))
+        return found
+
+    def find_whole(self, folded_core: str) -> list[Alias]:
+        """Whole-subject aliases ("=dịch vụ") that are the whole subject, after an optional filler word."""
+        words = folded_core.split()
+        out: list[Alias] = []
+        for j in range(len(words)):
+            group = self._whole.get(" ".join(words[j:]))
+            if not group:
+                continue
+            prefix = tuple(words[:j])
+            if j == 0 or any(prefix[-len(f):] == f for f in self._fillers):
+                out.extend(group)
+        return sorted(out, key=lambda a: a.order)
+
+    def ancestors(self, code: str | None) -> list[str]:
+        out: list[str] = []
+        while code and code in self.indicators and len(out) < 10:
+            out.append(code)
+            code = self.indicators[code].parent
+        return out
+
+
+def read_seed_names(seeds: Path = SEEDS) -> tuple[dict[str, Indicator], list[tuple[str, str]]]:
+    """Indicators (catalog and secondary) and every name they go by, from the seed files."""
+    indicators: dict[str, Indicator] = {}
+    names: list[tuple[str, str]] = []
+    for path in [seeds / "indicator_catalog.csv"]:
+        with open(path, encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                code = row.get("measure_code") or ""
+                if not code or code in indicators:
+                    continue
+                indicators[code] = Indicator(code, unit_class_of(row["unit"]), row["kind"], row["parent_code"] or None, row["unit"])
+                if row["kind"] != "heading":
+                    # a child row named in few words ("Dịch vụ") is named relative to its parent
+                    short_child = row["parent_code"] and len(fold(row["name_vi"]).split()) <= 3
+                    names.append((code, ("=" if short_child else "") + row["name_vi"]))
+    with open(seeds / "secondary_indicators.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            indicators[row["indicator_code"]] = Indicator(row["indicator_code"], unit_class_of(row["unit"]), row["kind"], None, row["unit"])
+            names.append((row["indicator_code"], row["name_vi"]))
+    with open(seeds / "measure_name_variants.csv", encoding="utf-8") as f:
+        names += [(row["measure_code"], row["name_variant"]) for row in csv.DictReader(f)]
+    with open(seeds / "prose_subject_aliases.csv", encoding="utf-8") as f:
+        names += [(row["indicator_code"], row["alias"]) for row in csv.DictReader(f)]
+    return indicators, names
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    return Vocabulary(*read_seed_names())
+

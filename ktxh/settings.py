@@ -1,0 +1,110 @@
+"""Every setting ktxh reads, in one place: environment variables with the defaults a fresh
+clone needs, and where the project's files (models, seeds, suites, raw schema) live.
+
+Nothing else reads ``os.environ`` for a ktxh setting; ``profiles.yml`` reads the same
+variables with the same defaults (``tests/test_settings.py`` checks that they agree).
+Every function reads the environment when called, so a test may set a variable and go.
+
+=============================  ==========================  =====================================
+variable                       default                     what
+=============================  ==========================  =====================================
+``KTXH_DB``                    ``warehouse/ktxh.duckdb``   the warehouse file (relative to cwd)
+``KTXH_AREA``                  ``04`` (Cao Bằng)           province of documents not in a ``NN_name`` folder
+``KTXH_EXPORTS``               ``exports``                 where ``ktxh export`` writes
+``KTXH_CHECKS_SITE``           ``checks_site/`` beside     GX Data Docs folder
+                               the warehouse
+``KTXH_DBT_THREADS``           ``2``                       dbt threads (``profiles.yml``)
+``KTXH_DUCKDB_MEMORY_LIMIT``   ``4GB``                     DuckDB ``memory_limit`` (``profiles.yml``)
+=============================  ==========================  =====================================
+
+Input limits (``KTXH_MAX_*``, see ``input_limits()``) bound what one document may cost.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+# --- where the project's files are ------------------------------------------------
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+DEFAULT_DOCUMENTS = PROJECT_DIR / "documents"
+SEEDS_DIR = PROJECT_DIR / "seeds"
+SUITES_DIR = PROJECT_DIR / "expectations"
+RAW_SCHEMA = PROJECT_DIR / "ingest" / "raw_schema.sql"
+
+# --- defaults, as profiles.yml spells them too ------------------------------------
+
+DEFAULT_DB = "warehouse/ktxh.duckdb"
+DEFAULT_AREA = "04"
+DEFAULT_EXPORTS = "exports"
+DEFAULT_DBT_THREADS = 2
+DEFAULT_DUCKDB_MEMORY_LIMIT = "4GB"
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "")
+    return value if value.strip() else default
+
+
+def db_path() -> Path:
+    """The warehouse file: ``KTXH_DB``, default ``warehouse/ktxh.duckdb`` (relative to the working directory)."""
+    return Path(_env("KTXH_DB", DEFAULT_DB)).resolve()
+
+
+def default_area() -> str:
+    """The province loaded when none is named: ``KTXH_AREA``, default ``04`` (Cao Bằng)."""
+    return _env("KTXH_AREA", DEFAULT_AREA)
+
+
+def exports_dir() -> Path:
+    """Where exports go: ``KTXH_EXPORTS``, default ``exports/`` (relative to the working directory)."""
+    return Path(_env("KTXH_EXPORTS", DEFAULT_EXPORTS)).resolve()
+
+
+def checks_site_dir(db: Path) -> Path:
+    """Where the Data Docs go: ``KTXH_CHECKS_SITE``, default ``checks_site/`` beside the warehouse file."""
+    configured = os.environ.get("KTXH_CHECKS_SITE", "").strip()
+    return Path(configured).resolve() if configured else Path(db).parent / "checks_site"
+
+
+def dbt_threads() -> int:
+    """dbt's thread count: ``KTXH_DBT_THREADS``, default 2 (read by ``profiles.yml``)."""
+    return int(_env("KTXH_DBT_THREADS", str(DEFAULT_DBT_THREADS)))
+
+
+def duckdb_memory_limit() -> str:
+    """DuckDB's ``memory_limit`` for dbt: ``KTXH_DUCKDB_MEMORY_LIMIT``, default ``4GB``."""
+    return _env("KTXH_DUCKDB_MEMORY_LIMIT", DEFAULT_DUCKDB_MEMORY_LIMIT)
+
+
+# --- input limits -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InputLimits:
+    """What one document may cost before it is refused (an ``IngestError`` naming the limit)."""
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_cells_per_sheet: int = 1_000_000
+    max_line_chars: int = 100_000
+    max_seconds_per_document: float = 60.0
+
+
+_LIMIT_VARS = {
+    "max_file_bytes": ("KTXH_MAX_FILE_BYTES", int),
+    "max_cells_per_sheet": ("KTXH_MAX_CELLS_PER_SHEET", int),
+    "max_line_chars": ("KTXH_MAX_LINE_CHARS", int),
+    "max_seconds_per_document": ("KTXH_MAX_SECONDS_PER_DOCUMENT", float),
+}
+
+
+def input_limits() -> InputLimits:
+    """The limits, each overridable by its ``KTXH_MAX_*`` variable."""
+    defaults = InputLimits()
+    values = {}
+    for field_name, (var, kind) in _LIMIT_VARS.items():
+        raw = os.environ.get(var, "").strip()
+        values[field_name] = kind(raw) if raw else getattr(defaults, field_name)
+    return InputLimits(**values)

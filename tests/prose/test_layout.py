@@ -1,0 +1,43 @@
+"""Stage tests: layout (lines -> paragraphs), on text as the bundled PDF conversions print it."""
+
+from __future__ import annotations
+
+from ingest.prose.layout import clean_line, split_lines, to_paragraphs
+
+# Hard-wrapped PDF text of the September 2022 report (lines 119-127 of the bundled file, abridged).
+WRAPPED = (
+    " Lĩnh vực kinh doanh dịch vụ có kết quả phục hồi ấn tượng, tổng lượt khách \n"
+    "\n"
+    "du lịch tăng 111%; Tổng mức bán lẻ hàng hóa tăng 12,25% so với cùng kỳ; Tổng kim ngạch xuất nhập khẩu qua \n"
+    "\n"
+    "địa bàn đạt 638,706 triệu USD, tăng 29%, đạt 101% KH.\n"
+    "\n"
+    " Tiếp tục chỉ đạo tăng cường công tác phòng chống dịch Covid-19 phù hợp với tình hình mới.\n"
+    "\n"
+    " Công tác cải cách hành chính được quan tâm chỉ đạo thường xuyên trong các cơ quan \n"
+    "\n"
+    "nhà nước các cấp.\n"
+)
+
+
+def test_hard_wrapped_lines_are_rejoined_with_offsets_into_the_text():
+    paras = to_paragraphs(split_lines(WRAPPED))
+    texts = [p.body.text for p in paras]
+    assert texts[0].startswith("Lĩnh vực kinh doanh") and texts[0].endswith("đạt 101% KH.")
+    assert "tổng lượt khách du lịch tăng 111%" in texts[0]
+    body = paras[0].body
+    i = body.text.index("638,706")
+    assert WRAPPED[body.offs[i] : body.offs[i] + 7] == "638,706"
+
+
+def test_markup_and_footnote_marks_are_removed_and_kept_as_marks():
+    text, heading = clean_line("**Thu ngân sách** đạt 3.085.050 triệu đồng<sup>2</sup>;", 0)
+    assert text.text == "Thu ngân sách đạt 3.085.050 triệu đồng;"
+    assert text.marks == [(len("Thu ngân sách đạt 3.085.050 triệu đồng"), 2)] and not heading
+    exponent, _ = clean_line("diện tích 120 m² sàn", 0)
+    assert exponent.text == "diện tích 120 m² sàn" and exponent.marks == []
+
+
+def test_pipe_tables_are_skipped_and_markdown_headings_kept_as_headings():
+    paras = to_paragraphs(split_lines("## I. KẾT QUẢ THỰC HIỆN\n\n| TT | Chỉ tiêu | 2022 |\n|---|---|---|\n\nGRDP tăng 5,55%.\n"))
+    assert [(p.body.text, p.heading) for p in paras] == [("I. KẾT QUẢ THỰC HIỆN", True), ("GRDP tăng 5,55%.", False)]
