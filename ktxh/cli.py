@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--area", metavar="CODE", help="province code (default: every province)")
     p.add_argument("--out", type=Path, help="output folder (default: KTXH_EXPORTS or exports/)")
 
+    p = sub.add_parser("catalog", help="work on the indicator catalog")
+    catalog = p.add_subparsers(dest="catalog_command", required=True)
+    p = catalog.add_parser("draft", help="write the provisional measures of the loaded documents as catalog rows to review")
+    p.add_argument("--area", metavar="CODE", help="province code (default: every province)")
+    p.add_argument("--out", type=Path, metavar="FILE", help="write the rows to FILE (default: standard output)")
+
     p = sub.add_parser("run", help="ingest, build, check into a new file, replace the warehouse on success, export")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="documents (default: the bundled documents/)")
     _add_area(p)
@@ -82,6 +88,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             area = normalise_code(args.area, "ktxh export") if args.area is not None else None
             _export(db, args.year, area, args.out)
+        elif args.command == "catalog":
+            from extracts.catalog_draft import build_draft, catalog_csv, instructions
+            from ingest.areas import normalise_code
+
+            area = normalise_code(args.area, "ktxh catalog draft") if args.area is not None else None
+            draft = build_draft(db, area)
+            if args.out:
+                args.out.write_text(catalog_csv(draft), encoding="utf-8")
+                print(f"wrote {args.out}")
+            else:
+                print(catalog_csv(draft), end="")
+            print(instructions(draft, args.out), file=sys.stderr if not args.out else sys.stdout)
         elif args.command == "run":
             paths = args.paths or [settings.DEFAULT_DOCUMENTS]
             outcome: dict[str, int] = {}

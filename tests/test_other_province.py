@@ -5,6 +5,9 @@ under its pre-2025 code 46.  Every figure asserted here is copied from the sourc
 
 from __future__ import annotations
 
+import contextlib
+import io
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -124,3 +127,40 @@ def test_csv_and_xlsx_give_the_same_marts_and_codes(hue):
     sql = ("select * exclude (document, source_ref, source_line, batch_id) "
            "from marts.fct_plan_attainment order by sort_order")
     assert query(hue["csv"], sql) == query(hue["xlsx"], sql)
+
+
+def test_the_draft_added_to_the_seeds_confirms_the_measures_under_the_same_codes(hue, tmp_path, monkeypatch):
+    from ktxh import settings
+
+    project = tmp_path / "project"
+    for part in ("models", "macros", "seeds"):
+        shutil.copytree(settings.PROJECT_DIR / part, project / part)
+    for part in ("dbt_project.yml", "profiles.yml"):
+        shutil.copy(settings.PROJECT_DIR / part, project / part)
+    db = tmp_path / "hue.duckdb"
+    shutil.copy(hue["csv"], db)
+    draft = tmp_path / "draft.csv"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert run_cli(db, "catalog", "draft", "--area", "46", "--out", str(draft)) == 0
+    said = out.getvalue()
+    assert "46,2016,2020,thua_thien_hue_2016_2020" in said
+    rows = draft.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == (settings.PROJECT_DIR / "seeds" / "indicator_catalog.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert len(rows) == 1 + 21
+    # the department accepts the draft as it is
+    seeds = project / "seeds"
+    with (seeds / "indicator_catalog.csv").open("a", encoding="utf-8") as f:
+        f.write("\n".join(rows[1:]) + "\n")
+    set_line, assignment_line = (line for line in said.splitlines() if line.startswith(("thua_thien_hue", "46,")))
+    with (seeds / "catalog_sets.csv").open("a", encoding="utf-8") as f:
+        f.write(set_line + "\n")
+    with (seeds / "catalog_assignments.csv").open("a", encoding="utf-8") as f:
+        f.write(assignment_line + "\n")
+    before = query(db, "select measure_code, estimate, status from marts.fct_plan_attainment order by 1")
+    monkeypatch.setattr(settings, "PROJECT_DIR", project)
+    assert run_cli(db, "build") == 0
+    assert query(db, "select catalog_status, catalog_set, count(*) from marts.dim_measures where area_code = '46' group by all") == [
+        ("confirmed", "thua_thien_hue_2016_2020", 21)]
+    assert query(db, "select measure_code, estimate, status from marts.fct_plan_attainment order by 1") == before
+    assert query(db, "select count(*) from intermediate.int_provisional_measures") == [(0,)]

@@ -31,7 +31,7 @@ renamed as (
         catalog.review_factor,
         catalog.parent_code is null as is_indicator_root
     from catalog
-    inner join groups using (group_code)
+    left join groups using (group_code)
 )
 
 select * from renamed
