@@ -29,7 +29,7 @@ import duckdb
 import pandas as pd
 
 from ingest.numbers import format_vn_number
-from ktxh import settings
+from ktxh import column_roles, settings
 from ktxh.errors import BuildFailed, SuiteError, require_warehouse
 
 SUITES_DIR = settings.SUITES_DIR
@@ -38,8 +38,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 ROW_ID = "finding_key"
 SITE_MARKER = ".ktxh-checks-site"
 # The appendix's columns in their printed order, for sorting findings.
-FIGURE_ORDER = ("indicator", "measure", "row", "unit", "prior_actual", "plan", "estimate",
-                "pct_of_prior", "pct_of_plan", "next_plan", "next_plan_pct_of_estimate")
+FIGURE_ORDER = ("indicator", "measure", "row", "unit", *column_roles.ROLE_NAMES)
 
 FINDING_COLUMNS = {
     "check_name": "varchar",

@@ -19,30 +19,27 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence, Union
 
+from ktxh import column_roles
 from ktxh.errors import IngestError
 from ingest.numbers import MalformedNumber, from_spreadsheet_number
 from ingest.printed_values import PrintedValue, parse_printed
 from ingest.structure import parent_rows
 from ingest.text import clean_cell
 
-# Column roles.  The three value columns of the plan year and the prior and next
-# years, and the three printed ratio columns.
-PRIOR_ACTUAL = "prior_actual"
-PLAN = "plan"
-ESTIMATE = "estimate"
-NEXT_PLAN = "next_plan"
-PCT_OF_PRIOR = "pct_of_prior"
-PCT_OF_PLAN = "pct_of_plan"
-NEXT_PLAN_PCT = "next_plan_pct_of_estimate"
-VALUE_ROLES = (PRIOR_ACTUAL, PLAN, ESTIMATE, PCT_OF_PRIOR, PCT_OF_PLAN, NEXT_PLAN, NEXT_PLAN_PCT)
+# Column roles: the three value columns of the plan year and the prior and next
+# years, and the three printed ratio columns, as seeds/column_roles.csv defines them.
+PRIOR_ACTUAL = column_roles.role("prior_actual")
+PLAN = column_roles.role("plan")
+ESTIMATE = column_roles.role("estimate")
+NEXT_PLAN = column_roles.role("next_plan")
+PCT_OF_PRIOR = column_roles.role("pct_of_prior")
+PCT_OF_PLAN = column_roles.role("pct_of_plan")
+NEXT_PLAN_PCT = column_roles.role("next_plan_pct_of_estimate")
+VALUE_ROLES = column_roles.ROLE_NAMES
 TEXT_ROLES = ("tt", "name", "unit", "note")
 
 # A ratio column is named "<numerator> so với <denominator>".
-RATIO_TERMS = {
-    PCT_OF_PRIOR: (ESTIMATE, PRIOR_ACTUAL),
-    PCT_OF_PLAN: (ESTIMATE, PLAN),
-    NEXT_PLAN_PCT: (NEXT_PLAN, ESTIMATE),
-}
+RATIO_TERMS = column_roles.RATIO_TERMS
 # As labels read: "KH 2023 so với ước TH 2022" has a plan on the left, which can
 # only be next year's plan (this year's plan against the estimate is not printed).
 RATIO_ROLES = {terms: role for role, terms in RATIO_TERMS.items()} | {(PLAN, ESTIMATE): NEXT_PLAN_PCT}

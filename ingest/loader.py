@@ -1,8 +1,9 @@
 """The single loader: documents in, one ``raw`` batch per document out.
 
 Each raw table has one function that turns a parsed document into its rows
-(``load_batches_rows``, ``appendix_rows``, ``appendix_cells`` …).  :func:`load`
-parses every document first and writes only when all of them parsed, in one
+(``load_batches_rows``, ``appendix_rows``, ``appendix_cells`` …), each row a dict
+keyed by column name: rows are written by name, so the column order of
+``raw_schema.sql`` does not matter.  :func:`write` writes parsed documents in one
 transaction: a refused document leaves the warehouse exactly as it was.
 
 A batch is keyed by the document's content hash and its area, so loading the same
@@ -40,7 +41,7 @@ class ParsedDocument:
     area_name: str = ""
     appendix: AppendixTable | None = None
     text: str | None = None
-    extras: dict[str, list[tuple]] = field(default_factory=dict)
+    extras: dict[str, list[dict]] = field(default_factory=dict)
     area: Area | None = None
     date: DocumentDate | None = None
 
@@ -93,50 +94,58 @@ def parse_document(path: Path, area_code: str) -> ParsedDocument:
 
 # --- one function per raw table -------------------------------------------
 
-def load_batches_rows(doc: ParsedDocument, loaded_at: dt.datetime) -> list[tuple]:
-    return [(
-        doc.batch_id, doc.sha256, doc.document, str(doc.path), doc.document_format,
-        doc.area_code, doc.area_name, doc.appendix.plan_year if doc.appendix else None, loaded_at,
-        doc.area.valid_from if doc.area else None,
+def load_batches_rows(doc: ParsedDocument, loaded_at: dt.datetime) -> list[dict]:
+    return [dict(
+        batch_id=doc.batch_id, content_sha256=doc.sha256, document=doc.document, source_path=str(doc.path),
+        document_format=doc.document_format, area_code=doc.area_code, area_name=doc.area_name,
+        plan_year=doc.appendix.plan_year if doc.appendix else None, loaded_at=loaded_at,
+        area_valid_from=doc.area.valid_from if doc.area else None,
     )]
 
 
-def appendix_rows(doc: ParsedDocument) -> list[tuple]:
+def appendix_rows(doc: ParsedDocument) -> list[dict]:
     if doc.appendix is None:
         return []
-    return [(doc.batch_id, r.row_order, r.line, r.where, r.tt, r.name, r.unit, r.note, r.parent_row_order)
-            for r in doc.appendix.rows]
+    return [
+        dict(batch_id=doc.batch_id, row_order=r.row_order, source_line=r.line, source_ref=r.where,
+             tt=r.tt, name=r.name, unit=r.unit, note=r.note, parent_row_order=r.parent_row_order)
+        for r in doc.appendix.rows
+    ]
 
 
-def appendix_cells(doc: ParsedDocument) -> list[tuple]:
+def appendix_cells(doc: ParsedDocument) -> list[dict]:
     if doc.appendix is None:
         return []
     labels = doc.appendix.header_labels
     return [
-        (doc.batch_id, r.row_order, role, labels.get(role, role), n.text, n.value, n.decimals, n.low, n.high, n.form)
+        dict(batch_id=doc.batch_id, row_order=r.row_order, column_role=role, header_label=labels.get(role, role),
+             printed=n.text, value=n.value, decimals=n.decimals, value_low=n.low, value_high=n.high,
+             value_form=n.form)
         for r in doc.appendix.rows
         for role in VALUE_ROLES
         if (n := r.values.get(role)) is not None
     ]
 
 
-def prose_facts(doc: ParsedDocument) -> list[tuple]:
+def prose_facts(doc: ParsedDocument) -> list[dict]:
     """Figures stated in the report's sentences (``ingest.prose``); tables have none."""
     if doc.text is None:
         return []
     from ingest.prose import extract_facts
 
     return [
-        (doc.batch_id, fact_no, f.sentence_no, f.sentence, f.line, f.span_start, f.span_end, f.claim_no,
-         f.subject, f.indicator_code, f.period_year, f.month_from, f.month_to, f.printed, f.value, f.decimals,
-         f.unit, f.value_type, f.basis, f.measure, f.status)
+        dict(batch_id=doc.batch_id, fact_no=fact_no, sentence_no=f.sentence_no, sentence=f.sentence, line=f.line,
+             span_start=f.span_start, span_end=f.span_end, claim_no=f.claim_no, subject=f.subject,
+             indicator_code=f.indicator_code, period_year=f.period_year, month_from=f.month_from,
+             month_to=f.month_to, printed=f.printed, value=f.value, decimals=f.decimals, unit=f.unit,
+             value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status)
         for fact_no, f in enumerate(extract_facts(doc.text, doc.document, None), start=1)
     ]
 
 
 # Raw tables fed from a parsed document besides the appendix:
-# table name -> function(ParsedDocument) -> rows.  Their DDL lives in raw_schema.sql.
-EXTRA_TABLES: dict[str, Callable[[ParsedDocument], list[tuple]]] = {"prose_facts": prose_facts}
+# table name -> function(ParsedDocument) -> rows (dicts keyed by column name).  Their DDL lives in raw_schema.sql.
+EXTRA_TABLES: dict[str, Callable[[ParsedDocument], list[dict]]] = {"prose_facts": prose_facts}
 BATCH_TABLES = ("appendix_rows", "appendix_cells")
 
 
@@ -144,14 +153,16 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(resources.files("ingest").joinpath("raw_schema.sql").read_text(encoding="utf-8"))
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
-    """One columnar insert per table (an Arrow table): row-by-row executemany is ~50x slower."""
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """One columnar insert per table (an Arrow table), by column name: row-by-row
+    executemany is ~50x slower, and by position two columns of one type could swap.
+    A key that is not a column of the table is an error (DuckDB's BY NAME)."""
     if rows:
-        columns = con.table(f"raw.{table}").columns
-        frame = pa.table({name: list(values) for name, values in zip(columns, zip(*rows))})
+        names = list(rows[0])
+        frame = pa.table({name: [row[name] for row in rows] for name in names})
         con.register("ktxh_rows", frame)
         try:
-            con.execute(f"insert into raw.{table} select * from ktxh_rows")
+            con.execute(f"insert into raw.{table} by name select * from ktxh_rows")
         finally:
             con.unregister("ktxh_rows")
 
@@ -182,9 +193,3 @@ def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument]) -> lis
         raise
     return written
 
-
-def load(con: duckdb.DuckDBPyConnection, paths: Iterable[Path], area_code: str) -> list[ParsedDocument]:
-    """Parse every document, then write them all or nothing."""
-    docs = [parse_document(Path(p), area_code) for p in paths]
-    write(con, docs)
-    return docs

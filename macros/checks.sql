@@ -58,27 +58,19 @@
     replace({{ name_key(column) }}, 'y', 'i')
 {%- endmacro %}
 
-{#- The appendix column a figure comes from, as a planning officer names it. -#}
+{#- The appendix column a figure comes from, as a planning officer names it (seeds/column_roles.csv). -#}
 {% macro figure_vi(column) -%}
     (case {{ column }}
-        when 'prior_actual' then 'TH năm trước'
-        when 'plan' then 'KH'
-        when 'estimate' then 'ước TH'
-        when 'next_plan' then 'KH năm sau'
-        when 'pct_of_prior' then 'ước TH so với TH năm trước (%)'
-        when 'pct_of_plan' then 'ước TH so với KH (%)'
-        when 'next_plan_pct_of_estimate' then 'KH năm sau so với ước TH (%)'
+        {%- for r in column_roles() %}
+        when '{{ r.column_role }}' then '{{ r.label_vi }}'
+        {%- endfor %}
     end)
 {%- endmacro %}
 
 {% macro figure_en(column) -%}
     (case {{ column }}
-        when 'prior_actual' then 'prior-year actual'
-        when 'plan' then 'plan'
-        when 'estimate' then 'estimate'
-        when 'next_plan' then 'plan for next year'
-        when 'pct_of_prior' then 'estimate vs prior-year actual (%)'
-        when 'pct_of_plan' then 'estimate vs plan (%)'
-        when 'next_plan_pct_of_estimate' then 'plan for next year vs estimate (%)'
+        {%- for r in column_roles() %}
+        when '{{ r.column_role }}' then '{{ r.label_en }}'
+        {%- endfor %}
     end)
 {%- endmacro %}

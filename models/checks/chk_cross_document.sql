@@ -4,7 +4,7 @@
 -- both carry, precision-aware: two printings agree when their intervals meet (57,19 and
 -- 57,1900 agree; 57,19 and 57,91 do not).  A figure printed in one and blank in the other
 -- also disagrees.
-{% set roles = ['prior_actual', 'plan', 'estimate', 'pct_of_prior', 'pct_of_plan', 'next_plan', 'next_plan_pct_of_estimate'] %}
+{% set roles = column_role_names() %}
 
 with
 

@@ -4,11 +4,8 @@
 -- and a printed ratio is inconsistent only when its own interval cannot meet that one.
 -- Growth rates may carry the growth index instead ((100 + estimate) / (100 + plan) x 100,
 -- and 100 + g against the previous or next year): a match there is a convention, not an error.
-{% set ratios = [
-    ('pct_of_prior', 'estimate', 'prior_actual'),
-    ('pct_of_plan', 'estimate', 'plan'),
-    ('next_plan_pct_of_estimate', 'next_plan', 'estimate'),
-] %}
+{% set ratios = [] %}
+{% for r in column_roles('ratio') %}{% do ratios.append((r.column_role, r.numerator_role, r.denominator_role)) %}{% endfor %}
 
 with
 

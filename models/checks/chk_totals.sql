@@ -4,7 +4,7 @@
 --                 interval of the parts' sum (each part contributing its own rounding);
 --   sum_partial   a "trong đó" breakdown must not exceed the total; what it leaves over
 --                 (the residual) is reported.
-{% set roles = ['prior_actual', 'plan', 'estimate', 'next_plan'] %}
+{% set roles = column_role_names('value') %}
 
 with
 

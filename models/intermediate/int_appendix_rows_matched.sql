@@ -3,7 +3,7 @@
 -- of the batch's area and plan period by name (exact, after name_key normalisation).
 -- A row no catalog knows becomes a provisional measure with a stable code (macros/catalog.sql):
 -- row_kind 'measure', catalog_status 'provisional'.
-{% set roles = ['prior_actual', 'plan', 'estimate', 'pct_of_prior', 'pct_of_plan', 'next_plan', 'next_plan_pct_of_estimate'] %}
+{% set roles = column_role_names() %}
 
 with
 
