@@ -94,18 +94,28 @@ def _figure(fact: dict, field: str) -> Num | None:
     return None if value is None else Num(Decimal(value), int(fact[f"{field}_decimals"]))
 
 
-def _layout(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    """The biểu's rows from the catalog: measures and headings in catalog order by group."""
+def _layout(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -> list[dict]:
+    """The biểu's rows from the catalog of the area and plan period (confirmed and provisional
+    measures): measures and headings in catalog order by group."""
     return con.sql(
         """
-        select m.measure_code, m.group_code, g.group_tt, g.group_name_vi, g.group_order,
+        select m.measure_code, m.group_code, coalesce(g.group_tt, '') as group_tt,
+               coalesce(g.group_name_vi, m.group_name_vi) as group_name_vi, g.group_order,
                m.sort_order, m.tt, m.measure_name, m.unit, m.kind, coalesce(c.trong_do, '') as trong_do
         from marts.dim_measures m
-        inner join catalog.indicator_groups g using (group_code)
+        left join catalog.indicator_groups g using (group_code)
         left join catalog.indicator_catalog c using (measure_code)
-        order by g.group_order, m.sort_order
-        """
+        where m.area_code = $area and $year between m.period_start_year and m.period_end_year
+        order by g.group_order nulls last, m.sort_order
+        """,
+        params={"area": area_code, "year": plan_year},
     ).pl().to_dicts()
+
+
+def _plan(fact: dict, field: str) -> Value:
+    """A plan as printed when it is a range, a bound or "duy trì" (no single value)."""
+    figure = _figure(fact, field)
+    return figure if figure is not None or fact.get(f"{field}_text") is None else fact[f"{field}_text"]
 
 
 def build_bieu(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -> Bieu:
@@ -122,7 +132,7 @@ def build_bieu(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -
     y = plan_year
     body: list[tuple[str, list[Value]]] = []
     group = None
-    for m in _layout(con):
+    for m in _layout(con, area_code, plan_year):
         if m["group_code"] != group:
             group = m["group_code"]
             body.append(("group", [m["group_tt"], m["group_name_vi"]] + [None] * 10))
@@ -137,12 +147,12 @@ def build_bieu(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -
         fact = facts.get(m["measure_code"], {})
         body.append(("measure", [
             m["tt"], name, m["unit"] or None,
-            *(_figure(fact, f) for f in VALUE_FIELDS),
+            _figure(fact, "prior_actual"), _plan(fact, "plan"), _figure(fact, "estimate"),
             *(_ratio(fact.get(f)) for f in RATIO_FIELDS),
-            _figure(fact, "next_plan"),
+            _plan(fact, "next_plan"),
             _ratio(fact.get("next_plan_pct_of_estimate")),
             STATUS_VI.get(fact.get("status", "not_assessed"), "") or None,
-            None,
+            fact.get("printed_status"),  # the province's own verdict, as printed
         ]))
     return Bieu(
         area_code=area_code, area_name=area_name, plan_year=y,

@@ -18,14 +18,18 @@
     end
 {%- endmacro %}
 
-{#- kind from the wording (on the name key) and the unit:
-    "Tốc độ tăng …" growth_rate; a reduction or an addition ("Mức giảm …", "… giảm", "tăng thêm",
-    "… mới") increment; "Tỷ lệ …", "Tỷ trọng …" or a unit of % / ‰ rate; otherwise level. -#}
-{% macro provisional_kind(name_key, unit) -%}
+{#- kind from the wording of the printed name (lower case NFC, with its diacritics: folded,
+    "giảm" and "giám sát", "mới" and "môi trường" would read alike) and the unit:
+    "Tốc độ tăng …", "tăng trưởng" growth_rate; an addition in % ("… tăng thêm" %) growth_rate;
+    a reduction or an addition ("Mức giảm …", "… giảm", "tăng thêm", "… mới") increment;
+    "Tỷ lệ …", "Tỷ trọng …", "Độ che phủ …" or a unit of % / ‰ rate; otherwise level. -#}
+{% macro provisional_kind(name, unit) -%}
     case
-        when regexp_matches({{ name_key }}, '(^|\s)(toc do tang|tang truong)(\s|$)') then 'growth_rate'
-        when regexp_matches({{ name_key }}, '(^|\s)(giam|tang them|moi)(\s|%|$)') then 'increment'
-        when regexp_matches({{ name_key }}, '^(ty le|ti le|ty trong|ti trong|do che phu)(\s|$)') then 'rate'
+        when regexp_matches(lower(nfc_normalize({{ name }})), '(^|[^\p{L}])(tốc độ tăng|tăng trưởng)([^\p{L}]|$)') then 'growth_rate'
+        when regexp_matches(lower(nfc_normalize({{ name }})), '(^|[^\p{L}])tăng thêm([^\p{L}]|$)')
+             and trim({{ unit }}) = '%' then 'growth_rate'
+        when regexp_matches(lower(nfc_normalize({{ name }})), '(^|[^\p{L}])(giảm|tăng thêm|mới)([^\p{L}]|$)') then 'increment'
+        when regexp_matches(lower(nfc_normalize({{ name }})), '^\s*[-+•–]?\s*(tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|độ che phủ)([^\p{L}]|$)') then 'rate'
         when trim({{ unit }}) in ('%', '‰') then 'rate'
         else 'level'
     end
@@ -33,14 +37,15 @@
 
 {#- direction: a plan printed as an upper bound ("dưới 3,25", "<7,6", "không quá 2") means lower
     is better, a lower bound higher; otherwise what the wording measures: unemployment,
-    malnutrition, poor households, deaths … are better lower; reductions and everything else higher. -#}
-{% macro provisional_direction(name_key, kind, plan_forms) -%}
+    malnutrition, poor households, deaths, pollution (not its treatment) … are better lower;
+    reductions and everything else higher. -#}
+{% macro provisional_direction(name, kind, plan_forms) -%}
     case
         when list_contains({{ plan_forms }}, 'at_most') then 'lower'
         when list_contains({{ plan_forms }}, 'at_least') then 'higher'
         when {{ kind }} <> 'increment'
-             and regexp_matches({{ name_key }}, '(that nghiep|suy dinh duong|ho ngheo|nhap sieu|tai nan|tu vong|o nhiem)')
-             and not regexp_matches({{ name_key }}, '(duoc xu ly|xu ly)') then 'lower'
+             and regexp_matches(lower(nfc_normalize({{ name }})), '(thất nghiệp|suy dinh dưỡng|hộ nghèo|nhập siêu|tai nạn|tử vong|ô nhiễm)')
+             and not regexp_matches(lower(nfc_normalize({{ name }})), 'xử lý') then 'lower'
         else 'higher'
     end
 {%- endmacro %}

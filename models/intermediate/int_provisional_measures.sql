@@ -72,7 +72,7 @@ kinded as (
         *,
         case
             when n_values = 0 and has_children then 'heading'
-            else {{ provisional_kind('name_key', 'unit') }}
+            else {{ provisional_kind('measure_name', 'unit') }}
         end as own_kind
     from described
 ),
@@ -96,7 +96,6 @@ final as (
             else kinded.own_kind
         end as kind,
         kinded.plan_forms,
-        kinded.name_key,
         case when kinded.has_children then 'not_additive' end as children_relation,
         kinded.plan_year,
         kinded.document,
@@ -107,7 +106,7 @@ final as (
 )
 
 select
-    * exclude (plan_forms, name_key),
-    case when kind = 'heading' then null else {{ provisional_direction('name_key', 'kind', 'plan_forms') }} end as direction,
+    * exclude (plan_forms),
+    case when kind = 'heading' then null else {{ provisional_direction('measure_name', 'kind', 'plan_forms') }} end as direction,
     case when kind = 'heading' then null when kind = 'rate' then 1.5 else 3 end as review_factor
 from final
