@@ -4,7 +4,7 @@
 with
 
 facts as (
-    select * from {{ ref('fct_plan_attainment') }}
+    select * from {{ ref('int_plan_attainment') }}
     where printed_verdict is not null
 )
 
