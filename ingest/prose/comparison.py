@@ -85,6 +85,10 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
             measure = "growth_pct"
             sign = -1 if negative else 1
             basis = explicit or context_basis or default_basis()
+        elif pred in ("cao hơn", "thấp hơn", "kém"):
+            measure = "growth_pct"
+            sign = -1 if negative else 1
+            basis = explicit or context_basis or default_basis()
         elif pred and pred.startswith("gấp"):
             measure, basis = "ratio_pct", explicit or context_basis or "?"
         elif explicit:
@@ -93,9 +97,9 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
             measure, basis = "ratio_pct", context_basis or "?"
         else:
             measure, basis = "value", "none"
-    elif cls == "times":
+    elif cls == "times":  # "gấp 2,6 lần": against the same period when unsaid
         measure = "ratio_pct"
-        basis = explicit or context_basis or "?"
+        basis = explicit or context_basis or default_basis()
         if pred and pred.startswith("giảm"):
             unit = "lần (giảm)"
     else:

@@ -7,10 +7,13 @@ import datetime as dt
 
 from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of
+from ingest.prose.document import PLAN_KINDS, document_kind_of, plan_year_of
 from ingest.prose.figures import Figure, find_figures
 from ingest.prose.layout import to_paragraphs, split_lines
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
-from ingest.prose.periods import default_period, figure_period, guess_report_month, lead_period, nearest_period
+from ingest.prose.periods import (balance_date_of, compared_date_of, default_period, figure_period, guess_report_month, lead_period,
+                                  nearest_period, period_kind_of)
+from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import section_after, value_type_of
@@ -150,6 +153,16 @@ class Extractor:
                     current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             assert current is not None
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
+            scope = scope_of(tail, group_lead)
+            if scope != "province":
+                indicator = None  # only the province's figures are coded to its indicators
+            period_kind, balance, compared = period_kind_of(period), None, None
+            if P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after) and period[0] and period[2]:
+                period_kind = "balance"
+                balance = balance_date_of(text[: fig.start], period) or balance_date_of("", period)
+                compared = compared_date_of(basis, balance)
+                if balance is not None:
+                    period = (balance.year, None, balance.month)
 
             value = fig.value
             if value is not None and sign < 0 and not positive_fall:
@@ -163,8 +176,9 @@ class Extractor:
                         or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate))
             if not current.facts:
                 current.estimate = current.estimate or estimate
-            value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period)
-            current.facts.append(Fact(fig, measure, basis, value, unit, status, value_type, period, indicator))
+            value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period, balance)
+            current.facts.append(Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
+                                      period_kind, scope, balance, compared))
 
             prev_end = self._phrase_end(text, fig)
         for claim in claims:
@@ -188,18 +202,21 @@ class Extractor:
         subject_region = region
         if inherit is not None:
             subject_region = inherit.region
+        term = None
         if forced:
             code, subject = forced, short_subject(P.LIST_MARKER.sub("", subject_region).split(":")[0])
         else:
-            code, subject = indicator_of(self.vocab, subject_region, fig, measure, parent)
+            code, subject, term = indicator_of(self.vocab, subject_region, fig, measure, parent)
+        if parent is not None and parent.indicator is None and parent.term is not None:
+            code = None  # a part of a subject that is no indicator ("khách ngủ qua đêm …, trong đó khách quốc tế …")
         if inherit is not None and code is None and not forced:
-            code = inherit.indicator if fits(self.vocab, inherit.indicator, fig, measure) else None
+            code, term = (inherit.indicator, inherit.term) if fits(self.vocab, inherit.indicator, fig, measure) else (None, None)
         if inherit is not None:
             subject = inherit.subject
         estimate = bool(P.ESTIMATE_CUE.search(subject_core(subject_region)))
         if inherit is not None:
             estimate = estimate or inherit.estimate
-        claim = Claim(self.claim_counter, subject_region, subject or (fig.unit or "") + fig.after, code, estimate, parent)
+        claim = Claim(self.claim_counter, subject_region, subject or (fig.unit or "") + fig.after, code, estimate, parent, term=term)
         claims.append(claim)
         return claim
 
@@ -238,20 +255,33 @@ class Extractor:
                 measure=fact.measure,
                 status=fact.status,
                 claim_no=claim.number,
+                period_kind=fact.period_kind,
+                scope=fact.scope,
+                balance_date=fact.balance_date,
+                compared_date=fact.compared_date,
+                document_kind=self.report.kind,
+                subject_term=claim.term if fact.indicator == claim.indicator else None,
             )
         )
 
 
-def extract_facts(text: str, document: str, report_date: dt.date | None = None, vocabulary: Vocabulary | None = None) -> list[ProseFact]:
+def extract_facts(text: str, document: str, report_date: dt.date | None = None, vocabulary: Vocabulary | None = None,
+                  *, report_date_precision: str = "day", document_kind: str | None = None) -> list[ProseFact]:
     """Every figure stated in the prose of a report, as facts (pure; never raises on content).
 
-    ``report_date`` is the report's date (``ingest.report_date``); without one, the year and month
-    are taken from a ``YYYY-MM_`` file name prefix or the first date line of the text.
+    ``report_date`` is the report's date (``ingest.report_date``; ``report_date_precision`` 'month'
+    when only its month is known); without one, the year and month are taken from a ``YYYY-MM_``
+    file name prefix or the first date line of the text.  ``document_kind`` (see
+    ``ingest.prose.document``) is read from the title block unless given.
     """
     text = nfc(text)
     if report_date is not None:
         year, month = report_date.year, report_date.month
     else:
         year, month = guess_report_month(document, text)
-    report = Report(document, text, year, month, default_period(text, year, month))
+    day_known = report_date is not None and report_date_precision == "day"
+    kind = document_kind or document_kind_of(text)
+    plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
+    default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
+    report = Report(document, text, year, month, default, report_date if day_known else None, kind, plan_year)
     return Extractor(report, vocabulary or default_vocabulary()).run()

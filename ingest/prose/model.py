@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -19,6 +20,9 @@ class Report:
     year: int | None
     month: int | None
     default: Period  # the report's own period
+    date: dt.date | None = None  # the report's date, when known to the day
+    kind: str = "monthly_report"  # see ingest.prose.document
+    plan_year: int | None = None  # a plan document: the year it is about
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,12 @@ class ProseFact:
     measure: str
     status: str
     claim_no: int
+    period_kind: str = "year"  # month | cumulative | quarter | year | balance | multi_year
+    scope: str = "province"  # province | national | world | other_area
+    balance_date: dt.date | None = None  # a balance: the date it stands at
+    compared_date: dt.date | None = None  # a balance compared with another date: that date
+    document_kind: str = "monthly_report"
+    subject_term: str | None = None  # the words of the document that named the indicator, as written
 
 
 @dataclass
@@ -56,6 +66,10 @@ class Fact:
     value_type: str
     period: Period
     indicator: str | None
+    period_kind: str = "year"
+    scope: str = "province"
+    balance_date: dt.date | None = None
+    compared_date: dt.date | None = None
 
 
 @dataclass
@@ -67,6 +81,7 @@ class Claim:
     estimate: bool
     parent: Claim | None
     facts: list[Fact] = field(default_factory=list)
+    term: str | None = None  # the words that named the indicator, as written
 
 
 @dataclass

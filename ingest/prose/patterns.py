@@ -123,6 +123,9 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("criteria_qualifier", rf"{WB_L}đạt\s+(?:từ\s+)?\d+\s+(?:tiêu chí(?!\s?/)|sao{WB_R})"),
     _named("per_unit", rf"(?:{WB_L}trên|/)\s?1\s+(?:đơn vị|ha|vạn|nghìn|km|người){WB_R}"),
     _named("fixed_name", rf"\b\d+\s+(?:loại rừng|cấp{WB_R})"),
+    _named("row_number", r"^\s*[1-9]\s*$"),  # a line holding only a one-digit number: a table's row number
+    _named("date_stamp", r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?"),
+    _named("rank", rf"{WB_L}(?:xếp\s+)?thứ\s+\d+\s?/\s?\d+"),
 )
 
 #: An alias further than this many words from its figure does not name the figure's subject.
@@ -162,7 +165,10 @@ BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("year_end_date", "?year_end", r"(?:ngày\s+)?31/12/(\d{4})"),
     ("named_period", "?named", r"quý\s+[IV\d]+(?:/\d{4}|\s+năm\s+\d{4})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+năm\s+\d{4})?"),
 )
-BASIS = [(name, basis, re.compile(rf"(?:{pattern}){WB_R}", _I)) for name, basis, pattern in BASIS_PATTERNS]
+#: Words between "so với" and the basis that do not change it: "so với mức tăng trưởng năm 2023",
+#: "so với thực hiện năm 2022", "so với bình quân cùng kỳ".
+BASIS_PREFIX = r"(?:(?:mức|tốc\s+độ)(?:\s+tăng(?:\s+trưởng)?)?(?:\s+(?:chung|bình\s+quân))?\s+|(?:kết\s+quả\s+)?thực\s+hiện\s+|bình\s+quân\s+)?"
+BASIS = [(name, basis, re.compile(rf"{BASIS_PREFIX}(?:{pattern}){WB_R}", _I)) for name, basis, pattern in BASIS_PATTERNS]
 #: Bases that may follow a figure without "so với": "101% KH", "bằng 105% cùng kỳ".
 DIRECT_BASES = {"plan_central", "plan_council", "plan", "same_period"}
 SO_VOI = re.compile(rf"{WB_L}so(?:\s+với)?\s+", _I)
@@ -192,6 +198,7 @@ _CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\s+)?"
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_range", rf"từ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?\s+(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
     ("until_date", rf"(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
+    ("until_start_of_month", r"(?:đến|tới)\s+đầu\s+tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("until_month", r"(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("year_to_date", r"(?:lũy\s+kế\s+)?(?:tính\s+)?từ\s+đầu\s+năm(?:\s+(\d{4}))?(?:\s+(?:đến\s+nay|tới\s+nay))?|lũy\s+kế\s+(?:đến\s+nay|năm(?:\s+(\d{4}))?)"),
     ("last_months", r"(\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
@@ -210,7 +217,8 @@ NOT_PERIOD = re.compile(
     rf"{WB_L}(?:tháng|ngày|tuần)\s+(?:đầu\s+tiên|cuối\s+cùng|đầu|cuối)\s+của\s+(?:quý|năm)\s+[\dIV]+"
     rf"|{WB_L}ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?|(?<!đến )(?<!hết )(?<!tới )ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?"
     rf"|{WB_L}(?:luật|nghị quyết|quyết định|chỉ thị|kế hoạch|chiến lược|chương trình|đề án|quy hoạch)[^,;:.]{{0,80}}?năm\s+\d{{4}}"
-    rf"|{WB_L}(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên vụ|tầm nhìn đến)\s+(?:năm\s+)?\d{{4}}(?:\s?[-–]\s?\d{{4}})?",
+    rf"|{WB_L}(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên vụ|tầm nhìn đến)\s+(?:năm\s+)?\d{{4}}(?:\s?[-–]\s?\d{{4}})?"
+    rf"|{WB_L}vụ\s+(?:mùa|đông\s+xuân|hè\s+thu|thu\s+đông|chiêm(?:\s+xuân)?|xuân|đông)(?:\s+năm)?\s+\d{{4}}",  # a crop season, not a year
     _I,
 )
 
@@ -218,8 +226,10 @@ NOT_PERIOD = re.compile(
 # Value types and sections
 # --------------------------------------------------------------------------
 
-ESTIMATE_CUE = re.compile(rf"(?<!công )(?<!hiệp )(?<!quy )(?<!mong ){WB_L}(?:ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
+ESTIMATE_CUE = re.compile(rf"(?<!công )(?<!hiệp )(?<!quy )(?<!mong ){WB_L}(?:ước|uớc|dự\s+ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
 PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
+#: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
+PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*$", _I)
 PLAN_YEAR_CUE = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch)\s+(?:năm\s+)?(\d{{4}})", _I)
 #: A heading about results (actual figures) or about targets (plans).
 ACTUAL_HEADING = re.compile(rf"{WB_L}(?:kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá|kiểm\s+điểm|thực\s+hiện\s+(?:các\s+)?chỉ\s+tiêu)", _I)
@@ -304,6 +314,44 @@ TONE_FOLD = {
 #: "y" and "i" spelt either way ("bác sỹ"/"bác sĩ", "tỷ"/"tỉ").
 Y_FOLD = str.maketrans("ỳýỷỹỵ", "ìíỉĩị")
 
+
+# --------------------------------------------------------------------------
+# Document kinds, scope, stocks and balances
+# --------------------------------------------------------------------------
+
+#: The kind of a document, from its first lines (title, "(Theo … số …)" line, news lead).
+#: Tried in this order; the first that matches wins.
+DOCUMENT_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("council_resolution", r"^\s*NGHỊ\s+QUYẾT\b|theo\s+nghị\s+quyết\s+số\s+\S+\s*(?:/\s*)?(?:NQ-HĐND|[^\n]{0,40}HĐND)"),
+    ("plan_decision", r"^\s*QUYẾT\s+ĐỊNH\b|theo\s+quyết\s+định\s+số|giao\s+chỉ\s+tiêu"),
+    ("statistics_release", r"cục\s+thống\s+kê|chi\s+cục\s+thống\s+kê|ngân\s+hàng\s+nhà\s+nước\s+chi\s+nhánh"),
+    ("monthly_report", r"(?<!\w)(?:tháng\s+\d{1,2}|\d{1,2}\s+tháng|quý\s+[IV]+)(?!\w)"),
+    ("annual_report", r"(?:kết\s+quả|tình\s+hình|chỉ\s+tiêu)[^\n]{0,80}năm\s+\d{4}"),
+    ("session_news", r"kỳ\s+họp|phiên\s+họp|hội\s+nghị|cuộc\s+họp"),
+)
+DOCUMENT_KINDS = [(name, re.compile(pattern, _I | re.M)) for name, pattern in DOCUMENT_KIND_PATTERNS]
+#: The year a plan document is about: "KẾ HOẠCH … NĂM 2023", "CHỈ TIÊU … NĂM 2023".
+PLAN_DOCUMENT_YEAR = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ)[^\n]{0,80}?năm\s+(\d{4})", _I)
+
+#: A figure about the whole country or the world, not the province (said just before it).
+SCOPE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("world", r"thế\s+giới|toàn\s+cầu|quốc\s+tế\s+(?:dự\s+báo|nhận\s+định)|IMF|quỹ\s+tiền\s+tệ|\bWB\b|ngân\s+hàng\s+thế\s+giới|\bADB\b|ASEAN"),
+    ("national", r"cả\s+nước|toàn\s+quốc|chung\s+của\s+cả\s+nước|bình\s+quân\s+chung|\bVN\b|của\s+Việt\s+Nam|kinh\s+tế\s+Việt\s+Nam|GDP(?!\s+của\s+tỉnh)"),
+)
+SCOPES = [(name, re.compile(rf"{WB_L}(?:{pattern}){WB_R}", _I)) for name, pattern in SCOPE_PATTERNS]
+
+#: A stock (a balance at a date), not a flow over a period.
+STOCK_CUE = re.compile(
+    rf"{WB_L}(?:dư\s+nợ|số\s+dư|tổng\s+dư|nợ\s+xấu|nguồn\s+vốn\s+huy\s+động|tổng\s+nguồn\s+vốn|vốn\s+huy\s+động"
+    rf"|còn\s+hiệu\s+lực|tồn\s+kho|(?<!thực )hiện\s+có|hiện\s+nay\s+có|tín\s+dụng){WB_R}",
+    _I,
+)
+#: The date of a balance: "đến ngày 30/6", "đến 30/6/2022", "hết tháng 6/2022", "tại thời điểm 31/12".
+BALANCE_DATE = re.compile(
+    rf"{WB_L}(?:đến|tới|tại|hết|vào)\s+(?:hết\s+)?(?:thời\s+điểm\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?"
+    rf"|{WB_L}(?:đến|tới|hết|cuối)\s+(?:hết\s+)?tháng\s+(\d{{1,2}})(?:\s?/\s?(\d{{4}})|\s+năm\s+(\d{{4}}))?",
+    _I,
+)
 
 #: A count unit's multiplier, left out of the counted noun ("nghìn con" counts "con").
 COUNT_PREFIX = re.compile(r"^(?:nghìn|ngàn|triệu)\s+", _I)

@@ -7,6 +7,8 @@ the lead of a paragraph, and the report's own period.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -32,6 +34,9 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
         return (y2, int(g[1]), int(g[4]))
     if name == "until_date":
         return (int(g[2]), 1, int(g[1]))
+    if name == "until_start_of_month":
+        n = int(g[0])
+        return (year_of(g[1], g[2]), 1, n - 1) if 2 <= n <= 12 else None
     if name == "until_month":
         return (year_of(g[1], g[2]), 1, int(g[0]))
     if name == "year_to_date":
@@ -176,3 +181,53 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if b == -1:  # "trong tháng": the report's month
         a = b = report.month or report.default[2]
     return (year, a, b)
+
+
+def period_kind_of(period: Period) -> str:
+    """month (one month), cumulative (from January), quarter, year, or multi_year (from an earlier year)."""
+    _, a, b = period
+    if a is None:
+        return "multi_year"
+    if a == b:
+        return "month"
+    if (a, b) == (1, 12):
+        return "year"
+    if b is not None and b - a == 2 and a in (4, 7, 10):
+        return "quarter"
+    return "cumulative"
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def balance_date_of(text_before: str, period: Period) -> dt.date | None:
+    """The date a balance stands at: the last "đến ngày 30/6", "hết tháng 6/2022" before it, else its period's end."""
+    year, _, month_to = period
+    found = None
+    for m in P.BALANCE_DATE.finditer(text_before):
+        found = m
+    try:
+        if found is not None and found.group(1):
+            y = int(found.group(3)) if found.group(3) else year
+            return dt.date(y, int(found.group(2)), int(found.group(1))) if y else None
+        if found is not None:
+            y = year_of(found.group(5), found.group(6)) or year
+            return month_end(y, int(found.group(4))) if y else None
+        return month_end(year, month_to) if year and month_to else None
+    except ValueError:  # 31/02: not a date
+        return None
+
+
+def compared_date_of(basis: str, balance: dt.date | None) -> dt.date | None:
+    """The date a balance is compared with: the end of last year, the same day a year before, last month's end."""
+    if balance is None:
+        return None
+    if basis == "prior_year":
+        return dt.date(balance.year - 1, 12, 31)
+    if basis == "same_period":
+        return month_end(balance.year - 1, balance.month) if balance == month_end(balance.year, balance.month) else balance.replace(year=balance.year - 1)
+    if basis == "prior_month":
+        first = balance.replace(day=1)
+        return first - dt.timedelta(days=1)
+    return None

@@ -17,6 +17,7 @@ from ingest.prose.model import Period
 class Section:
     period: Period | None = None
     plan: bool = False
+    estimate: bool = False  # a heading that says its figures are estimates
 
 
 @dataclass

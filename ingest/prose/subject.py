@@ -13,7 +13,10 @@ from ingest.prose.figures import Figure
 from ingest.prose.model import Claim, Period
 from ingest.prose.periods import not_period_spans
 from ingest.prose.sentences import blank, comparison_spans, word_list
-from ingest.prose.vocabulary import Vocabulary, count_noun, fold
+from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, count_noun, fold
+
+
+MONEY = {"vnd", "usd"}
 
 
 def fits(vocab: Vocabulary, code: str | None, fig: Figure, measure: str) -> bool:
@@ -24,6 +27,8 @@ def fits(vocab: Vocabulary, code: str | None, fig: Figure, measure: str) -> bool
         return True
     if fig.unit_class == "pct" or ind.unit_class == "pct":
         return fig.unit_class == ind.unit_class
+    if {fig.unit_class, ind.unit_class} <= MONEY:
+        return True  # the same amount in another currency ("GRDP bình quân đầu người: 2.670 USD")
     if fig.unit_class == ind.unit_class == "count":
         want = count_noun(ind.unit)
         if not want or fig.unit is None:
@@ -34,8 +39,9 @@ def fits(vocab: Vocabulary, code: str | None, fig: Figure, measure: str) -> bool
     return fig.unit_class == ind.unit_class
 
 
-def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, parent: Claim | None) -> tuple[str | None, str]:
-    """The indicator a subject names: the nearest fitting alias, longer first."""
+def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, parent: Claim | None) -> tuple[str | None, str, str | None]:
+    """The indicator a subject names (the nearest fitting alias, longer first), the subject as written,
+    and the words that named the indicator, as written."""
     clean_region = drop_qualifier_groups(region)
     core = subject_core(clean_region)
     after = " " + fig.after if fig.unit_class in ("pct", "pp", "times") else " " + (fig.unit or "") + " " + fig.after
@@ -48,10 +54,10 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
     while p is not None and len(parent_chain) < 10:
         parent_chain.update(vocab.ancestors(p.indicator))
         p = p.parent
-    candidates: list[tuple[tuple[int, int, int], int, str, int]] = []  # (key, alias order, code, start)
+    candidates: list[tuple[tuple[int, int, int], int, str, int, int]] = []  # (key, alias order, code, start, end)
     for alias in vocab.find_whole(folded_core):
         if parent_chain.intersection(vocab.ancestors(alias.code)[1:]):
-            candidates.append(((0, 0, -alias.length), alias.order, alias.code, len(clean_region) - len(core)))
+            candidates.append(((0, 0, -alias.length), alias.order, alias.code, len(clean_region) - len(core), len(clean_region)))
     chosen: dict[int, tuple[int, int]] = {}  # per alias: its first occurrence reaching the figure, else its last
     aliases = {}
     for found in vocab.find(folded):
@@ -69,18 +75,20 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
             distance = 0
         if distance > P.MAX_ALIAS_DISTANCE:
             continue
-        candidates.append(((distance, 0, -alias.length), order, alias.code, start))
-    best: tuple[tuple[int, int, int], int, str, int] | None = None
-    for key, order, code, start in candidates:
-        if not fits(vocab, code, fig, measure):
+        candidates.append(((distance, 0, -alias.length), order, alias.code, start, end))
+    best: tuple[tuple[int, int, int], int, str, int, int] | None = None
+    for key, order, code, start, end in candidates:
+        if code != NO_INDICATOR and not fits(vocab, code, fig, measure):
             continue
-        kind = vocab.indicators[code].kind
+        kind = vocab.indicators[code].kind if code != NO_INDICATOR else "level"
         # a growth or a point difference stated alone names a rate, not a level
         kind_penalty = int(measure in ("growth_pct", "pp") and kind not in ("growth_rate", "rate", "increment", "index"))
-        ranked = ((key[0], kind_penalty, key[2]), order, code, start)
+        ranked = ((key[0], kind_penalty, key[2]), order, code, start, end)
         if best is None or ranked[:2] < best[:2]:
             best = ranked
     core_start, core_end = core_span(clean_region)
+    if best is not None and best[2] == NO_INDICATOR:  # a subject the seeds name as no indicator
+        return None, short_subject(region[core_start:core_end] if core else fig.after), P.WHITESPACE_RUN.sub(" ", joined[best[3] : best[4]]).strip()
     if best is not None:
         code = best[2]
         for refine_code, rx, refined in P.UNIT_REFINEMENTS:
@@ -88,14 +96,15 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
                 code = refined
                 break
         start = best[3]
+        term = P.WHITESPACE_RUN.sub(" ", joined[start : best[4]]).strip()
         if start >= junction:  # named after the figure: "50 doanh nghiệp đăng ký thành lập mới", "32.450 ha lúa"
-            return code, short_subject((fig.unit or "") + " " + fig.after if fig.unit_class == "count" else fig.after)
+            return code, short_subject((fig.unit or "") + " " + fig.after if fig.unit_class == "count" else fig.after), term
         if start < core_end:
             chunk = max(region.rfind(",", core_start, start), region.rfind(";", 0, start), core_start - 1) + 1
-            return code, short_subject(region[min(chunk, core_start) if start < core_start else chunk : core_end])
-        return code, short_subject(core or fig.after)
+            return code, short_subject(region[min(chunk, core_start) if start < core_start else chunk : core_end]), term
+        return code, short_subject(core or fig.after), term
     chunk = region.rfind(",", core_start, core_end) + 1 if region.rfind(",", core_start, core_end) >= 0 else core_start
-    return None, short_subject(region[chunk:core_end] if core else "")
+    return None, short_subject(region[chunk:core_end] if core else ""), None
 
 
 def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str, str | None, bool]:
@@ -113,6 +122,8 @@ def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, ba
         return "value", "none", P.GROWTH_INDICATOR_OF[ind.code], False
     if measure == "growth_pct" and pred and pred.endswith("giảm") and ind.code in P.REDUCTION_INDICATOR_OF:
         return "value", "none", P.REDUCTION_INDICATOR_OF[ind.code], True
+    if ind.kind in ("growth_rate", "rate") and measure == "growth_pct" and pred in ("cao hơn", "thấp hơn", "kém"):
+        return "pp", basis, code, False  # "cao hơn 2,2% so với mức tăng trưởng năm 2023": two rates' difference
     if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
         return "value", "none", code, False
     if ind.kind == "growth_rate" and measure == "value" and fig.value is not None and fig.value >= 50 and fig.unit_class == "pct":

@@ -7,9 +7,12 @@ not ended at the report date; else ``actual``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ingest.prose import patterns as P
+from ingest.prose.document import PLAN_KINDS
 from ingest.prose.model import Claim, Period, Report
-from ingest.prose.periods import nearest_period
+from ingest.prose.periods import month_end, nearest_period
 from ingest.prose.sentences import Section, Sentence, after_last
 
 
@@ -17,7 +20,8 @@ def section_after(report: Report, section: Section, heading: str) -> Section:
     """The section a heading opens: results (actual) or targets (plan), and its period."""
     period, ambiguous = nearest_period(heading, heading=True)
     plan = section.plan
-    if P.ACTUAL_HEADING.search(heading):
+    estimate = bool(P.ESTIMATE_CUE.search(heading))  # "CÁC CHỈ TIÊU … ƯỚC ĐẠT ĐƯỢC TRONG NĂM 2021"
+    if P.ACTUAL_HEADING.search(heading) or estimate:
         plan = False
     elif P.PLAN_HEADING.search(heading):
         plan = True
@@ -28,19 +32,26 @@ def section_after(report: Report, section: Section, heading: str) -> Section:
         new_period = None
     elif period is not None:
         new_period = period
-    return Section(new_period, plan)
+    return Section(new_period, plan, estimate or (section.estimate and plan == section.plan and not P.ACTUAL_HEADING.search(heading)))
 
 
-def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measure: str, estimate: bool, period: Period) -> str:
-    """plan in a targets section or with "phấn đấu"; estimate when stated or when the period had not ended."""
+def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measure: str, estimate: bool, period: Period,
+                  balance: dt.date | None = None) -> str:
+    """plan in a plan document, a targets section or with "phấn đấu"; estimate when stated or when the
+    period (or the balance's date) had not ended at the report's date."""
+    if report.kind in PLAN_KINDS:
+        return "plan"
     subject_text = after_last(claim.region, ";") + tail
     if measure == "value" and (sent.section.plan or P.PLAN_CUE.search(subject_text) or plan_year(report, claim.region + tail)):
         return "plan"
-    if sent.section.plan:
+    if sent.section.plan or P.PLAN_QUOTE.search(tail):
         return "plan"
-    if estimate:
+    if estimate or sent.section.estimate:
         return "estimate"
     year, _, month_to = period
+    if report.date is not None and year and month_to:
+        end = balance or month_end(year, month_to)
+        return "estimate" if end > report.date else "actual"
     if year and report.year and month_to and report.month and (year, month_to) > (report.year, report.month):
         return "estimate"
     return "actual"

@@ -25,6 +25,10 @@ from ingest.text import nfc
 from ktxh.settings import SEEDS_DIR as SEEDS
 
 
+#: The code of a subject that the seeds name as no indicator ("khách lưu trú": not tourists).
+NO_INDICATOR = ""
+
+
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -109,7 +113,7 @@ class Vocabulary:
         for code, name in names:
             whole = name.startswith("=")
             words = " ".join(fold(name.lstrip("=")).split())
-            if words and code in indicators and (code, words, whole) not in aliases:
+            if words and (code in indicators or code == NO_INDICATOR) and (code, words, whole) not in aliases:
                 aliases[(code, words, whole)] = Alias(code, words, len(words), whole, len(aliases))
         self.aliases = tuple(aliases.values())
         self._free = ahocorasick.Automaton()
@@ -188,6 +192,8 @@ def read_seed_names(seeds: Path = SEEDS) -> tuple[dict[str, Indicator], list[tup
         names += [(row["measure_code"], row["name_variant"]) for row in csv.DictReader(f)]
     with open(seeds / "prose_subject_aliases.csv", encoding="utf-8") as f:
         names += [(row["indicator_code"], row["alias"]) for row in csv.DictReader(f)]
+    with open(seeds / "prose_other_subjects.csv", encoding="utf-8") as f:
+        names += [(NO_INDICATOR, row["subject"]) for row in csv.DictReader(f)]
     return indicators, names
 
 

@@ -25,8 +25,19 @@ def test_the_nearest_fitting_alias_names_the_indicator():
     assert indicator_of(vocab, text[: fig.start], fig, "value", None)[0] == "trade_total"
     text = "Thu ngân sách trên địa bàn đạt 3.085.050 triệu đồng"
     fig = find_figures(text)[0]
-    code, subject = indicator_of(vocab, text[: fig.start], fig, "value", None)
-    assert (code, subject) == ("budget_revenue", "Thu ngân sách trên địa bàn")
+    code, subject, term = indicator_of(vocab, text[: fig.start], fig, "value", None)
+    assert (code, subject, term) == ("budget_revenue", "Thu ngân sách trên địa bàn", "Thu ngân sách trên địa bàn")
+
+
+def test_a_subject_the_seeds_name_as_no_indicator_is_not_coded():
+    """Thừa Thiên Huế, 7 months 2018: guests of accommodation establishments are not the province's tourists."""
+    vocab = default_vocabulary()
+    text = "Tổng lượt khách lưu trú ước đạt 1.274,8 nghìn lượt"
+    fig = find_figures(text)[0]
+    assert indicator_of(vocab, text[: fig.start], fig, "value", None) == (None, "Tổng lượt khách lưu trú", "lượt khách lưu trú")
+    text = "Trong 7 tháng năm 2018, tổng lượt khách đến tỉnh ước đạt 2.792,2 nghìn lượt"
+    fig = find_figures(text)[0]
+    assert indicator_of(vocab, text[: fig.start], fig, "value", None)[0] == "tourists"
 
 
 def test_the_subject_core_leaves_out_connectives_and_verbs():
