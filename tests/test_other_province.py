@@ -129,7 +129,8 @@ def test_csv_and_xlsx_give_the_same_marts_and_codes(hue):
     assert query(hue["csv"], sql) == query(hue["xlsx"], sql)
 
 
-def test_the_draft_added_to_the_seeds_confirms_the_measures_under_the_same_codes(hue, tmp_path, monkeypatch):
+def _project_copy(tmp_path: Path) -> Path:
+    """The dbt project (models, macros, seeds) copied, so a test can edit the seeds."""
     from ktxh import settings
 
     project = tmp_path / "project"
@@ -137,6 +138,40 @@ def test_the_draft_added_to_the_seeds_confirms_the_measures_under_the_same_codes
         shutil.copytree(settings.PROJECT_DIR / part, project / part)
     for part in ("dbt_project.yml", "profiles.yml"):
         shutil.copy(settings.PROJECT_DIR / part, project / part)
+    return project
+
+
+def test_a_catalog_set_shared_by_two_provinces_is_written_once(tmp_path, monkeypatch):
+    from ktxh import settings
+
+    project = _project_copy(tmp_path)
+    seeds = project / "seeds"
+    with (seeds / "catalog_sets.csv").open("a", encoding="utf-8") as f:
+        f.write("national_standard,Chỉ tiêu chuẩn quốc gia,National standard indicators\n")
+    with (seeds / "catalog_assignments.csv").open("a", encoding="utf-8") as f:
+        f.write("46,2016,2020,national_standard\n49,2016,2020,national_standard\n")
+    with (seeds / "indicator_catalog.csv").open("a", encoding="utf-8") as f:
+        f.write("national_standard,national_health_insurance_share,9,,socio_cultural,900,9,"
+                "Tỷ lệ người dân tham gia bảo hiểm y tế (%),%,rate,higher,,,1.5\n")
+    monkeypatch.setattr(settings, "PROJECT_DIR", project)
+    db = tmp_path / "shared.duckdb"
+    # the same bytes for two provinces (Quảng Nam's 49 is valid in 2019): two batches
+    assert run_cli(db, "ingest", str(HUE_CSV), "--area", "46") == 0
+    assert run_cli(db, "ingest", str(HUE_CSV), "--area", "49") == 0
+    assert run_cli(db, "build") == 0
+    assert query(db, """select area_code, current_area_code, estimate, status from marts.fct_plan_attainment
+        where measure_code = 'national_health_insurance_share' order by 1""") == [
+        ("46", "46", Decimal("98.5"), "exceeded"), ("49", "48", Decimal("98.5"), "exceeded")]
+    assert query(db, """select area_code, catalog_status, count(*) from marts.dim_measures
+        group by all order by all""") == [
+        ("04", "confirmed", 48), ("46", "confirmed", 1), ("46", "provisional", 20),
+        ("49", "confirmed", 1), ("49", "provisional", 20)]
+
+
+def test_the_draft_added_to_the_seeds_confirms_the_measures_under_the_same_codes(hue, tmp_path, monkeypatch):
+    from ktxh import settings
+
+    project = _project_copy(tmp_path)
     db = tmp_path / "hue.duckdb"
     shutil.copy(hue["csv"], db)
     draft = tmp_path / "draft.csv"
