@@ -106,6 +106,13 @@ def _layout(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -> l
         left join catalog.indicator_groups g using (group_code)
         left join catalog.indicator_catalog c using (measure_code)
         where m.area_code = $area and $year between m.period_start_year and m.period_end_year
+           -- figures of an area-period that dim_measures does not list: the catalog sets they belong to
+           or (not exists (select 1 from marts.dim_measures d
+                           where d.area_code = $area and $year between d.period_start_year and d.period_end_year)
+               and m.catalog_set in (select d.catalog_set from marts.dim_measures d
+                                     inner join marts.fct_plan_attainment f using (measure_code)
+                                     where f.area_code = $area and f.plan_year = $year))
+        qualify row_number() over (partition by m.measure_code order by m.area_code) = 1
         order by g.group_order nulls last, m.sort_order
         """,
         params={"area": area_code, "year": plan_year},
