@@ -80,7 +80,7 @@ def test_monthly_figures_reconcile_with_the_appendix_plan(built_warehouse):
         where measure_code = 'budget_revenue' and plan_source = 'plan_council' order by document""")
     assert budget == [(APRIL, True), (SEPT, True), (REPORT.name, True)]
     # every figure of the bundled reports stated against the plan fits the appendix
-    assert query(built_warehouse, "select count(*), bool_and(agrees) from marts.fct_plan_reconciliation") == [(24, True)]
+    assert query(built_warehouse, "select count(*), bool_and(agrees) from marts.fct_plan_reconciliation") == [(31, True)]
 
 
 def test_a_monthly_figure_that_contradicts_the_plan_is_a_warning(tmp_path):

@@ -21,5 +21,9 @@ select
     appendix_unit,
     appendix_document,
     sentence,
-    case when agrees then 'agrees' else 'disagrees' end as outcome
+    case
+        when not unit_convertible then 'not_compared'  -- no unit conversion: chk_unit_conversions reports it
+        when agrees then 'agrees'
+        else 'disagrees'
+    end as outcome
 from {{ ref('int_plan_reconciliation') }}

@@ -46,6 +46,7 @@ joined as (
         appendix.plan as appendix_plan,
         appendix.unit as appendix_unit,
         factor.factor as unit_factor,
+        factor.factor is not null as unit_convertible,
         {{ interval_lo('appendix.plan', 'appendix.plan_decimals') }} * factor.factor as appendix_plan_low,
         {{ interval_hi('appendix.plan', 'appendix.plan_decimals') }} * factor.factor as appendix_plan_high,
         {{ vn_number('appendix.plan', 'appendix.plan_decimals') }} as appendix_plan_printed
@@ -54,7 +55,8 @@ joined as (
         on appendix.area_code = stated.area_code
         and appendix.plan_year = stated.period_year
         and appendix.measure_code = stated.indicator_code
-    inner join unit_factors as factor
+    -- a unit pair without a conversion keeps its row (not compared; chk_unit_conversions reports it)
+    left join unit_factors as factor
         on factor.from_unit_key = lower(nfc_normalize(appendix.unit))
         and factor.to_unit_key = lower(nfc_normalize(stated.unit))
 )

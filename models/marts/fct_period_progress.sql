@@ -37,6 +37,7 @@ from_appendix as (
         figures.unit,
         'appendix' as plan_source,
         appendix.plan::double * factor.factor as plan_value,
+        factor.factor is not null as plan_unit_converted,
         false as plan_is_implied,
         null::decimal(18, 6) as stated_pct_of_plan,
         appendix.document as plan_document
@@ -45,7 +46,8 @@ from_appendix as (
         on appendix.area_code = figures.area_code
         and appendix.plan_year = figures.period_year
         and appendix.measure_code = figures.indicator_code
-    inner join unit_factors as factor
+    -- a unit pair without a conversion keeps its row with no plan (chk_unit_conversions reports it)
+    left join unit_factors as factor
         on factor.from_unit_key = lower(nfc_normalize(appendix.unit))
         and factor.to_unit_key = lower(nfc_normalize(figures.unit))
 ),
@@ -67,6 +69,7 @@ from_ratios as (
         plan_source,
         implied_plan as plan_value,
         true as plan_is_implied,
+        true as plan_unit_converted,
         stated_pct_of_plan,
         document as plan_document
     from stated
