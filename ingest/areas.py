@@ -67,17 +67,26 @@ def all_areas() -> tuple[Area, ...]:
         )
 
 
-def document_date(file_name: str, plan_year: int | None, report_date: dt.date | None = None,
+def _month(day: dt.date) -> tuple[dt.date, dt.date]:
+    start = day.replace(day=1)
+    return start, (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def document_date(file_name: str, plan_year: int | None, report_date=None,
                   today: dt.date | None = None) -> DocumentDate:
-    """The document's date: its report date, else the yyyy-mm in its file name, else its
+    """The document's date: its report date (a ``datetime.date``, or the ``ReportDate`` of
+    ``ingest.report_date`` with its precision), else the yyyy-mm in its file name, else its
     appendix's plan year (the whole year), else today (a document without any date is
     keyed by today's codes)."""
-    if report_date is not None:
+    if report_date is not None and not isinstance(report_date, dt.date):
+        precision = getattr(report_date, "precision", "day")
+        report_date = getattr(report_date, "date", None)
+        if report_date is not None and precision == "month":
+            return DocumentDate(*_month(report_date), "report_date")
+    if isinstance(report_date, dt.date):
         return DocumentDate(report_date, report_date, "report_date")
     if m := _FILE_MONTH.search(file_name):
-        start = dt.date(int(m.group(1)), int(m.group(2)), 1)
-        end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        return DocumentDate(start, end, "file_name")
+        return DocumentDate(*_month(dt.date(int(m.group(1)), int(m.group(2)), 1)), "file_name")
     if plan_year is not None:
         return DocumentDate(dt.date(plan_year, 1, 1), dt.date(plan_year, 12, 31), "plan_year")
     day = today or dt.date.today()

@@ -90,6 +90,15 @@ def test_document_date_sources():
     assert areas.document_date("bieu.csv", 2019).source == "plan_year"
     assert areas.document_date("x.txt", 2019, dt.date(2019, 12, 6)).source == "report_date"
 
+    class ReportDate:  # the shape of ingest.report_date.ReportDate
+        def __init__(self, date, precision):
+            self.date, self.precision = date, precision
+
+    assert str(areas.document_date("x.txt", None, ReportDate(dt.date(2025, 6, 1), "month"))) == "2025-06"
+    assert str(areas.document_date("x.txt", None, ReportDate(dt.date(2025, 7, 14), "day"))) == "2025-07-14"
+    # no date found: the file name, then the plan year
+    assert areas.document_date("bieu.csv", 2019, ReportDate(None, "day")).source == "plan_year"
+
 
 def test_area_4_and_04_are_one_batch_and_two_provinces_are_two(warehouse_env, tmp_path):
     assert cli.main(["ingest", str(ANNUAL_REPORT), "--area", "4"]) == 0
