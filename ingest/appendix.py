@@ -45,7 +45,8 @@ RATIO_TERMS = column_roles.RATIO_TERMS
 RATIO_ROLES = {terms: role for role, terms in RATIO_TERMS.items()} | {(PLAN, ESTIMATE): NEXT_PLAN_PCT}
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
-_TT = re.compile(r"^([IVXLC]+|\d+(\.\d+)*|[-+*•–])\.?$")
+# TT markers: I, II (also written i, ii), 1, 4.1, sub-rows a), b), and -, +, *, •, –.
+_TT = re.compile(r"^([IVXLC]+|[ivxlc]+|\d+(\.\d+)*|[a-zđ]\)|[-+*•–])\.?$")
 _NUMBERING_CELL = re.compile(r"^\d+(\s*=\s*\d+\s*[/:x*+-]\s*\d+)?$")
 _MARKER_IN_NAME = re.compile(r"^([-+•–])\s+(?=\S)")
 
@@ -208,6 +209,13 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
     if found[ESTIMATE] not in years:
         raise IngestError(document, where, "the estimate column names no year", printed[ESTIMATE])
     plan_year = years[found[ESTIMATE]]
+    if PLAN in found and NEXT_PLAN not in found and years.get(found[PLAN]) == plan_year + 1:
+        # the only KH column is next year's: the table has no plan for its own year
+        raise IngestError(
+            document, where,
+            f"no column for the plan of {plan_year} (KH {plan_year}); the only KH column is next year's",
+            printed[PLAN],
+        )
     expected = {PRIOR_ACTUAL: plan_year - 1, PLAN: plan_year, NEXT_PLAN: plan_year + 1}
     for role, year in expected.items():
         if role in found and found[role] in years and years[found[role]] != year:
@@ -247,12 +255,20 @@ def _is_footer(texts: list[str], columns: dict[str, int]) -> bool:
     return bool(re.match(r"^(ghi chú|nguồn|người lập|thủ trưởng|ngày \d)", name.lower()))
 
 
+def _is_number(text: str) -> bool:
+    try:
+        return parse_vn_number(text) is not None
+    except MalformedNumber:
+        return False
+
+
 def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
     """Read an appendix table from a grid of cells; see the module docstring."""
     start = find_header_row(rows)
     if start is None:
         raise IngestError(document, "whole table", "no header row naming 'Chỉ tiêu' and 'TT' or 'Đơn vị tính'")
-    width = max(len(r.cells) for r in rows[start:])
+    # the table's width is its header's: a figure beyond the last labelled column is refused below
+    width = max(len(rows[start].cells), len(rows[start + 1].cells) if start + 1 < len(rows) else 0)
     header = [[_text(c) for c in rows[start].cells]]
     i = start + 1
     # A second header row holds the children of merged parents ("KH 2022" under "Năm 2022").
@@ -276,6 +292,15 @@ def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
         if any(classify_label(t) == "name" for t in texts) and find_header_row([row]) is not None:
             continue  # a header repeated at a page break
         if _is_footer(texts, columns):
+            figures = [texts[j] for role, j in columns.items() if role in VALUE_ROLES and j < len(texts) and texts[j]]
+            if figures:
+                tt = texts[columns["tt"]] if "tt" in columns and columns["tt"] < len(texts) else ""
+                raise IngestError(
+                    document, row.where,
+                    "a row with figures whose TT is not a row marker (I, 1, 4.1, a), -, +); "
+                    "refused rather than taken for the end of the table",
+                    tt,
+                )
             break
         extra = [t for j, t in enumerate(texts) if t and j >= width]
         if extra:
@@ -300,8 +325,12 @@ def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
                 try:
                     values[role] = parse_printed(_text(raw))
                 except MalformedNumber:
+                    what = "malformed number"
+                    parts = _text(raw).split()
+                    if len(parts) > 1 and all(_is_number(p) for p in parts):
+                        what = f"{len(parts)} figures in one cell (two columns merged?)"
                     raise IngestError(
-                        document, row.where, f"malformed number in column '{printed.get(role, role)}'", _text(raw)
+                        document, row.where, f"{what} in column '{printed.get(role, role)}'", _text(raw)
                     ) from None
         body.append(
             AppendixRow(

@@ -39,9 +39,9 @@ def _unguard(cell: str) -> str:
     return cell
 
 
-def split_rows(text: str, delimiter: str) -> list[GridRow]:
+def split_rows(text: str, delimiter: str, strict: bool = False) -> list[GridRow]:
     """The CSV's records as grid rows, each with the line it starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
     rows: list[GridRow] = []
     previous_end = 0
     try:
@@ -78,4 +78,27 @@ def detect_delimiter(text: str, document: str) -> str:
 def read_csv(data: bytes, document: str) -> AppendixTable:
     """Read the appendix table of a department CSV; see the module docstring."""
     text = decode_document(data, document)
-    return parse_grid(document, split_rows(text, detect_delimiter(text, document)))
+    delimiter = detect_delimiter(text, document)
+    try:
+        rows = split_rows(text, delimiter, strict=True)
+    except csv.Error as exc:
+        where, _, why = str(exc).partition(": ")
+        if "unexpected end of data" in why:
+            why = "a quoted cell opened here is never closed (the file is cut short, or a quote is missing)"
+        raise IngestError(document, where, why) from None
+    _refuse_cut_last_row(document, text, rows)
+    return parse_grid(document, rows)
+
+
+def _refuse_cut_last_row(document: str, text: str, rows: list[GridRow]) -> None:
+    """A file that ends inside a row: no line break at the end, and fewer cells than the header."""
+    start = find_header_row(rows)
+    if start is None or text.endswith(("\n", "\r")) or not rows:
+        return
+    last, width = rows[-1], len(rows[start].cells)
+    if last.line > rows[start].line and len(last.cells) < width:
+        raise IngestError(
+            document, last.where,
+            f"the last row has {len(last.cells)} of the header's {width} cells and the file ends without "
+            "a line break: the file is cut short",
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.appendix import AppendixTable, GridRow, parse_grid
+from ktxh.errors import IngestError
 
 TITLE = re.compile(r"tình hình thực hiện (các )?chỉ tiêu kế hoạch", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")
@@ -50,4 +51,22 @@ def find_appendix(text: str, document: str) -> AppendixTable | None:
         grid.append(GridRow(cells=cells, line=number, where=f"line {number}"))
     if not grid:
         return None
+    _refuse_cut_row(document, text, lines, grid)
     return parse_grid(document, grid)
+
+
+def _refuse_cut_row(document: str, text: str, lines: list[str], grid: list[GridRow]) -> None:
+    """The file's last line is a table row with fewer cells than the header, without its closing
+    pipe or line break: the file ends inside that row (or inside one of its cells)."""
+    last = grid[-1]
+    line = lines[last.line - 1].rstrip()
+    is_last_line = not any(l.strip() for l in lines[last.line:])
+    width = len(grid[0].cells)  # the header row's
+    unfinished = not line.endswith("|") or not text.endswith(("\n", "\r"))
+    if is_last_line and unfinished and len(grid) > 1 and len(last.cells) < width:
+        raise IngestError(
+            document, last.where,
+            f"the table's last row has {len(last.cells)} of {width} cells and the file ends inside it "
+            "(cut short?)",
+            line[-40:],
+        )

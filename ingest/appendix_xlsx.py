@@ -31,6 +31,7 @@ Locations read ``sheet <name>, row <n>``.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from decimal import Decimal
@@ -39,7 +40,10 @@ from pathlib import Path
 import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from ingest import notes
 
 from ingest.appendix import AppendixTable, Cell, GridRow, SheetNumber, find_header_row, parse_grid
 from ktxh.errors import IngestError
@@ -102,11 +106,55 @@ def _cell(value: object, number_format: str | None) -> Cell:
     return str(value)
 
 
-def _raw_grid(ws: Worksheet) -> list[list[Cell]]:
-    """Every row of the sheet from row 1 (index = row - 1), merged cells blank."""
-    grid: list[list[Cell]] = []
-    for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column):
-        grid.append([None if isinstance(c, MergedCell) else _cell(c.value, c.number_format) for c in row])
+def _raw_grid(ws: Worksheet, document: str) -> list[list[Cell]]:
+    """Every row of the sheet from row 1 (index = row - 1), merged cells blank.
+
+    The used range is that of the cells holding a value, never the sheet's dimension tag
+    nor a formatted empty cell (one styled cell at XFD1048576 makes openpyxl's
+    ``max_row`` × ``max_column`` 17 billion cells); it must stay within
+    ``KTXH_MAX_CELLS_PER_SHEET``.  A date is refused (Excel turns "4.1" into 4 January).
+    A number stored with more decimals than its format shows is read as shown, which is
+    what the department sees, with a warning.
+    """
+    from ktxh.settings import input_limits
+
+    present = [(r, c, cell) for (r, c), cell in ws._cells.items()
+               if cell.value is not None and not isinstance(cell, MergedCell)]
+    if not present:
+        return []
+    max_row = max(r for r, _, _ in present)
+    max_col = max(c for _, c, _ in present)
+    limit = input_limits().max_cells_per_sheet
+    if max_row * max_col > limit:
+        far = max(present, key=lambda p: p[0] * p[1])[2]
+        raise IngestError(
+            document, f"sheet {ws.title}, cell {far.coordinate}",
+            f"the cells in use span A1:{far.coordinate if far.row == max_row and far.column == max_col else get_column_letter(max_col) + str(max_row)}, "
+            f"{max_row * max_col:,} cells, over the limit of {limit:,} (KTXH_MAX_CELLS_PER_SHEET): "
+            "delete what lies outside the table",
+        )
+    grid: list[list[Cell]] = [[None] * max_col for _ in range(max_row)]
+    hidden_decimals: list[str] = []
+    for r, c, cell in present:
+        if isinstance(cell.value, (dt.datetime, dt.date, dt.time)):
+            raise IngestError(
+                document, f"sheet {ws.title}, row {r}",
+                f"cell {cell.coordinate} holds a date where the table has a number or a TT marker "
+                "(Excel turns '4.1' into 4 January): format the column as text and type it again",
+                cell.value.isoformat(),
+            )
+        value = _cell(cell.value, cell.number_format)
+        if isinstance(value, SheetNumber) and value.decimals is not None and isinstance(cell.value, (int, float)):
+            stored = Decimal(repr(value.value)) if isinstance(value.value, float) else Decimal(value.value)
+            exponent = stored.normalize().as_tuple().exponent
+            if isinstance(exponent, int) and -exponent > value.decimals:
+                hidden_decimals.append(f"{cell.coordinate} stores {stored}")
+        grid[r - 1][c - 1] = value
+    if hidden_decimals:
+        notes.warn(
+            f"sheet {ws.title}: {len(hidden_decimals)} cell(s) store more decimals than their number format shows "
+            f"(first: {hidden_decimals[0]}); read as shown, as the department sees them"
+        )
     return grid
 
 
@@ -140,35 +188,118 @@ def _fill_header_merges(ws: Worksheet, grid: list[list[Cell]], header_row: int) 
 
 def _refuse_uncomputed_formulas(path: Path, sheet: str, grid: list[list[Cell]]) -> None:
     """A formula cell read as blank only because no program ever computed it."""
-    ws = openpyxl.load_workbook(path, data_only=False)[sheet]
-    for row in ws.iter_rows(min_row=1, max_row=len(grid)):
-        for c in row:
-            if isinstance(c, MergedCell) or c.data_type != "f":
-                continue
-            if grid[c.row - 1][c.column - 1] is None:
-                formula = c.value if isinstance(c.value, str) else getattr(c.value, "text", str(c.value))
-                raise IngestError(
-                    path.name, f"sheet {sheet}, row {c.row}",
-                    f"cell {c.coordinate} is a formula with no computed value "
-                    "(saved by a program that does not calculate: open and save it in Excel or LibreOffice)",
-                    formula,
-                )
+    ws = _load(path, data_only=False)[0][sheet]
+    for (r, col), c in sorted(ws._cells.items()):
+        if isinstance(c, MergedCell) or c.data_type != "f":
+            continue
+        if r > len(grid) or col > len(grid[r - 1]) or grid[r - 1][col - 1] is None:
+            formula = c.value if isinstance(c.value, str) else getattr(c.value, "text", str(c.value))
+            raise IngestError(
+                path.name, f"sheet {sheet}, row {c.row}",
+                f"cell {c.coordinate} is a formula with no computed value "
+                "(saved by a program that does not calculate: open and save it in Excel or LibreOffice)",
+                formula,
+            )
+
+
+_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
+_XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+
+
+def _check_package(path: Path, data: bytes) -> None:
+    """The ZIP's parts, before openpyxl expands them: within the uncompressed size limit and
+    the cell limit (cells counted in the sheet XML, so that a huge sheet is refused cheaply)."""
+    from ktxh.settings import input_limits
+
+    limits = input_limits()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            cap = limits.max_xlsx_uncompressed_bytes
+            if total > cap:
+                raise IngestError(path.name, "whole workbook",
+                                  f"{total:,} bytes uncompressed, over the limit of {cap:,} (KTXH_MAX_XLSX_UNCOMPRESSED_BYTES)")
+            for info in infos:
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    with z.open(info) as part:
+                        cells = sum(chunk.count(b"<c ") + chunk.count(b"<c>") for chunk in iter(lambda: part.read(1 << 20), b""))
+                    if cells > limits.max_cells_per_sheet:
+                        raise IngestError(path.name, info.filename,
+                                          f"{cells:,} cells, over the limit of {limits.max_cells_per_sheet:,} (KTXH_MAX_CELLS_PER_SHEET)")
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise IngestError(path.name, "whole file", "not a readable XLSX workbook (a ZIP archive)", str(exc)) from None
+
+
+def _broken_part(data: bytes) -> tuple[str, str] | None:
+    """The first XML part of the package that does not parse, and why."""
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels")):
+                try:
+                    ElementTree.fromstring(z.read(name))
+                except ElementTree.ParseError as exc:
+                    return name, str(exc)
+                except Exception as exc:  # zlib errors of a cut part
+                    return name, str(exc)
+    return None
+
+
+def _without_html_entities(data: bytes) -> tuple[bytes, list[str]]:
+    """The package with HTML entities in its XML parts replaced by character references."""
+    from html.entities import name2codepoint
+
+    out, changed = io.BytesIO(), []
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            body = z.read(info)
+            if info.filename.endswith(".xml"):
+                fixed = _ENTITY.sub(
+                    lambda m: m.group(0) if m.group(1) in _XML_ENTITIES or m.group(1).decode() not in name2codepoint
+                    else f"&#{name2codepoint[m.group(1).decode()]};".encode(), body)
+                if fixed != body:
+                    changed.append(info.filename)
+                body = fixed
+            w.writestr(info, body)
+    return out.getvalue(), changed
+
+
+def _load(path: Path, data_only: bool):
+    """openpyxl's workbook, or an IngestError naming the part that cannot be read.
+    Returns (workbook, the parts repaired of HTML entities or "")."""
+    data = path.read_bytes()
+    _check_package(path, data)
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), data_only=data_only), ""
+    except Exception as first:  # openpyxl raises whatever its XML parser or zipfile raise
+        if "undefined entity" in str(first):
+            fixed, parts = _without_html_entities(data)
+            try:
+                return openpyxl.load_workbook(io.BytesIO(fixed), data_only=data_only), ", ".join(parts)
+            except Exception:
+                pass
+        broken = _broken_part(data)
+        if broken:
+            part, why = broken
+            raise IngestError(path.name, part, f"not readable XML ({why}): the file is cut short or damaged") from None
+        raise IngestError(path.name, "whole file", "not a readable XLSX workbook", str(first).splitlines()[0]) from None
 
 
 def read_xlsx(path: Path) -> AppendixTable:
     """Read the appendix table of a department workbook; see the module docstring."""
     path = Path(path)
     document = path.name
-    try:
-        wb = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise IngestError(document, "whole file", "not a readable XLSX workbook", str(exc)) from None
+    wb, repaired = _load(path, data_only=True)
+    if repaired:
+        notes.warn(f"{repaired} use HTML entities (&nbsp; …) that XML does not define: read as the characters they name")
 
     candidates = []
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
-        grid = _raw_grid(ws)
+        grid = _raw_grid(ws, document)
         start = find_header_row(_grid_rows(ws, grid))
         if start is not None:
             candidates.append((ws, grid, start + 1))

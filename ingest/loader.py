@@ -44,6 +44,7 @@ class ParsedDocument:
     extras: dict[str, list[dict]] = field(default_factory=dict)
     area: Area | None = None
     date: DocumentDate | None = None
+    warnings: list[str] = field(default_factory=list)  # what was odd but accepted (ingest.guard)
 
     @property
     def batch_id(self) -> str:
@@ -138,7 +139,9 @@ def prose_facts(doc: ParsedDocument) -> list[dict]:
              span_start=f.span_start, span_end=f.span_end, claim_no=f.claim_no, subject=f.subject,
              indicator_code=f.indicator_code, period_year=f.period_year, month_from=f.month_from,
              month_to=f.month_to, printed=f.printed, value=f.value, decimals=f.decimals, unit=f.unit,
-             value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status)
+             value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status,
+             period_kind=f.period_kind, scope=f.scope, balance_date=f.balance_date, compared_date=f.compared_date,
+             document_kind=f.document_kind, subject_term=f.subject_term)
         for fact_no, f in enumerate(extract_facts(doc.text, doc.document, None), start=1)
     ]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -18,6 +18,11 @@ from babel.numbers import NumberFormatError, parse_decimal
 # sign, digits with '.' groups, an optional ',' decimal part.  Anything else
 # (letters, two commas, spaces inside) is not a number at all.
 _CANDIDATE = re.compile(r"^[-−+]?\d[\d.]*(,\d+)?$")
+
+
+# A figure longer than this (digits, group marks, decimals) is not a figure: Babel's
+# strict check would fail inside the decimal module on a run of "9.9.9…" instead.
+MAX_FIGURE_CHARS = 40
 
 
 class MalformedNumber(ValueError):
@@ -41,11 +46,13 @@ def parse_vn_number(text: str) -> PrintedNumber | None:
     cleaned = raw.replace("\u2212", "-")
     if cleaned.endswith("%"):
         cleaned = cleaned[:-1].rstrip()
+    if len(cleaned) > MAX_FIGURE_CHARS:
+        raise MalformedNumber(f"{len(cleaned)} characters: too long to be one figure")
     if not _CANDIDATE.match(cleaned):
         raise MalformedNumber(f"not a number: {raw!r}")
     try:
         value = parse_decimal(cleaned, locale="vi", strict=True)
-    except NumberFormatError as exc:
+    except (NumberFormatError, InvalidOperation) as exc:
         raise MalformedNumber(f"malformed Vietnamese number {raw!r}: {exc}") from None
     decimals = len(cleaned.split(",", 1)[1]) if "," in cleaned else 0
     return PrintedNumber(value=value, decimals=decimals, text=raw)
@@ -67,5 +74,7 @@ def from_spreadsheet_number(value: float | int, decimals: int | None = None) -> 
     if decimals is None:
         exponent = exact.normalize().as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    exact = exact.quantize(Decimal(1).scaleb(-decimals)) if decimals else exact.quantize(Decimal(1))
+    # as the spreadsheet shows it: Excel rounds half away from zero (39.485 under 0.00 shows 39,49)
+    quantum = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
+    exact = exact.quantize(quantum, rounding=ROUND_HALF_UP)
     return PrintedNumber(value=exact, decimals=decimals, text=format_vn_number(exact, decimals))

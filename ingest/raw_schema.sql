@@ -64,5 +64,20 @@ create table if not exists raw.prose_facts (
     basis          varchar,                -- none | plan | plan_central | plan_council | same_period | prior_month | prior_year
     measure        varchar,                -- value | ratio_pct | growth_pct | pp
     status         varchar not null,       -- ok | unclassified | malformed
+    -- added for issue 10 (any province's reports): the period model, the scope, the document kind,
+    -- and the words that named the indicator (matched to the catalog at build time)
+    period_kind    varchar,                -- month | cumulative | quarter | year | balance | multi_year
+    scope          varchar,                -- province | national | world | other_area
+    balance_date   date,                   -- a balance: the date it stands at (month_to is its month, month_from null)
+    compared_date  date,                   -- a balance compared with another date: that date
+    document_kind  varchar,                -- monthly_report | statistics_release | council_resolution | plan_decision | session_news | annual_report
+    subject_term   varchar,                -- the words of the subject that named the indicator, as written
     primary key (batch_id, fact_no)
 );
+-- warehouses made before these columns existed get them (empty for figures loaded before)
+alter table raw.prose_facts add column if not exists period_kind varchar;
+alter table raw.prose_facts add column if not exists scope varchar;
+alter table raw.prose_facts add column if not exists balance_date date;
+alter table raw.prose_facts add column if not exists compared_date date;
+alter table raw.prose_facts add column if not exists document_kind varchar;
+alter table raw.prose_facts add column if not exists subject_term varchar;

@@ -9,7 +9,10 @@ exit code   meaning
 0           done (``ktxh check``: no error-severity finding)
 1           a document was refused (``IngestError``), or ``ktxh check`` found errors
 2           the warehouse could not be built, checked or exported (``BuildFailed``,
-            ``WarehouseBusy``, ``SuiteError``, ``WarehouseMissing``)
+            ``WarehouseBusy``, ``SuiteError``, ``WarehouseMissing``), or cannot be used
+            at all (``WarehouseUnusable``: a folder, read-only, not a DuckDB file)
+3           an internal error (a bug): a short message and the file the full trace went to
+130         interrupted (Ctrl-C); nothing was replaced
 ==========  ==============================================================
 """
 
@@ -21,6 +24,8 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_CHECK_ERRORS = 1
 EXIT_FAILED = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 
 class KtxhError(Exception):
@@ -68,6 +73,16 @@ class WarehouseMissing(BuildFailed):
 
 class WarehouseBusy(KtxhError):
     """Another ktxh process is writing the warehouse (DuckDB has one writer)."""
+
+
+class WarehouseUnusable(KtxhError):
+    """The warehouse path is a folder, read-only, not a DuckDB file, or its folder cannot be written."""
+
+
+class UsageError(KtxhError):
+    """The command line itself is wrong (an unknown option, a missing argument)."""
+
+    exit_code = EXIT_REFUSED
 
 
 class SuiteError(BuildFailed):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -14,10 +15,10 @@ from typing import Iterator, Sequence
 import duckdb
 from filelock import FileLock, Timeout
 
-from ingest import loader
+from ingest import guard, loader
 from ingest.loader import SUPPORTED
 from ktxh import settings
-from ktxh.errors import BuildFailed, WarehouseBusy, require_warehouse
+from ktxh.errors import BuildFailed, IngestError, WarehouseBusy, WarehouseUnusable, require_warehouse
 
 _AREA_FOLDER = re.compile(r"^(\d{2})[_-]")
 
@@ -25,18 +26,77 @@ _AREA_FOLDER = re.compile(r"^(\d{2})[_-]")
 @contextmanager
 def exclusive(db: Path) -> Iterator[None]:
     """One writer at a time: a second run or ingest gets a clear message instead of a lock error."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(db) + ".lock")
+    usable(db)
     try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(db) + ".lock")
         lock.acquire(timeout=0)
     except Timeout:
         raise WarehouseBusy(
             f"another ktxh run or ingest is writing {db} right now; wait for it to finish and try again"
         ) from None
+    except OSError as exc:
+        raise WarehouseUnusable(f"cannot write in {db.parent} ({exc.strerror}): set KTXH_DB to a writable place") from None
     try:
         yield
     finally:
         lock.release()
+
+
+def usable(db: Path) -> None:
+    """Refuse, before anything is read or written, a warehouse path ktxh cannot use."""
+    if db.is_dir():
+        raise WarehouseUnusable(f"{db} is a folder, not a DuckDB file: set KTXH_DB to a file path")
+    if db.exists() and not os.access(db, os.W_OK):
+        raise WarehouseUnusable(f"{db} is read-only: nothing was loaded (make it writable, or set KTXH_DB)")
+    if db.exists() and db.stat().st_size > 0:
+        with open(db, "rb") as f:
+            head = f.read(12)
+        if head[8:12] != b"DUCK":
+            raise WarehouseUnusable(f"{db} is not a DuckDB file: nothing was loaded (move it away, or set KTXH_DB)")
+
+
+def _hidden(path: Path) -> bool:
+    """Editor and office lock files (``~$bieu.xlsx``, ``.~lock.bieu.xlsx#``) and dotfiles."""
+    return path.name.startswith((".", "~$"))
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Supported documents under ``folder``, following symlinked folders once; a folder that
+    cannot be read or a link that loops is refused rather than skipped in silence."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(directory: Path) -> None:
+        try:
+            info = directory.stat()
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise IngestError(directory.name, str(directory), "a symbolic link that loops back on itself") from None
+            raise IngestError(directory.name, str(directory), f"a folder that cannot be read ({exc.strerror})") from None
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            raise IngestError(directory.name, str(directory), "a symbolic link to a folder it is inside of (a loop)")
+        seen.add(key)
+        for entry in entries:
+            path = Path(entry.path)
+            if _hidden(path):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                visit(path)
+            elif path.suffix.lower() in SUPPORTED or (entry.is_symlink() and not path.exists()):
+                found.append(path)  # a broken or looping link is refused by ingest.guard, with its name
+        seen.discard(key)
+
+    visit(folder)
+    if not found:
+        raise IngestError(folder.name, str(folder), f"no documents ({', '.join(SUPPORTED)}) in this folder")
+    return found
 
 
 def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
@@ -44,21 +104,35 @@ def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
     named ``NN_name`` (``04_cao-bang``) sets the area of what is inside it."""
     found: list[tuple[Path, str]] = []
     for path in map(Path, paths):
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED) if path.is_dir() else [path]
+        files = _walk(path) if path.is_dir() else [path]
         for file in files:
             folder_area = next(
-                (m.group(1) for parent in file.resolve().parents if (m := _AREA_FOLDER.match(parent.name))), None
+                (m.group(1) for parent in Path(os.path.realpath(file)).parents if (m := _AREA_FOLDER.match(parent.name))), None
             )
             # an explicit --area, even an empty one (refused by the loader), wins
             found.append((file, area if area is not None else folder_area or settings.default_area()))
     return found
 
 
+def parse(paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument]:
+    """Every document parsed (within ``ingest.guard``'s limits) before anything is written."""
+    return [guard.parse(path, code) for path, code in discover(paths, area)]
+
+
+def write(db: Path, docs: Sequence[loader.ParsedDocument]) -> None:
+    try:
+        with duckdb.connect(str(db)) as con:
+            loader.write(con, docs)
+    except duckdb.Error as exc:
+        raise WarehouseUnusable(f"cannot write {db}: {str(exc).splitlines()[0]}") from None
+
+
 def ingest(db: Path, paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument]:
-    """Parse all documents, then write them in one transaction."""
-    docs = [loader.parse_document(path, code) for path, code in discover(paths, area)]
-    with duckdb.connect(str(db)) as con:
-        loader.write(con, docs)
+    """Parse all documents, then write them in one transaction into a copy of the
+    warehouse that replaces it (so an analyst's read-only connection does not block it)."""
+    docs = parse(paths, area)
+    with replacing(db) as new:
+        write(new, docs)
     return docs
 
 
@@ -87,20 +161,53 @@ def building_path(db: Path) -> Path:
     return db.with_name(db.name + ".building")
 
 
+def _wal(path: Path) -> Path:
+    return Path(str(path) + ".wal")
+
+
+def _probe(db: Path) -> None:
+    """Open the warehouse read-only once: a program writing it holds DuckDB's lock, and
+    its writes would be lost if the file were replaced under it."""
+    try:
+        duckdb.connect(str(db), read_only=True).close()
+    except duckdb.Error as exc:
+        first = str(exc).splitlines()[0]
+        if "lock" in first.lower():
+            raise WarehouseBusy(
+                f"{db} is open for writing by another program ({first}); close it, or open it read_only, and try again"
+            ) from None
+        raise WarehouseUnusable(f"{db} cannot be opened as a DuckDB warehouse: {first}") from None
+
+
+@contextmanager
+def replacing(db: Path) -> Iterator[Path]:
+    """Write a copy of ``db`` (``ktxh.duckdb.building``) and put it in place only when the
+    block succeeded: readers keep the file they opened, and a failure changes nothing."""
+    usable(db)
+    new = building_path(db)
+    for stale in (new, _wal(new)):
+        stale.unlink(missing_ok=True)
+    try:
+        if db.exists():
+            _probe(db)
+            shutil.copy2(db, new)
+            if _wal(db).exists():
+                shutil.copy2(_wal(db), _wal(new))
+        yield new
+        os.replace(new, db)
+    except OSError as exc:
+        raise WarehouseUnusable(f"cannot write the new warehouse beside {db} ({exc.strerror}); it is unchanged") from None
+    finally:
+        for leftover in (new, _wal(new)):
+            leftover.unlink(missing_ok=True)
+
+
 def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None) -> None:
     """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded."""
     with exclusive(db):
-        new = building_path(db)
-        for stale in (new, Path(str(new) + ".wal")):
-            stale.unlink(missing_ok=True)
-        if db.exists():
-            shutil.copy2(db, new)
-        try:
-            ingest(new, paths, area)
+        docs = parse(paths, area)
+        with replacing(db) as new:
+            write(new, docs)
             dbt(["build"], new)
             if after_build is not None:
                 after_build(new)
-            os.replace(new, db)
-        finally:
-            for leftover in (new, Path(str(new) + ".wal")):
-                leftover.unlink(missing_ok=True)

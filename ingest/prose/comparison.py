@@ -41,6 +41,10 @@ def basis_of_phrase( phrase: str, period: Period) -> str | None:
             return "prior_year" if year and int(m.group(1)) == year - 1 else "?"
         if basis == "?named":
             return "?"
+        if basis == "?plan_year":
+            if year is None or int(m.group(1)) != year:
+                return "?"
+            return "plan_council" if P.COUNCIL_PLAN.search(m.group(0)) else "plan"
         return basis
     return None
 

@@ -26,7 +26,11 @@ def title_block(text: str) -> str:
 def document_kind_of(text: str) -> str:
     """The document's kind from its title block; a report with no telling title is a monthly report."""
     head = title_block(text)
+    kinds = dict(P.DOCUMENT_KINDS)
+    first_line = head.split("\n", 1)[0]
     for name, rx in P.DOCUMENT_KINDS:
+        if name == "monthly_report" and kinds["session_news"].search(first_line):
+            return "session_news"  # news that opens with a session ("Ngày 5/12, Kỳ họp thứ 24 …")
         if rx.search(head):
             return name
     return "monthly_report"

@@ -17,7 +17,7 @@ from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import section_after, value_type_of
-from ingest.prose.vocabulary import Vocabulary, default_vocabulary
+from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
 
@@ -33,9 +33,10 @@ class Extractor:
         self.facts: list[ProseFact] = []
         self.footnote_refs: dict[int, Context] = {}
         starts = [0]
-        for i, c in enumerate(self.text):
-            if c == "\n":
-                starts.append(i + 1)
+        at = self.text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = self.text.find("\n", at + 1)
         self.line_starts = starts
 
     def sentences(self) -> list[Sentence]:
@@ -63,8 +64,10 @@ class Extractor:
         sentences = self.sentences()
         paragraph_lead: dict[int, tuple[Period | None, bool]] = {}
         paragraph_last_claim: dict[int, Claim] = {}
+        row_label: str | None = None  # a short line without figures: the row name of a table printed as text
         for number, sent in enumerate(sentences, start=1):
             figures = find_figures(sent.text)
+            label, row_label = row_label, (sent.text if not figures and len(sent.text) <= P.ROW_LABEL_MAX else None)
             lead_end = self._lead_end(sent.text, figures)
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
@@ -76,9 +79,13 @@ class Extractor:
             if P.BREAKDOWN.match(sent.text.lstrip("-+ ")) and sent.paragraph in paragraph_last_claim:
                 parent = paragraph_last_claim[sent.paragraph]
             para_lead = paragraph_lead.get(sent.paragraph) if sent.index_in_paragraph else None
-            claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent)
+            claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent, label)
             if claims:
                 paragraph_last_claim[sent.paragraph] = claims[-1]
+            if sent.index_in_paragraph and figures:
+                own = lead_period(sent.text, lead)
+                if own[0] is not None and not own[1]:  # "Trong tháng 9, …. Doanh thu …": the period goes on
+                    paragraph_lead[sent.paragraph] = own
             for pos, n in sent.marks:  # what a footnote body will know of the sentence that calls it
                 self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, para_lead))
         return self.facts
@@ -110,14 +117,20 @@ class Extractor:
             parent=prior[-1] if prior else None,
         )
 
-    def _sentence(self, sent: Sentence, number: int, figures: list[Figure], lead: str, para_lead, ctx: Context, parent: Claim | None) -> list[Claim]:
-        """Facts of one sentence, claim by claim."""
+    def _sentence(self, sent: Sentence, number: int, figures: list[Figure], lead: str, para_lead, ctx: Context, parent: Claim | None,
+                  row_label: str | None = None) -> list[Claim]:
+        """Facts of one sentence, claim by claim.  A sentence that opens with a figure and no words
+        (">2.300", "575 (tăng 15%)") is the value of the row named on the line before it."""
         text = sent.text
         claims: list[Claim] = []
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
         prev_end = marker.end() if marker else 0
         lead_estimate = bool(P.ESTIMATE_CUE.search(lead))
+        # "Cơ cấu kinh tế: dịch vụ: 46 - 47%; …": the lead names a subject that is no indicator, and
+        # what it lists are its parts (shares of the economy, not sectors' growth)
+        lead_names = self.vocab.find(fold(lead)) if P.LEAD_COLON.match(text[len(lead):]) else []
+        lead_no_indicator = bool(lead_names) and all(m.alias.code == NO_INDICATOR for m in lead_names)
         lead_basis = None
         if P.LEADING_SO_VOI.match(lead):  # "So với cùng kỳ năm 2021: …"
             spans = comparison_spans(lead)
@@ -140,6 +153,8 @@ class Extractor:
                 current = self._new_claim(text[: fig.start], fig, raw_measure, parent, claims, forced=code)
                 if code is None:
                     current.indicator = claims[-1].indicator
+            elif new_claim and current is None and row_label and not residue(between):
+                current = self._new_claim(row_label + " " + between, fig, raw_measure, parent, claims)
             elif new_claim:
                 current = self._new_claim(between, fig, raw_measure, parent, claims)
             elif not fig.pair_second and raw_measure == "value" and current.indicator and not fits(self.vocab, current.indicator, fig, raw_measure):
@@ -153,6 +168,8 @@ class Extractor:
                     current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             assert current is not None
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
+            if lead_no_indicator:
+                indicator = None
             scope = scope_of(tail, group_lead)
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
@@ -176,7 +193,9 @@ class Extractor:
                         or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate))
             if not current.facts:
                 current.estimate = current.estimate or estimate
-            value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period, balance)
+            quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start]))  # "vượt kế hoạch (kế hoạch 6,5-7,5%)"
+            value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
+                                       balance, quoted_plan)
             current.facts.append(Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
                                       period_kind, scope, balance, compared))
 
@@ -283,5 +302,7 @@ def extract_facts(text: str, document: str, report_date: dt.date | None = None, 
     kind = document_kind or document_kind_of(text)
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
+    if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
+        default = (year, month, month)
     report = Report(document, text, year, month, default, report_date if day_known else None, kind, plan_year)
     return Extractor(report, vocabulary or default_vocabulary()).run()

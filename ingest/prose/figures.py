@@ -30,8 +30,34 @@ class Figure:
     has_pair_second: bool = False
 
 
+#: How far before and after a number a span that skips it may reach (every skip pattern is shorter).
+SKIP_REACH_BEFORE = 50
+SKIP_REACH_AFTER = 40
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of text around the numbers, merged."""
+    out: list[tuple[int, int]] = []
+    for m in P.NUMBER.finditer(text):
+        a, b = max(0, m.start() - SKIP_REACH_BEFORE), min(len(text), m.end() + SKIP_REACH_AFTER)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def skip_spans(text: str) -> list[tuple[int, int, str]]:
-    spans = [(m.start(), m.end(), p.name) for p in P.SKIP_SPANS for m in p.regex.finditer(text)]
+    """Spans of numbers that are not figures, with the pattern that says so.
+
+    Only the stretches of text around numbers are searched (a sentence is mostly words).
+    """
+    if not P.DIGIT.search(text):
+        return []  # every skip pattern holds a digit
+    windows = _windows(text)
+    lower = text.lower()
+    tried = [p for p in P.SKIP_SPANS if p.name not in P.SKIP_CUES or any(c in lower for c in P.SKIP_CUES[p.name])]
+    spans = sorted({(m.start(), m.end(), p.name) for p in tried for a, b in windows for m in p.regex.finditer(text, a, b)})
     m = P.LIST_MARKER.match(text)
     if m and m.end():
         spans.append((0, m.end(), "list_marker"))
@@ -39,6 +65,8 @@ def skip_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def find_figures(text: str) -> list[Figure]:
+    if not P.DIGIT.search(text):
+        return []
     skips = skip_spans(text)
     figures: list[Figure] = []
     chain_end = -1  # end of the last skipped identifier or ordinal list

@@ -21,11 +21,13 @@ class Text:
     marks: list[tuple[int, int]] = field(default_factory=list)  # (position, footnote number)
 
     def add(self, text: str, start: int) -> None:
+        self.__dict__.pop("_text", None)
         self.chars.extend(text)
         self.offs.extend(range(start, start + len(text)))
 
     def extend(self, other: Text, joiner_offset: int) -> None:
         """Append a line: both sides trimmed, one space between."""
+        self.__dict__.pop("_text", None)
         while self.chars and self.chars[-1].isspace():
             self.chars.pop()
             self.offs.pop()
@@ -48,7 +50,13 @@ class Text:
 
     @property
     def text(self) -> str:
-        return "".join(self.chars)
+        """The characters as a string (joined once per change of length: the layout only appends,
+        trims and deletes, so a string of the same length is the same string)."""
+        cached = self.__dict__.get("_text")
+        if cached is None or len(cached) != len(self.chars):
+            cached = "".join(self.chars)
+            self.__dict__["_text"] = cached
+        return cached
 
 
 @dataclass
@@ -173,6 +181,7 @@ def mark_footnote_starts(lines: list[Line], hard_wrapped: bool) -> None:
                         break
                     a, b = g.start(1), g.end(1)
                     del t.chars[a:b]
+                    t.__dict__.pop("_text", None)
                     del t.offs[a:b]
                     t.marks = [(p if p <= a else p - (b - a), k) for p, k in t.marks] + [(a, last_mark + 1)]
                     last_mark += 1

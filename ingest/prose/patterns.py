@@ -106,7 +106,7 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("date_day_month", rf"(?:{WB_L}(?:ngày|từ|đến|tới|lễ|dịp|trước|sau|hết)\s+|\()\d{{1,2}}/\d{{1,2}}\b(?!/)"),
     _named("date_range", r"\b\d{1,2}/\d{1,2}\s?[-–]\s?\d{1,2}/\d{1,2}\b"),
     _named("month_year", r"\b(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d{2}\b"),
-    _named("time", r"\b\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\b|\b\d{1,2}:\d{2}\b"),
+    _named("time", r"\b\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
     _named("year", r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)"),
     _named("period_words", rf"{WB_L}(?:tháng|quý|năm|tuần|kỳ)\s+\d{{1,2}}\b"),
     _named("duration", rf"\b\d+\s+(?:tháng|năm|ngày|tuần|giờ|phút|thế kỷ){WB_R}"),
@@ -126,7 +126,41 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("row_number", r"^\s*[1-9]\s*$"),  # a line holding only a one-digit number: a table's row number
     _named("date_stamp", r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?"),
     _named("rank", rf"{WB_L}(?:xếp\s+)?thứ\s+\d+\s?/\s?\d+"),
+    _named("one_of", rf"{WB_L}(?:một|1)\s+trong\s+(?:số\s+)?\d+"),  # "một trong 06 Chương trình trọng điểm"
+    _named("bracket_mark", r"\[\d{1,3}\]"),  # a footnote mark printed "[1]"
 )
+
+#: Words (lower case) one of which every match of a skip pattern holds: a pattern is tried on a
+#: sentence only when one is in it (a pattern without cues is always tried).  A test checks, on
+#: every bundled and labelled document, that each match holds one of its pattern's cues.
+SKIP_CUES: dict[str, tuple[str, ...]] = {
+    "date_full": ("/", ".", "-"),
+    "date_words": ("ngày",),
+    "date_day_month": ("/",),
+    "date_range": ("/",),
+    "month_year": ("/",),
+    "time": ("giờ", "h", ":"),
+    "year": ("19", "20"),
+    "period_words": ("tháng", "quý", "năm", "tuần", "kỳ"),
+    "duration": ("tháng", "năm", "ngày", "tuần", "giờ", "phút", "thế kỷ"),
+    "document_number": ("/", "-"),
+    "document_reference": tuple(w for w in _DOC_WORDS.split("|")),
+    "number_sign": ("số",),
+    "ordinal": ("lần", "đợt", "khóa", "khoá", "thứ", "lớp", "mức độ", "cấp độ", "phiên", "vị trí", "top", "tầng",
+                "giai đoạn", "kỳ họp", "mũi", "liều"),
+    "identifier": ("mốc", "đường", "quốc lộ", "tỉnh lộ", "ql", "đt", "km", "tổ", "xóm", "lô", "số nhà"),
+    "list_ordinal": ("(",),
+    "integer_range": ("-", "–"),
+    "age_range": ("tuổi",),
+    "dose_qualifier": ("mũi", "liều"),
+    "criteria_qualifier": ("đạt",),
+    "per_unit": ("trên", "/"),
+    "fixed_name": ("loại rừng", "cấp"),
+    "date_stamp": ("date",),
+    "rank": ("thứ",),
+    "one_of": ("trong",),
+    "bracket_mark": ("[",),
+}
 
 #: An alias further than this many words from its figure does not name the figure's subject.
 MAX_ALIAS_DISTANCE = 25
@@ -151,8 +185,12 @@ BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("plan_central_budget", "plan_central", r"dự\s+toán\s+(?:TW|TƯ|T\.Ư|Trung\s+ương|NSTW)(?:\s+giao)?"),
     ("plan_central_government", "plan_central",
      r"(?:kế\s+hoạch|KH)(?:\s+vốn)?\s+(?:(?:do\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|TTCP|Trung\s+ương|TW)(?:\s+giao)?"),
+    # a plan of a named year ("so với dự toán địa phương năm 2022"): the figure's own year's plan, else no basis
+    ("plan_of_year", "?plan_year",
+     r"(?:dự\s+toán|kế\s+hoạch|KH)(?:\s+(?:địa\s+phương|tỉnh|HĐND(?:\s+tỉnh)?))?(?:\s+(?:được\s+)?giao)?\s+năm\s+(\d{4})"),
     ("plan_council", "plan_council",
-     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)(?:\s+tỉnh)?(?:\s+giao)?"),
+     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)(?:\s+tỉnh)?(?:\s+giao)?"
+     r"|dự\s+toán\s+(?:địa\s+phương|tỉnh)(?:\s+giao)?"),
     ("same_period", "same_period", r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?"),
     ("plan", "plan",
      r"(?:kế\s+hoạch|KH)(?:\s+(?:vốn|năm|giao|đề\s+ra|cả\s+năm))*(?:\s+\d{4})?|dự\s+toán(?:\s+(?:năm|giao|được\s+giao))*(?:\s+\d{4})?"
@@ -168,6 +206,8 @@ BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
 #: Words between "so với" and the basis that do not change it: "so với mức tăng trưởng năm 2023",
 #: "so với thực hiện năm 2022", "so với bình quân cùng kỳ".
 BASIS_PREFIX = r"(?:(?:mức|tốc\s+độ)(?:\s+tăng(?:\s+trưởng)?)?(?:\s+(?:chung|bình\s+quân))?\s+|(?:kết\s+quả\s+)?thực\s+hiện\s+|bình\s+quân\s+)?"
+#: A plan of the province's council ("dự toán địa phương", "dự toán tỉnh", "HĐND").
+COUNCIL_PLAN = re.compile(r"địa\s+phương|tỉnh|HĐND|hội\s+đồng", _I)
 BASIS = [(name, basis, re.compile(rf"{BASIS_PREFIX}(?:{pattern}){WB_R}", _I)) for name, basis, pattern in BASIS_PATTERNS]
 #: Bases that may follow a figure without "so với": "101% KH", "bằng 105% cùng kỳ".
 DIRECT_BASES = {"plan_central", "plan_council", "plan", "same_period"}
@@ -209,6 +249,18 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("year", r"(?:(?:ước\s+)?cả\s+)?năm\s+(\d{4})|(?<=\s)(20\d{2})$"),
 )
 PERIODS = [(name, re.compile(rf"{WB_L}(?:{pattern})", _I)) for name, pattern in PERIOD_PATTERNS]
+#: Words (lower case) one of which every match of a period pattern holds, as SKIP_CUES.
+PERIOD_CUES: dict[str, tuple[str, ...]] = {
+    "date_range": ("/",), "until_date": ("/",), "until_start_of_month": ("tháng",), "until_month": ("tháng",),
+    "year_to_date": ("năm", "lũy"), "last_months": ("tháng",), "first_months": ("tháng",), "quarter": ("quý",),
+    "month": ("tháng",), "this_month": ("tháng",), "year": ("năm", "20"),
+}
+#: A word or date every period pattern holds (a quick test before trying them all).
+PERIOD_WORD = re.compile(r"tháng|quý|năm|lũy|\d\s?/\s?\d|20\d\d\s*$", _I)
+#: A word every NOT_PERIOD alternative holds.
+NOT_PERIOD_WORD = re.compile(r"ngày|tháng|tuần|năm|\d{4}", _I)
+DIGIT = re.compile(r"\d")
+NOT_ALNUM = re.compile(r"[\W_]")
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: Two period phrases of different kinds side by side ("tháng 9 và 9 tháng") are ambiguous.
 PERIOD_JOINER = re.compile(r"^\s*(?:,|và|&|/)?\s*$", _I)
@@ -229,7 +281,7 @@ NOT_PERIOD = re.compile(
 ESTIMATE_CUE = re.compile(rf"(?<!công )(?<!hiệp )(?<!quy )(?<!mong ){WB_L}(?:ước|uớc|dự\s+ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
 PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
 #: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
-PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*$", _I)
+PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
 PLAN_YEAR_CUE = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch)\s+(?:năm\s+)?(\d{{4}})", _I)
 #: A heading about results (actual figures) or about targets (plans).
 ACTUAL_HEADING = re.compile(rf"{WB_L}(?:kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá|kiểm\s+điểm|thực\s+hiện\s+(?:các\s+)?chỉ\s+tiêu)", _I)
@@ -254,10 +306,15 @@ NONCONTENT = re.compile(
     rf"{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|thực\s+hiện|tính|đạt\s+được|đạt|bằng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
     r"thấp\s+hơn|cao\s+hơn|kém|hơn|còn|lên|xuống|khoảng|gần|trên|dưới|xấp\s+xỉ|ít\s+nhất|thêm|so\s+với|so|với|trong\s+đó|"
     r"trong|riêng|và|mức|tương\s+ứng|đến\s+nay|cụ\s+thể|như\s+sau|về|tổng\s+số|duy\s+trì|kế\s+hoạch|KH|năm|tháng|nay|"
-    r"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này|"
+    r"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này|tương\s+đương|"
     rf"chưa|không|mục\s+tiêu|đề\s+ra|dự\s+toán|giao){WB_R}",
     _I,
 )
+#: A sentence this short with no figure may name the subject of the next one: the row name of a table
+#: printed as text, or "thu ngân sách … có tăng trưởng. Lũy kế 6 tháng … ước đạt 871 tỷ đồng".
+ROW_LABEL_MAX = 400
+#: A lead that introduces a list: "Cơ cấu kinh tế: …".
+LEAD_COLON = re.compile(r"\s*:")
 BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}", _I)
 #: Words that may precede a whole-subject alias ("=dịch vụ" after "khu vực").
 SUBJECT_FILLERS = ("khu vực", "lĩnh vực", "ngành", "là", "đó", "và", "còn", "riêng")
@@ -289,21 +346,16 @@ RANGE_DASH = re.compile(r"\s?[-–]\s?")
 #: Count units that name the same thing.
 COUNT_SYNONYMS = {"hợp tác xã": "htx", "lao động": "người", "trường học": "trường", "giường bệnh": "giường"}
 
-#: A refinement of an indicator by the words around the figure: (code, pattern, refined code).
-UNIT_REFINEMENTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("passenger_transport_passengers", re.compile(r"lượt\s+xe", _I), "passenger_transport_trips"),
-    ("crop_area_rice", re.compile(r"^\s*tấn", _I), "rice_output"),
-    ("crop_area_maize", re.compile(r"^\s*tấn", _I), "maize_output"),
-    ("crop_area_tobacco", re.compile(r"^\s*tấn", _I), "tobacco_output"),
-    ("tourists", re.compile(r"quốc\s+tế", _I), "tourists_international"),
-    ("tourists", re.compile(r"nội\s+địa", _I), "tourists_domestic"),
-)
+#: Which indicators are refined or derived by the words around a figure is catalog data:
+#: ``seeds/prose_indicator_derivations.csv`` (a level whose growth, or a rate whose fall, is an
+#: indicator of its own; a refinement by unit, e.g. rice area in "tấn" is rice output).  Its cues
+#: are compiled here, so every pattern the extractor applies is compiled by this module.
 
-#: A level whose growth is an indicator of its own: "Tổng vốn đầu tư toàn xã hội … tăng 10,4%"
-#: is the value of the growth indicator.
-GROWTH_INDICATOR_OF = {"social_investment": "social_investment_growth"}
-#: A rate whose fall is an indicator of its own: "Tỷ lệ hộ nghèo giảm 3,1%" is the value of the reduction.
-REDUCTION_INDICATOR_OF = {"poverty_rate": "poverty_rate_reduction"}
+
+def compile_cue(pattern: str) -> re.Pattern[str]:
+    """A cue of a seed row (a pattern written in a seed), compiled as the extractor's patterns are."""
+    return re.compile(pattern, _I)
+
 
 #: Old and new placement of the tone mark on oa/oe/uy, folded to the new one.
 TONE_FOLD = {
@@ -396,8 +448,6 @@ def registry() -> dict[str, re.Pattern[str]]:
         add(f"basis:{name}", rx)
     for name, rx in PERIODS:
         add(f"period:{name}", rx)
-    for code, rx, refined in UNIT_REFINEMENTS:
-        add(f"refine:{code}->{refined}", rx)
     return out
 
 

@@ -62,9 +62,14 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
 
 def find_periods(text: str) -> list[tuple[int, int, str, Period]]:
     """Period phrases in text (dates that are not periods and comparisons blanked by the caller)."""
+    if not P.PERIOD_WORD.search(text):
+        return []  # no period pattern can match
     found: list[tuple[int, int, str, Period]] = []
     taken: list[tuple[int, int]] = []
+    lower = text.lower()
     for name, rx in P.PERIODS:
+        if not any(c in lower for c in P.PERIOD_CUES[name]):
+            continue
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -77,6 +82,8 @@ def find_periods(text: str) -> list[tuple[int, int, str, Period]]:
 
 def not_period_spans(text: str) -> list[tuple[int, int]]:
     """Dates and names with years that are not periods; "đến ngày …" stays a period."""
+    if not P.NOT_PERIOD_WORD.search(text):
+        return []  # NOT_PERIOD cannot match
     kept = [(m.start(), m.end()) for name, rx in P.PERIODS if name in ("date_range", "until_date") for m in rx.finditer(text)]
     return [
         (m.start(), m.end())

@@ -8,6 +8,8 @@ the whole subject and apply only inside a breakdown of their parent indicator.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ingest.prose import patterns as P
 from ingest.prose.figures import Figure
 from ingest.prose.model import Claim, Period
@@ -55,9 +57,15 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
         parent_chain.update(vocab.ancestors(p.indicator))
         p = p.parent
     candidates: list[tuple[tuple[int, int, int], int, str, int, int]] = []  # (key, alias order, code, start, end)
+    whole_spans: dict[int, tuple[int, int]] = {}  # where a whole-subject alias's words are: the subject's core
     for alias in vocab.find_whole(folded_core):
         if parent_chain.intersection(vocab.ancestors(alias.code)[1:]):
+            core_start, core_end = core_span(clean_region)
             candidates.append(((0, 0, -alias.length), alias.order, alias.code, len(clean_region) - len(core), len(clean_region)))
+            # the alias's words are the last words of the core ("khu vực dịch vụ": "dịch vụ")
+            tokens = list(P.WORD.finditer(fold(clean_region[core_start:core_end])))
+            n = len(alias.words.split())
+            whole_spans[alias.order] = (core_start + tokens[-n].start() if len(tokens) >= n else core_start, core_end)
     chosen: dict[int, tuple[int, int]] = {}  # per alias: its first occurrence reaching the figure, else its last
     aliases = {}
     for found in vocab.find(folded):
@@ -87,16 +95,23 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
         if best is None or ranked[:2] < best[:2]:
             best = ranked
     core_start, core_end = core_span(clean_region)
+    if best is not None and best[3] >= junction:
+        # a subject the seeds name as no indicator, written before the figure, is not overridden by
+        # the figure's unit ("Tổng lượt khách cơ sở lưu trú … đạt 1.582 nghìn lượt khách")
+        named = [c for c in candidates if c[2] == NO_INDICATOR and core_start <= c[3] and c[4] <= core_end]
+        if named:
+            best = min(named)
     if best is not None and best[2] == NO_INDICATOR:  # a subject the seeds name as no indicator
         return None, short_subject(region[core_start:core_end] if core else fig.after), P.WHITESPACE_RUN.sub(" ", joined[best[3] : best[4]]).strip()
     if best is not None:
         code = best[2]
-        for refine_code, rx, refined in P.UNIT_REFINEMENTS:
+        for refine_code, rx, refined in vocab.refinements:
             if code == refine_code and (rx.search((fig.unit or "") + " " + fig.after) or rx.search(core[-40:])) and fits(vocab, refined, fig, measure):
                 code = refined
                 break
         start = best[3]
-        term = P.WHITESPACE_RUN.sub(" ", joined[start : best[4]]).strip()
+        term_start, term_end = whole_spans.get(best[1], (start, best[4]))
+        term = P.WHITESPACE_RUN.sub(" ", joined[term_start:term_end]).strip()
         if start >= junction:  # named after the figure: "50 doanh nghiệp đăng ký thành lập mới", "32.450 ha lúa"
             return code, short_subject((fig.unit or "") + " " + fig.after if fig.unit_class == "count" else fig.after), term
         if start < core_end:
@@ -118,10 +133,10 @@ def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, ba
     ind = vocab.indicators.get(code or "")
     if ind is None:
         return measure, basis, code, False
-    if measure == "growth_pct" and basis in ("same_period", "prior_year") and ind.code in P.GROWTH_INDICATOR_OF:
-        return "value", "none", P.GROWTH_INDICATOR_OF[ind.code], False
-    if measure == "growth_pct" and pred and pred.endswith("giảm") and ind.code in P.REDUCTION_INDICATOR_OF:
-        return "value", "none", P.REDUCTION_INDICATOR_OF[ind.code], True
+    if measure == "growth_pct" and basis in ("same_period", "prior_year") and ind.code in vocab.growth_of:
+        return "value", "none", vocab.growth_of[ind.code], False
+    if measure == "growth_pct" and pred and pred.endswith("giảm") and ind.code in vocab.reduction_of:
+        return "value", "none", vocab.reduction_of[ind.code], True
     if ind.kind in ("growth_rate", "rate") and measure == "growth_pct" and pred in ("cao hơn", "thấp hơn", "kém"):
         return "pp", basis, code, False  # "cao hơn 2,2% so với mức tăng trưởng năm 2023": two rates' difference
     if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
@@ -161,6 +176,7 @@ def drop_qualifier_groups(region: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=4096)
 def core_span(region: str) -> tuple[int, int]:
     """Where the subject sits in a region: the last clause with words other than verbs,
     without its connectives and closing verbs."""

@@ -25,7 +25,7 @@ def section_after(report: Report, section: Section, heading: str) -> Section:
         plan = False
     elif P.PLAN_HEADING.search(heading):
         plan = True
-    if period is not None and period[0] is not None and report.year and period[0] > report.year:
+    if period is not None and period[0] is not None and report.year and period[0] > report.year and not estimate:
         plan = True
     new_period = section.period if plan == section.plan else None
     if ambiguous:
@@ -36,7 +36,7 @@ def section_after(report: Report, section: Section, heading: str) -> Section:
 
 
 def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measure: str, estimate: bool, period: Period,
-                  balance: dt.date | None = None) -> str:
+                  balance: dt.date | None = None, quoted_plan: bool = False) -> str:
     """plan in a plan document, a targets section or with "phấn đấu"; estimate when stated or when the
     period (or the balance's date) had not ended at the report's date."""
     if report.kind in PLAN_KINDS:
@@ -44,7 +44,7 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     subject_text = after_last(claim.region, ";") + tail
     if measure == "value" and (sent.section.plan or P.PLAN_CUE.search(subject_text) or plan_year(report, claim.region + tail)):
         return "plan"
-    if sent.section.plan or P.PLAN_QUOTE.search(tail):
+    if sent.section.plan or quoted_plan:
         return "plan"
     if estimate or sent.section.estimate:
         return "estimate"

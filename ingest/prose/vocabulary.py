@@ -64,7 +64,7 @@ def fold(text: str) -> str:
     for old, new in P.TONE_FOLD.items():
         text = text.replace(old, new)
     text = text.translate(P.Y_FOLD)
-    return "".join(c if c.isalnum() else " " for c in text)
+    return P.NOT_ALNUM.sub(" ", text)  # [\W_] is exactly "not str.isalnum()": the length is kept
 
 
 def unit_class_of(unit: str) -> str:
@@ -107,8 +107,13 @@ def _squeeze(folded: str) -> tuple[str, list[int]]:
 class Vocabulary:
     """Indicators and their names; every name found in a text in one pass."""
 
-    def __init__(self, indicators: dict[str, Indicator], names: list[tuple[str, str]]):
+    def __init__(self, indicators: dict[str, Indicator], names: list[tuple[str, str]],
+                 derivations: list[tuple[str, str, str, str]] = ()):
         self.indicators = indicators
+        #: (code, derivation, cue, derived code) rows of seeds/prose_indicator_derivations.csv
+        self.growth_of = {code: derived for code, how, _, derived in derivations if how == "growth"}
+        self.reduction_of = {code: derived for code, how, _, derived in derivations if how == "reduction"}
+        self.refinements = [(code, P.compile_cue(cue), derived) for code, how, cue, derived in derivations if how == "unit"]
         aliases: dict[tuple[str, str, bool], Alias] = {}
         for code, name in names:
             whole = name.startswith("=")
@@ -169,8 +174,8 @@ class Vocabulary:
         return out
 
 
-def read_seed_names(seeds: Path = SEEDS) -> tuple[dict[str, Indicator], list[tuple[str, str]]]:
-    """Indicators (catalog and secondary) and every name they go by, from the seed files."""
+def read_seed_names(seeds: Path = SEEDS) -> tuple[dict[str, Indicator], list[tuple[str, str]], list[tuple[str, str, str, str]]]:
+    """Indicators (catalog and secondary), every name they go by, and the derived indicators, from the seed files."""
     indicators: dict[str, Indicator] = {}
     names: list[tuple[str, str]] = []
     for path in [seeds / "indicator_catalog.csv"]:
@@ -194,7 +199,9 @@ def read_seed_names(seeds: Path = SEEDS) -> tuple[dict[str, Indicator], list[tup
         names += [(row["indicator_code"], row["alias"]) for row in csv.DictReader(f)]
     with open(seeds / "prose_other_subjects.csv", encoding="utf-8") as f:
         names += [(NO_INDICATOR, row["subject"]) for row in csv.DictReader(f)]
-    return indicators, names
+    with open(seeds / "prose_indicator_derivations.csv", encoding="utf-8") as f:
+        derivations = [(r["indicator_code"], r["derivation"], r["cue"], r["derived_code"]) for r in csv.DictReader(f)]
+    return indicators, names, derivations
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,9 @@
 -- The appendix that speaks for each province and plan year: when several documents carry
 -- the table of the same year (report text, the department's XLSX, a CSV), the one loaded
 -- last is authoritative; the others stay in int_appendix_rows_matched for cross-checks.
+-- A measure printed twice in that document keeps its first row here, so that the marts stay
+-- one row per measure and `dbt build` passes; both rows are reported by `ktxh check`
+-- (duplicate_measure_row, an error) from int_appendix_rows_matched.
 with
 
 matched as (
@@ -19,3 +22,5 @@ authoritative as (
 select matched.*
 from matched
 inner join authoritative using (area_code, plan_year, batch_id)
+qualify matched.measure_code is null
+    or row_number() over (partition by matched.batch_id, matched.measure_code order by matched.row_order) = 1

@@ -77,7 +77,7 @@ joined as (
         pivoted.next_plan_low, pivoted.next_plan_high, pivoted.next_plan_form,
         case
             when batch_names.measure_code is not null then 'measure'
-            when regexp_full_match(appendix_rows.tt, '[IVXLC]+\.?') then 'group'
+            when regexp_full_match(upper(appendix_rows.tt), '[IVXLC]+\.?') then 'group'  -- 'ii' as printed is a group too
             when appendix_rows.name_key = '' and coalesce(pivoted.n_values, 0) = 0 then 'note'
             -- a row that only says "Trong đó:" / "Tr.đó:"
             when regexp_full_match(appendix_rows.name_key, '(trong do|tr do)') and coalesce(pivoted.n_values, 0) = 0 then 'note'

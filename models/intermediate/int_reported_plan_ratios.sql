@@ -11,6 +11,7 @@ figures as (
 amounts as (
     select * from figures
     where measure = 'value' and value_type in ('actual', 'estimate') and indicator_code is not null
+        and scope = 'province'
 ),
 
 ratios as (

@@ -15,7 +15,8 @@ renamed as (
         span_end,
         claim_no,
         subject,
-        indicator_code,
+        subject_term,
+        indicator_code as read_indicator_code,  -- the extractor's reading; the catalog decides in int_reported_figures
         period_year,
         month_from,
         month_to,
@@ -26,7 +27,17 @@ renamed as (
         value_type,
         basis,
         measure,
-        status
+        status,
+        coalesce(period_kind, case
+            when month_from is null then 'multi_year'
+            when month_from = month_to then 'month'
+            when month_from = 1 and month_to = 12 then 'year'
+            else 'cumulative'
+        end) as period_kind,
+        coalesce(scope, 'province') as scope,
+        balance_date,
+        compared_date,
+        document_kind
     from source
 )
 

@@ -33,3 +33,41 @@ def test_a_malformed_number_is_kept_as_malformed():
 def test_actual_and_plan_pairs_are_marked():
     first, second, _ = find_figures("Diện tích gieo trồng 3.669,25 ha/3.621,7 ha, đạt 101,3% KH")
     assert first.has_pair_second and second.pair_second and first.unit == "ha"
+
+
+def _bundled_sentences() -> list[str]:
+    from pathlib import Path
+
+    from ingest.prose.extractor import Extractor
+    from ingest.prose.model import Report
+    from ingest.prose.vocabulary import default_vocabulary
+    from ingest.text import read_document
+
+    root = Path(__file__).resolve().parents[2]
+    paths = sorted((root / "documents").rglob("*.txt")) + sorted((root / "tests" / "fixtures").rglob("*.txt"))
+    out = []
+    for path in paths:
+        text = read_document(path)
+        out += [s.text for s in Extractor(Report(path.name, text, 2022, 9, (2022, 1, 9)), default_vocabulary()).sentences()]
+    return out
+
+
+def test_every_match_of_a_skip_or_period_pattern_holds_one_of_its_cues():
+    """The cues let a pattern be skipped on a sentence that cannot match it; on every bundled and
+    fixture document, no match lacks its cue (so skipping never changes a result)."""
+    from ingest.prose import patterns as P
+
+    sentences = _bundled_sentences()
+    assert len(sentences) > 1000
+    checked = 0
+    for text in sentences:
+        for p in P.SKIP_SPANS:
+            for m in p.regex.finditer(text):
+                if p.name in P.SKIP_CUES:
+                    assert any(c in m.group(0).lower() for c in P.SKIP_CUES[p.name]), (p.name, m.group(0))
+                    checked += 1
+        for name, rx in P.PERIODS:
+            for m in rx.finditer(text):
+                assert any(c in m.group(0).lower() for c in P.PERIOD_CUES[name]), (name, m.group(0))
+                checked += 1
+    assert checked > 1000

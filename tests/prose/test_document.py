@@ -1,0 +1,28 @@
+"""Stage tests: the document's kind, and what a plan document implies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.prose import extract_facts
+from ingest.prose.document import document_kind_of, plan_year_of
+
+RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN TỈNH CAO BẰNG\n\nNGHỊ QUYẾT\n\nVề kế hoạch phát triển kinh tế - xã hội năm 2023\n\n"
+              "- Tốc độ tăng trưởng kinh tế (GRDP) phấn đấu đạt 8%.\n\n- GRDP bình quân đầu người đạt 43,97 triệu đồng.\n")
+
+
+def test_kinds_from_the_title_block():
+    assert document_kind_of(RESOLUTION) == "council_resolution"
+    assert document_kind_of("CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2023\n\n(Theo Quyết định số 01/QĐ-UBND ngày 01/01/2023)\n") == "plan_decision"
+    assert document_kind_of("Tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2023\n") == "monthly_report"
+    assert document_kind_of("BÁO CÁO\nTình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2022\n") == "annual_report"
+    assert document_kind_of("TPO - Ngày 5/12, Kỳ họp thứ 24, HĐND tỉnh Lào Cai khóa XVI đã khai mạc.\n") == "session_news"
+
+
+def test_a_plan_document_states_plans_of_the_year_it_is_about():
+    assert plan_year_of(RESOLUTION, 2022, 12) == 2023
+    facts = extract_facts(RESOLUTION, "nghi-quyet.txt", dt.date(2022, 12, 9))
+    assert [(f.printed, f.indicator_code, f.value_type, f.period_year, f.document_kind) for f in facts] == [
+        ("8", "grdp_growth", "plan", 2023, "council_resolution"),
+        ("43,97", "grdp_per_capita", "plan", 2023, "council_resolution"),
+    ]
