@@ -21,7 +21,7 @@ from typing import Sequence, Union
 
 from ktxh import column_roles
 from ktxh.errors import IngestError
-from ingest.numbers import MalformedNumber, from_spreadsheet_number
+from ingest.numbers import MalformedNumber, from_spreadsheet_number, parse_vn_number
 from ingest.printed_values import PrintedValue, parse_printed
 from ingest.structure import parent_rows
 from ingest.text import clean_cell
