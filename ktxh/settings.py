@@ -28,11 +28,37 @@ from pathlib import Path
 
 # --- where the project's files are ------------------------------------------------
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
+_CLONE_DIR = Path(__file__).resolve().parents[1]
+_PACKAGED_DIR = Path(__file__).resolve().parent / "project"  # package data of a `pip install .`
+
+
+def _project_dir() -> Path:
+    """The dbt project (models, seeds, macros, suites, documents): the clone ktxh runs from,
+    or, installed with ``pip install .``, the copy installed as the package data ``ktxh.project``."""
+    for candidate in (_CLONE_DIR, _PACKAGED_DIR):
+        if (candidate / "dbt_project.yml").is_file():
+            return candidate
+    raise RuntimeError(
+        f"ktxh cannot find its dbt project (dbt_project.yml) in {_CLONE_DIR} or {_PACKAGED_DIR}: "
+        "run it from a clone of the repository, or install it with `pip install .` from one"
+    )
+
+
+PROJECT_DIR = _project_dir()
+FROM_CLONE = PROJECT_DIR == _CLONE_DIR
 DEFAULT_DOCUMENTS = PROJECT_DIR / "documents"
 SEEDS_DIR = PROJECT_DIR / "seeds"
 SUITES_DIR = PROJECT_DIR / "expectations"
 RAW_SCHEMA = PROJECT_DIR / "ingest" / "raw_schema.sql"
+
+
+
+def dbt_work_dir(db: Path) -> Path:
+    """Where dbt writes its target/ (manifest, partial-parse state) and logs/: the clone's own
+    folders when running from a clone, else a ``dbt/`` folder beside the warehouse file (the
+    installed package data is not ours to write)."""
+    return PROJECT_DIR if FROM_CLONE else Path(db).resolve().parent / "dbt"
+
 
 # --- defaults, as profiles.yml spells them too ------------------------------------
 

@@ -152,9 +152,11 @@ def dbt(args: Sequence[str], db: Path) -> None:
     project = str(settings.PROJECT_DIR)
     command = [sys.executable, "-c", "from dbt.cli.main import cli; cli()", *args,
                "--project-dir", project, "--profiles-dir", project, "--quiet"]
-    env = {**os.environ, "KTXH_DB": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    work = settings.dbt_work_dir(db)
+    env = {**os.environ, "KTXH_DB": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+           "DBT_TARGET_PATH": str(work / "target"), "DBT_LOG_PATH": str(work / "logs")}
     if subprocess.run(command, env=env, cwd=project).returncode != 0:
-        raise BuildFailed(f"dbt {' '.join(args)} failed on {db} (dbt's messages above; full log in logs/dbt.log)")
+        raise BuildFailed(f"dbt {' '.join(args)} failed on {db} (dbt's messages above; full log in {work / 'logs' / 'dbt.log'})")
 
 
 def building_path(db: Path) -> Path:

@@ -117,10 +117,11 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("identifier", rf"{WB_L}(?:mốc|cột mốc|(?:đường|Đường)(?:\s+(?:tỉnh|huyện|xã))?|quốc lộ|tỉnh lộ|QL|ĐT|km|Km|tổ|xóm|lô|số nhà)\s+\d+(?:/\d+)?"),
     _named("name_with_number", r"\b[A-Z][A-Za-zĐđ]*\s?[-–]\s?\d+\b|\b\d+[A-Z](?![a-zà-ỹ])|\b[A-Z]{2,}\s\d{3,}(?::\d{4})?", 0),
     _named("list_ordinal", r"\(\s*\d{1,3}\s*\)(?!\s*%)"),
-    _named("integer_range", r"(?<![/\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?!\d|,\d|\s?%|\s?/)"),
     _named("age_range", rf"{WB_L}từ\s+\d+\s+(?:đến|tới)\s+(?:dưới\s+)?\d+\s+tuổi|\b\d+\s+tuổi{WB_R}"),
     _named("dose_qualifier", r"\b\d+\s+(?:mũi|liều)(?:\s+(?:vắc\s?xin|vaccine|vacxin))?(?=\s+(?:là\s+)?(?:chiếm|đạt)\b|\s+\d)"),
-    _named("criteria_qualifier", rf"{WB_L}đạt\s+(?:từ\s+)?\d+\s+(?:tiêu chí(?!\s?/)|sao{WB_R})"),
+    # a range of values is two figures ("9 - 10%", "30-35 dự án"); a number or range that qualifies a
+    # subject is none ("xã đạt từ 17-18 tiêu chí")
+    _named("criteria_qualifier", rf"{WB_L}đạt\s+(?:từ\s+)?\d+(?:\s?[-–]\s?\d+)?\s+(?:tiêu chí(?!\s?/)|sao{WB_R})"),
     _named("per_unit", rf"(?:{WB_L}trên|/)\s?1\s+(?:đơn vị|ha|vạn|nghìn|km|người){WB_R}"),
     _named("fixed_name", rf"\b\d+\s+(?:loại rừng|cấp{WB_R})"),
     _named("row_number", r"^\s*[1-9]\s*$"),  # a line holding only a one-digit number: a table's row number
@@ -150,7 +151,6 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
                 "giai đoạn", "kỳ họp", "mũi", "liều"),
     "identifier": ("mốc", "đường", "quốc lộ", "tỉnh lộ", "ql", "đt", "km", "tổ", "xóm", "lô", "số nhà"),
     "list_ordinal": ("(",),
-    "integer_range": ("-", "–"),
     "age_range": ("tuổi",),
     "dose_qualifier": ("mũi", "liều"),
     "criteria_qualifier": ("đạt",),
