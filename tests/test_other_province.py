@@ -134,7 +134,7 @@ def _project_copy(tmp_path: Path) -> Path:
     from ktxh import settings
 
     project = tmp_path / "project"
-    for part in ("models", "macros", "seeds"):
+    for part in ("models", "macros", "seeds", "tests/dbt"):
         shutil.copytree(settings.PROJECT_DIR / part, project / part)
     for part in ("dbt_project.yml", "profiles.yml"):
         shutil.copy(settings.PROJECT_DIR / part, project / part)
