@@ -25,7 +25,7 @@ FIGURES = ("select printed, subject_term, read_indicator_code, indicator_code, i
 
 def _project_copy(root: Path) -> Path:
     project = root / "project"
-    for part in ("models", "seeds", "macros"):
+    for part in ("models", "seeds", "macros", "tests/dbt"):
         shutil.copytree(PROJECT / part, project / part)
     for part in ("dbt_project.yml", "profiles.yml"):
         shutil.copy2(PROJECT / part, project / part)
