@@ -87,15 +87,15 @@ def two_years(tmp_path_factory) -> Path:
 def budget_series(db: Path) -> list[tuple]:
     return query(db, """
         select period_year, month_from, month_to, period_kind, derivation, vintage, is_current, value_type,
-               printed, unit_stated, round(value_in_indicator_unit, 3), document
+               printed, unit_stated, round(value_in_indicator_unit, 3)::double, document
         from marts.fct_monthly_series where indicator_code = 'budget_revenue' and area_code = '04'
         order by period_year, month_to, month_from, derivation, vintage""")
 
 
 def progress(db: Path, year: int, month: int, source: str) -> tuple:
     [row] = query(db, """
-        select round(pct_of_plan, 1), round(expected_pct_of_plan, 1), profile_kind, profile_years,
-               round(gap_pp, 1), progress_status
+        select round(pct_of_plan, 1)::double, round(expected_pct_of_plan, 1)::double, profile_kind, profile_years,
+               round(gap_pp, 1)::double, progress_status
         from marts.fct_period_progress
         where indicator_code = 'budget_revenue' and period_year = ? and month_from = 1 and month_to = ?
             and plan_source = ?""", [year, month, source])
@@ -108,7 +108,8 @@ def progress(db: Path, year: int, month: int, source: str) -> tuple:
 def test_bundled_budget_revenue_series(built_warehouse):
     rows = {r[:3]: r for r in budget_series(built_warehouse)}
     # April 2022 notice: "Thu ngân sách trên địa bàn đạt 1.095.056 triệu đồng" (4 months), in tỷ đồng
-    assert rows[(2022, 1, 4)][3:] == ("cumulative", "stated", 1, True, "actual", "1.095.056", "triệu đồng", 1095.056,
+    # the notice is dated "ngày 28 tháng 4 năm 2022" (its text's date line): 4 months not yet over, an estimate
+    assert rows[(2022, 1, 4)][3:] == ("cumulative", "stated", 1, True, "estimate", "1.095.056", "triệu đồng", 1095.056,
                                       "2022-04_thong-bao-ket-luan-phien-hop-thang-4.txt")
     # September 2022 report: 3.085.050 triệu đồng for 9 months
     assert rows[(2022, 1, 9)][8:11] == ("3.085.050", "triệu đồng", 3085.05)
@@ -143,10 +144,12 @@ def test_second_year_series_vintages_and_derived_month(two_years):
     rows = budget_series(two_years)
     y2023 = [r for r in rows if r[0] == 2023]
     assert [r[1:11] for r in y2023] == [
-        (1, 4, "cumulative", "stated", 1, True, "actual", "760.000", "triệu đồng", 760.0),
-        (1, 5, "cumulative", "stated", 1, True, "actual", "935.000", "triệu đồng", 935.0),
+        # the April and May notices are dated within their month (their text's date line), before the
+        # months they report on were over: estimates, and so is the month derived from them
+        (1, 4, "cumulative", "stated", 1, True, "estimate", "760.000", "triệu đồng", 760.0),
+        (1, 5, "cumulative", "stated", 1, True, "estimate", "935.000", "triệu đồng", 935.0),
         # May alone: 935.000 - 760.000 triệu đồng
-        (5, 5, "month", "derived", 1, True, "actual", None, None, 175.0),
+        (5, 5, "month", "derived", 1, True, "estimate", None, None, 175.0),
         # September's estimate, superseded by the October report's figure for the same 9 months
         (1, 9, "cumulative", "stated", 1, False, "estimate", "2.110.000", "triệu đồng", 2110.0),
         (1, 9, "cumulative", "stated", 2, True, "actual", "2.125", "triệu đồng", 2.125),
@@ -163,7 +166,7 @@ def test_second_year_progress_follows_the_first_years_profile(two_years):
     assert progress(two_years, 2023, 4, "plan_council") == (27.0, 26.2, "history", 1, 0.8, "on_track")
     # September 2023: 75 % against 2022's 3.085.050 / 4.180 tỷ = 73,8 %
     rows = query(two_years, """
-        select document, round(pct_of_plan, 1), round(expected_pct_of_plan, 1), profile_kind, progress_status
+        select document, round(pct_of_plan, 1)::double, round(expected_pct_of_plan, 1)::double, profile_kind, progress_status
         from marts.fct_period_progress where indicator_code = 'budget_revenue' and period_year = 2023
             and month_to = 9 and plan_source = 'plan_council' order by document""")
     assert rows[0] == ("2023-09_bao-cao-chi-dao-dieu-hanh-thang-9.txt", 75.0, 73.8, "history", "on_track")

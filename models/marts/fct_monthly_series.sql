@@ -75,6 +75,10 @@ derived as (
     where later.month_to >= 2
 )
 
-select * from stated
-union all by name
-select * from derived
+-- amounts at a stated precision: DECIMAL(24, 6), as the raw figures
+select * replace (round(value_in_indicator_unit, 6)::decimal(24, 6) as value_in_indicator_unit)
+from (
+    select * from stated
+    union all by name
+    select * from derived
+)
