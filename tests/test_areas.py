@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -125,8 +126,10 @@ def test_the_cli_refuses_bad_codes_and_leaves_the_warehouse(warehouse_env, capsy
 
 
 def test_the_cli_refuses_a_code_not_valid_at_the_documents_date(warehouse_env, tmp_path, capsys):
+    # the annual report, re-dated by its own text to March 2026 (after the 2025 reorganisation)
     later = tmp_path / "2026-03_bao-cao-thang-3.txt"
-    shutil.copy(ANNUAL_REPORT, later)
+    text = Path(ANNUAL_REPORT).read_text(encoding="utf-8")
+    later.write_text(text.replace("ngày 14 tháng 11 năm 2022", "ngày 14 tháng 3 năm 2026"), encoding="utf-8")
     assert cli.main(["ingest", str(later), "--area", "49"]) == 1
     err = capsys.readouterr().err
     assert "49 (Quảng Nam)" in err and "48 Thành phố Đà Nẵng" in err
