@@ -94,7 +94,8 @@ def test_a_monthly_figure_that_contradicts_the_plan_is_a_warning(tmp_path):
     assert run_cli(db, "build") == 0
     assert run_cli(db, "check") == 0  # a warning, not an error
     [(severity, measure, low, high, document, where, message)] = query(db, """
-        select severity, measure_code, round(expected_low, 1), round(expected_high, 1), document, source_ref, message_vi
+        select severity, measure_code, round(expected_low, 1)::decimal(18, 1), round(expected_high, 1)::decimal(18, 1),
+               document, source_ref, message_vi
         from checks.findings where check_name = 'prose_plan_mismatch'""")
     # 700 / 631 = 110,9%: the appendix's KH allows 110,8–111,1%, not the 150% stated
     assert (severity, measure, low, high, document, where) == ("warning", "trade_total", Decimal("110.8"), Decimal("111.1"), monthly.name, "line 3")
