@@ -90,7 +90,6 @@ def parse_document(path: Path, area_code: str, report_date: ReportDate | None = 
             )
     else:  # a spreadsheet biểu: its plan year is in its headings; only the option or file name may date it
         doc.report_date = resolve_report_date(path.name, None, option=report_date)
-    resolve_area(doc)
     for table, extractor in EXTRA_TABLES.items():
         doc.extras[table] = extractor(doc)
     if doc.appendix is None and not any(doc.extras.values()):
@@ -99,6 +98,7 @@ def parse_document(path: Path, area_code: str, report_date: ReportDate | None = 
             "nothing to load: no appendix table (a header naming 'Chỉ tiêu' and 'TT' or 'Đơn vị tính') "
             "and no figure in its text",
         )
+    resolve_area(doc)  # after the content checks: a document with nothing in it is refused for that
     return doc
 
 
