@@ -112,6 +112,13 @@ def resolve(code: str | None, document: str, when: DocumentDate) -> Area:
     if not known:
         raise IngestError(document, "--area", "not an official province code (63 before July 2025, 34 after)", code)
     valid = [a for a in known if a.valid_during(when.start, when.end)]
+    first_list = min(a.valid_from for a in all_areas())
+    if not valid and when.end < first_list:
+        # Dated before the earliest code list held (2008-08-01): the provinces of that
+        # list carried the same codes since the 2004 list (Decision 124/2004/QĐ-TTg), and
+        # a writer's default date ("2000-01-01" in a template's properties) lands here too.
+        # The code is read with the earliest list; a code that list lacks is still refused.
+        valid = [a for a in known if a.valid_from == first_list]
     if not valid:
         latest = max(known, key=lambda a: a.valid_from)
         until = f"until {latest.valid_to}" if latest.valid_to else f"from {latest.valid_from}"

@@ -133,3 +133,13 @@ def test_the_cli_refuses_a_code_not_valid_at_the_documents_date(warehouse_env, t
     assert cli.main(["ingest", str(later), "--area", "49"]) == 1
     err = capsys.readouterr().err
     assert "49 (Quảng Nam)" in err and "48 Thành phố Đà Nẵng" in err
+
+
+def test_a_document_dated_before_the_earliest_code_list_is_read_with_it():
+    # Word's and fpdf2's default properties say 2000-01-01; the 63 codes of 2008 were the
+    # 2004 list's codes for those provinces, so 04 is still Cao Bằng, and 52 Bình Định
+    in_2000 = areas.document_date("x.pdf", None, dt.date(2000, 1, 1))
+    assert areas.resolve("04", "x.pdf", in_2000).name == "Cao Bằng"
+    assert areas.resolve("52", "x.pdf", in_2000).name == "Bình Định"
+    with pytest.raises(IngestError, match="not an official province code"):
+        areas.resolve("03", "x.pdf", in_2000)
