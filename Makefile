@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
+# dbt's documentation of every model and column as one file: target/static_index.html
+docs: $(STAMP)
+	test -f $${KTXH_DB:-warehouse/ktxh.duckdb} || $(BIN)/ktxh run
+	$(BIN)/dbt docs generate --static --profiles-dir . --project-dir . --quiet
+
 bench: $(STAMP)
 	$(BIN)/python bench/benchmark.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf warehouse exports target logs

@@ -29,7 +29,7 @@ import duckdb
 import pandas as pd
 
 from ingest.numbers import format_vn_number
-from ktxh import column_roles, settings
+from ktxh import column_roles, settings, storage
 from ktxh.errors import BuildFailed, SuiteError, require_warehouse
 
 SUITES_DIR = settings.SUITES_DIR
@@ -58,6 +58,39 @@ FINDING_COLUMNS = {
     "suite_name": "varchar",
     "expectation_type": "varchar",
 }
+# names beside the codes, looked up when the findings are written
+NAME_COLUMNS = {
+    "area_name": "varchar",
+    "indicator_no": "integer",
+    "indicator_name": "varchar",
+    "measure_name": "varchar",
+}
+FINDING_DOCS = {
+    "check_name": "The check that found it (printed_ratio, parts_sum, large_change, ...; README, Consistency checks).",
+    "severity": "error (the table cannot be trusted; ktxh check exits 1), warning (figures that contradict each other) or info.",
+    "area_code": "Official province code.",
+    "plan_year": "Plan year of the table.",
+    "measure_code": "The measure (dim_measures); null for a finding about a row the catalog does not know.",
+    "figure": "Which figure: a column role (prior_actual, plan, estimate, pct_of_prior, pct_of_plan, next_plan, next_plan_pct_of_estimate) or row, unit, indicator, measure.",
+    "printed_value": "The figure as printed, as a number.",
+    "printed_text": "The figure exactly as printed (Vietnamese style: 113,4).",
+    "expected_low": "Low end of what the other figures allow for it, given their printed precision (exact interval arithmetic, unrounded; printed_text and message_vi show it rounded).",
+    "expected_high": "High end of that interval.",
+    "document": "The document the figure comes from.",
+    "source_ref": "Where in it: line (text, CSV) or sheet and row (XLSX).",
+    "message_vi": "What was found, in Vietnamese, for a planning officer.",
+    "message_en": "The same in English.",
+    "suite_name": "The great-expectations suite (expectations/<suite>.json).",
+    "expectation_type": "The expectation that rejected the row.",
+    "area_name": "Province name.",
+    "indicator_no": "The plan indicator (1-17) of the measure.",
+    "indicator_name": "The indicator's name as the biểu prints it (its own row or heading).",
+    "measure_name": "The measure's name as the biểu prints it.",
+}
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 @dataclass
@@ -273,7 +306,7 @@ def write_findings(con: duckdb.DuckDBPyConnection, findings: list[dict]) -> None
     """Replace checks.findings with this run's findings, in catalog order within each severity."""
     frame = pd.DataFrame(findings, columns=list(FINDING_COLUMNS))
     con.execute("create schema if not exists checks")
-    columns = ", ".join(f"{name} {kind}" for name, kind in FINDING_COLUMNS.items())
+    columns = ", ".join(f"{name} {kind}" for name, kind in {**FINDING_COLUMNS, **NAME_COLUMNS}.items())
     casts = ", ".join(f"f.{name}::{kind} as {name}" for name, kind in FINDING_COLUMNS.items())
     con.register("new_findings", frame)
     try:
@@ -281,9 +314,12 @@ def write_findings(con: duckdb.DuckDBPyConnection, findings: list[dict]) -> None
         con.execute(f"create or replace table checks.findings ({columns})")
         con.execute(f"""
             insert into checks.findings
-            select {casts}
+            select {casts},
+                   (select any_value(b.area_name) from raw.load_batches as b where b.area_code = f.area_code) as area_name,
+                   c.indicator_no, r.name_vi as indicator_name, c.name_vi as measure_name
             from new_findings as f
             left join catalog.indicator_catalog as c using (measure_code)
+            left join catalog.indicator_catalog as r on r.indicator_no = c.indicator_no and r.parent_code is null
             order by case f.severity when 'error' then 0 when 'warning' then 1 else 2 end,
                      f.area_code, f.plan_year, c.sort_order nulls first,
                      list_position(?, f.figure) nulls last, f.check_name, f.source_ref
@@ -292,6 +328,8 @@ def write_findings(con: duckdb.DuckDBPyConnection, findings: list[dict]) -> None
             "comment on table checks.findings is 'Consistency findings of the last `ktxh check`: one row per "
             "figure or row a great-expectations suite rejected (severity error, warning or info).'"
         )
+        for name, text in FINDING_DOCS.items():
+            con.execute(f"comment on column checks.findings.{name} is {_sql_text(text)}")
         con.commit()
     except Exception:
         con.rollback()
@@ -326,7 +364,7 @@ def run_checks(db: Path, suites_dir: Path = SUITES_DIR) -> int:
     suites = load_suites(suites_dir)
     site = checks_site_dir(db)
     try:
-        connection = duckdb.connect(str(db))
+        connection = storage.connect(db)
     except duckdb.IOException as exc:
         raise warehouse.WarehouseBusy(f"cannot open {db} to write the findings (is another program using it?): {exc}") from None
     with connection as con:

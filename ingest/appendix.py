@@ -21,7 +21,9 @@ from typing import Sequence, Union
 
 from ktxh import column_roles
 from ktxh.errors import IngestError
-from ingest.numbers import MalformedNumber, PrintedNumber, from_spreadsheet_number, parse_vn_number
+from ingest.numbers import MalformedNumber, from_spreadsheet_number, parse_vn_number
+from ingest.printed_values import PrintedValue, parse_printed
+from ingest.structure import parent_rows
 from ingest.text import clean_cell
 
 # Column roles: the three value columns of the plan year and the prior and next
@@ -76,7 +78,8 @@ class AppendixRow:
     name: str
     unit: str
     note: str
-    values: dict[str, PrintedNumber | None] = field(default_factory=dict)
+    values: dict[str, PrintedValue | None] = field(default_factory=dict)
+    parent_row_order: int | None = None  # the row it is printed under (ingest.structure)
 
 
 @dataclass
@@ -99,18 +102,54 @@ def _norm(label: str) -> str:
 
 
 def _value_role(label: str) -> str | None:
-    """The value a label names, without the year: estimate, plan or actual."""
-    if "ước" in label:
+    """The value a label names, without the year: estimate, plan or actual.
+
+    The wordings: "Ước TH", "Ước thực hiện", "Ước đạt", "ƯTH" (estimate); "KH",
+    "Kế hoạch", "Dự kiến KH", "Mục tiêu", "Chỉ tiêu giao" (plan); "TH", "Thực
+    hiện", "Thực hiện cùng kỳ", "Năm trước" (actual)."""
+    if re.search(r"ước|\bưth\b", label):
         return ESTIMATE
-    if re.search(r"\b(kh|kế hoạch)\b", label):
+    if re.search(r"\b(kh|kế hoạch|mục tiêu|chỉ tiêu giao|dự toán)\b", label):
         return PLAN
-    if re.search(r"\b(th|thực hiện)\b", label):
+    if re.search(r"\b(th|thực hiện|cùng kỳ|năm trước)\b", label):
         return PRIOR_ACTUAL
     return None
 
 
-def classify_label(label: str) -> str | None:
-    """The role a header label names (years aside), or None when it names none."""
+# A ratio whose left term is not printed ("So với thực hiện năm 2021 (%)", or
+# "Với KH" under a "So sánh (%)" parent) compares the column group's own value
+# (its parent's, when the parent names one) or else what such a column always
+# compares: the estimate with last year's actual or with the plan, and next
+# year's plan with the estimate.
+IMPLIED_NUMERATOR = {PRIOR_ACTUAL: ESTIMATE, PLAN: ESTIMATE, ESTIMATE: NEXT_PLAN}
+_RATIO_GROUP = re.compile(r"^(so sánh|tỷ lệ|tỉ lệ)(\s*\(%\))?$|^%$")
+_SLASH_RATIO = re.compile(r"^(?P<left>[^/]+?)\s*/\s*(?P<right>[^/]+)$")
+
+
+def _ratio_role(left: str, right: str, implied: str | None = None) -> str:
+    top, bottom = _value_role(left), _value_role(right)
+    if top is None and not re.search(r"\w", re.sub(r"\(%\)|%|năm|\d", "", left)):
+        top = implied if implied is not None and implied != bottom else IMPLIED_NUMERATOR.get(bottom or "")
+    if top == NEXT_PLAN:
+        top = PLAN
+    if top == PRIOR_ACTUAL and bottom in (PRIOR_ACTUAL, PLAN):
+        # "TH 2022 so với TH 2021", "TH 2022 so với KH 2022": a report made after the year,
+        # whose actual stands where the estimate would.
+        top = ESTIMATE
+    return RATIO_ROLES.get((top or "", bottom or ""), "ratio?")
+
+
+def is_ratio_group(label: str) -> bool:
+    """A parent heading over ratio columns: "So sánh (%)", "Tỷ lệ (%)"."""
+    return bool(_RATIO_GROUP.match(_norm(label)))
+
+
+def classify_label(label: str, implied: str | None = None) -> str | None:
+    """The role a header label names (years aside), or None when it names none.
+
+    ``implied`` is the value role of the column's parent heading, the numerator
+    of a ratio label that prints only its denominator.
+    """
     text = _norm(label)
     if not text:
         return None
@@ -122,8 +161,11 @@ def classify_label(label: str) -> str | None:
         return "note"
     if "so với" in text:
         left, right = text.split("so với", 1)
-        return RATIO_ROLES.get((_value_role(left) or "", _value_role(right) or ""), "ratio?")
-    if re.search(r"chỉ tiêu|nội dung", text):
+        return _ratio_role(left, right, implied)
+    slash = _SLASH_RATIO.match(re.sub(r"\s*\(%\)\s*$", "", text))
+    if slash and _value_role(slash.group("left")) and _value_role(slash.group("right")):
+        return _ratio_role(slash.group("left"), slash.group("right"))
+    if re.search(r"chỉ tiêu(?! giao)|nội dung", text):
         return "name"
     return _value_role(text)
 
@@ -172,9 +214,13 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
     found: dict[str, int] = {}
     printed: dict[str, str] = {}
     years: dict[int, int] = {}
+    later: dict[str, tuple[int, str]] = {}  # a second actual column, the estimate's stand-in
     for j, (parent, child) in enumerate(labels):
         own = child or parent
-        role = classify_label(own)
+        if child and is_ratio_group(parent) and "so với" not in _norm(child) and "/" not in child:
+            own = "so với " + re.sub(r"^(so\s+)?với\s+", "", _norm(child))  # "So sánh (%)" over "Với KH"
+        implied = _value_role(_norm(parent)) if child and parent else None
+        role = classify_label(own, implied)
         if role is None and child:
             role = classify_label(parent)
         if role is None:
@@ -187,6 +233,16 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
         label = f"{parent} / {child}" if parent and child and parent != child else own
         if year_match:
             years[j] = int(year_match.group(0))
+        if role == PRIOR_ACTUAL and PRIOR_ACTUAL in found and ESTIMATE not in found and ESTIMATE not in later:
+            # Two actual columns in a report made after the year ("TH 2021", "TH 2022"):
+            # the later year's actual stands where the estimate would.
+            first = found[PRIOR_ACTUAL]
+            if years.get(j, 0) > years.get(first, 0):
+                later[ESTIMATE] = (j, label)
+            else:
+                later[ESTIMATE] = (first, printed[PRIOR_ACTUAL])
+                found[PRIOR_ACTUAL], printed[PRIOR_ACTUAL] = j, label
+            continue
         if role in found and role not in (PLAN,):
             raise IngestError(document, where, f"two columns are labelled as {role}", label)
         if role == PLAN and PLAN in found:
@@ -200,6 +256,15 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
             continue
         found[role] = j
         printed[role] = label
+    if ESTIMATE not in found and ESTIMATE in later:
+        found[ESTIMATE], printed[ESTIMATE] = later[ESTIMATE]
+    elif ESTIMATE in found and ESTIMATE in later:
+        raise IngestError(document, where, "two columns are labelled as prior_actual", later[ESTIMATE][1])
+    if ESTIMATE not in found and PRIOR_ACTUAL in found and PLAN in found and (
+        years.get(found[PRIOR_ACTUAL]) is not None and years.get(found[PRIOR_ACTUAL]) == years.get(found[PLAN])
+    ):
+        # "KH 2022 | TH 2022": the plan year's own actual is the figure set against its plan.
+        found[ESTIMATE], printed[ESTIMATE] = found.pop(PRIOR_ACTUAL), printed.pop(PRIOR_ACTUAL)
     for required in ("name", ESTIMATE):
         if required not in found:
             raise IngestError(document, where, f"no column labelled as {required}")
@@ -311,16 +376,16 @@ def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
         marker = _MARKER_IN_NAME.match(name)
         if marker and not tt:
             tt, name = marker.group(1), name[marker.end():]
-        values: dict[str, PrintedNumber | None] = {}
+        values: dict[str, PrintedValue | None] = {}
         for role in VALUE_ROLES:
             raw = cell(role)
             if raw is None:
                 values[role] = None
             elif isinstance(raw, SheetNumber):
-                values[role] = from_spreadsheet_number(raw.value, raw.decimals)
+                values[role] = PrintedValue.of(from_spreadsheet_number(raw.value, raw.decimals))
             else:
                 try:
-                    values[role] = parse_vn_number(_text(raw))
+                    values[role] = parse_printed(_text(raw))
                 except MalformedNumber:
                     what = "malformed number"
                     parts = _text(raw).split()
@@ -337,4 +402,7 @@ def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
         )
     if not body:
         raise IngestError(document, "whole table", "the table has a header but no rows")
+    outline = parent_rows([(r.tt, r.name, any(v is not None for v in r.values.values())) for r in body])
+    for r, parent in zip(body, outline):
+        r.parent_row_order = body[parent].row_order if parent is not None else None
     return AppendixTable(document=document, plan_year=plan_year, header_labels=printed, rows=body)

@@ -4,8 +4,9 @@
 
 * before: the path must be a regular, readable file (not a directory, a FIFO or a
   dangling or looping symlink), not empty, and no larger than ``KTXH_MAX_FILE_BYTES``;
-* while: reading it may take at most ``KTXH_MAX_SECONDS_PER_DOCUMENT`` (a timer
-  interrupts any reader, a regular expression included, and the document is refused);
+* while: reading it may take at most ``KTXH_MAX_SECONDS_PER_DOCUMENT`` and make the process
+  grow by at most ``KTXH_MAX_MEMORY_BYTES`` (a timer looks every 0.2 s and interrupts any
+  reader, a regular expression included, and the document is refused);
   the warnings readers raise (``ingest.notes``) are collected on the document;
 * after: every figure must fit the raw layer exactly (``decimal(18, 6)``: 12 integer
   digits, 6 decimals).  A table figure that does not is refused with its row and
@@ -21,6 +22,7 @@ import os
 import signal
 import stat
 import threading
+import time
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -39,22 +41,47 @@ class _Overtime(BaseException):
     """Raised by the timer; a BaseException so that no reader's ``except Exception`` swallows it."""
 
 
+_TICK = 0.2  # seconds between two looks at the clock and the memory
+
+
+def _resident_bytes() -> int | None:
+    """The process's resident memory now (Linux /proc), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 @contextmanager
-def time_budget(seconds: float, document: str) -> Iterator[None]:
-    """Refuse the document when reading it takes longer than ``seconds`` (main thread, POSIX)."""
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+def time_budget(seconds: float, document: str, max_growth: int = 0) -> Iterator[None]:
+    """Refuse the document when reading it takes longer than ``seconds``, or makes the process
+    grow by more than ``max_growth`` bytes (main thread, POSIX; a timer looks every 0.2 s)."""
+    usable = (seconds > 0 or max_growth > 0) and hasattr(signal, "setitimer") \
+        and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return
+    start, base = time.monotonic(), _resident_bytes()
 
-    def on_alarm(signum, frame):
-        raise _Overtime()
+    def on_tick(signum, frame):
+        if seconds > 0 and time.monotonic() - start > seconds:
+            raise _Overtime("time")
+        if max_growth > 0 and base is not None and (now := _resident_bytes()) is not None and now - base > max_growth:
+            raise _Overtime("memory")
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGALRM, on_tick)
+    signal.setitimer(signal.ITIMER_REAL, _TICK, _TICK)
     try:
         yield
-    except _Overtime:
+    except _Overtime as over:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        if over.args == ("memory",):
+            raise IngestError(
+                document, "whole file",
+                f"reading it took more than {max_growth / 2**20:,.0f} MB of memory (KTXH_MAX_MEMORY_BYTES); "
+                "split it, or raise the limit if it is a genuine report",
+            ) from None
         raise IngestError(
             document, "whole file",
             f"reading it took longer than {seconds:g} s (KTXH_MAX_SECONDS_PER_DOCUMENT); "
@@ -131,17 +158,19 @@ def check_fits_raw(doc) -> None:
             fact.update(value=None, decimals=None, status="malformed")
 
 
-def parse(path: Path, area_code: str):
-    """``loader.parse_document`` inside the limits; see the module docstring."""
+def parse(path: Path, area_code: str, report_date=None):
+    """``loader.parse_document`` inside the limits; see the module docstring (``report_date``:
+    the ``--report-date`` option)."""
     from ingest import loader
     from ktxh.settings import input_limits
 
     limits = input_limits()
     path = Path(path)
     check_file(path, limits.max_file_bytes)
-    with notes.collecting() as collected, time_budget(limits.max_seconds_per_document, path.name):
+    with notes.collecting() as collected, time_budget(limits.max_seconds_per_document, path.name,
+                                                      limits.max_memory_bytes):
         try:
-            doc = loader.parse_document(path, area_code)
+            doc = loader.parse_document(path, area_code, report_date)
         except MemoryError:
             raise IngestError(path.name, "whole file", "reading it ran out of memory") from None
         check_fits_raw(doc)

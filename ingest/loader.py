@@ -6,8 +6,9 @@ keyed by column name: rows are written by name, so the column order of
 ``raw_schema.sql`` does not matter.  :func:`write` writes parsed documents in one
 transaction: a refused document leaves the warehouse exactly as it was.
 
-A batch is keyed by the document's content hash, so loading the same content
-again, from any path, replaces its batch with identical rows.
+A batch is keyed by the document's content hash and its area, so loading the same
+content again for the same province, from any path, replaces its batch with identical
+rows, and the same bytes loaded for two provinces are two batches.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from typing import Callable, Iterable
 import duckdb
 import pyarrow as pa
 
+from ingest.raw_docs import comment_statements
 from ingest.appendix import VALUE_ROLES, AppendixTable
+from ingest.areas import Area, DocumentDate, document_date, normalise_code, resolve
 from ktxh.errors import IngestError
-from ingest.text import decode_document
+from ingest.report_date import NO_DATE, ReportDate, resolve as resolve_report_date
 
-SUPPORTED = (".txt", ".md", ".xlsx", ".csv")
+from ingest.readers import SUPPORTED, read_source  # noqa: E402  (every format's reader)
 
 
 @dataclass
@@ -35,32 +38,36 @@ class ParsedDocument:
     document: str
     sha256: str
     document_format: str
-    area_code: str
-    area_name: str
+    area_code: str  # the code as given (--area, folder name or KTXH_AREA); resolved by resolve_area()
+    area_name: str = ""
     appendix: AppendixTable | None = None
     text: str | None = None
     extras: dict[str, list[dict]] = field(default_factory=dict)
+    report_date: ReportDate = NO_DATE
+    area: Area | None = None
+    date: DocumentDate | None = None
     warnings: list[str] = field(default_factory=list)  # what was odd but accepted (ingest.guard)
 
     @property
     def batch_id(self) -> str:
-        return self.sha256[:16]
+        """First 16 hex digits of sha256(content hash, area code): content and province together."""
+        return hashlib.sha256(f"{self.sha256}:{self.area_code}".encode()).hexdigest()[:16]
 
 
-def area_name(code: str) -> str:
-    """The official name of a province code (vietnam-provinces data), or an error."""
-    from vietnam_provinces import Province
-
-    if not (code.isascii() and code.isdigit()):  # int() would read '٠٤' (Arabic-Indic digits) as 4
-        raise IngestError(repr(code), "--area", "a province code is written with the digits 0-9, e.g. 04")
-    try:
-        return Province.from_code(int(code)).name
-    except (ValueError, KeyError, LookupError):
-        raise IngestError(code, "--area", "not an official province code") from None
+def resolve_area(doc: ParsedDocument) -> None:
+    """Key the document by the province code in force at its date (``ingest.areas``)."""
+    plan_year = doc.appendix.plan_year if doc.appendix else None
+    doc.date = document_date(doc.document, plan_year, getattr(doc, "report_date", None))
+    doc.area = resolve(doc.area_code, doc.document, doc.date)
+    doc.area_code, doc.area_name = doc.area.code, doc.area.name
 
 
-def parse_document(path: Path, area_code: str) -> ParsedDocument:
-    """Read one document with the reader its format calls for."""
+def parse_document(path: Path, area_code: str, report_date: ReportDate | None = None) -> ParsedDocument:
+    """Read one document with the reader its format calls for.
+
+    ``report_date`` is the ``--report-date`` option (``ingest.report_date``), used
+    when the document does not state its date.
+    """
     path = Path(path)
     if not path.is_file():
         raise IngestError(path.name, str(path), "no such file")
@@ -68,26 +75,30 @@ def parse_document(path: Path, area_code: str) -> ParsedDocument:
     if suffix not in SUPPORTED:
         raise IngestError(path.name, "whole file", f"unsupported format (expected one of {', '.join(SUPPORTED)})")
     data = path.read_bytes()
+    read = read_source(path, data)
     doc = ParsedDocument(
         path=path, document=path.name, sha256=hashlib.sha256(data).hexdigest(),
-        document_format={".xlsx": "xlsx", ".csv": "csv"}.get(suffix, "report_text"),
-        area_code=area_code, area_name=area_name(area_code),
+        document_format=read.document_format, area_code=normalise_code(area_code, path.name),
+        appendix=read.appendix, text=read.text, warnings=list(read.warnings),
     )
-    if doc.document_format == "xlsx":
-        from ingest.appendix_xlsx import read_xlsx
-
-        doc.appendix = read_xlsx(path)
-    elif doc.document_format == "csv":
-        from ingest.appendix_csv import read_csv
-
-        doc.appendix = read_csv(data, path.name)
-    else:
-        from ingest.appendix_text import find_appendix
-
-        doc.text = decode_document(data, path.name)
-        doc.appendix = find_appendix(doc.text, path.name)
+    if read.text is not None:
+        doc.report_date = resolve_report_date(path.name, read.date_text, metadata=read.metadata_date, option=report_date)
+        if doc.report_date.date is None:
+            doc.warnings.append(
+                f"no report date in its text, metadata or file name (give --report-date YYYY-MM[-DD]); "
+                "its prose figures carry only the years the text prints"
+            )
+    else:  # a spreadsheet biểu: its plan year is in its headings; only the option or file name may date it
+        doc.report_date = resolve_report_date(path.name, None, option=report_date)
     for table, extractor in EXTRA_TABLES.items():
         doc.extras[table] = extractor(doc)
+    if doc.appendix is None and not any(doc.extras.values()):
+        raise IngestError(
+            path.name, "whole file",
+            "nothing to load: no appendix table (a header naming 'Chỉ tiêu' and 'TT' or 'Đơn vị tính') "
+            "and no figure in its text",
+        )
+    resolve_area(doc)  # after the content checks: a document with nothing in it is refused for that
     return doc
 
 
@@ -98,6 +109,9 @@ def load_batches_rows(doc: ParsedDocument, loaded_at: dt.datetime) -> list[dict]
         batch_id=doc.batch_id, content_sha256=doc.sha256, document=doc.document, source_path=str(doc.path),
         document_format=doc.document_format, area_code=doc.area_code, area_name=doc.area_name,
         plan_year=doc.appendix.plan_year if doc.appendix else None, loaded_at=loaded_at,
+        report_date=doc.report_date.date, report_date_source=doc.report_date.source,
+        report_date_precision=doc.report_date.precision,
+        area_valid_from=doc.area.valid_from if doc.area else None,
     )]
 
 
@@ -106,7 +120,7 @@ def appendix_rows(doc: ParsedDocument) -> list[dict]:
         return []
     return [
         dict(batch_id=doc.batch_id, row_order=r.row_order, source_line=r.line, source_ref=r.where,
-             tt=r.tt, name=r.name, unit=r.unit, note=r.note)
+             tt=r.tt, name=r.name, unit=r.unit, note=r.note, parent_row_order=r.parent_row_order)
         for r in doc.appendix.rows
     ]
 
@@ -117,7 +131,8 @@ def appendix_cells(doc: ParsedDocument) -> list[dict]:
     labels = doc.appendix.header_labels
     return [
         dict(batch_id=doc.batch_id, row_order=r.row_order, column_role=role, header_label=labels.get(role, role),
-             printed=n.text, value=n.value, decimals=n.decimals)
+             printed=n.text, value=n.value, decimals=n.decimals, value_low=n.low, value_high=n.high,
+             value_form=n.form)
         for r in doc.appendix.rows
         for role in VALUE_ROLES
         if (n := r.values.get(role)) is not None
@@ -128,7 +143,7 @@ def prose_facts(doc: ParsedDocument) -> list[dict]:
     """Figures stated in the report's sentences (``ingest.prose``); tables have none."""
     if doc.text is None:
         return []
-    from ingest.prose import extract_facts
+    from ingest.prose.extractor import UNDATED, extract_facts
 
     return [
         dict(batch_id=doc.batch_id, fact_no=fact_no, sentence_no=f.sentence_no, sentence=f.sentence, line=f.line,
@@ -138,7 +153,10 @@ def prose_facts(doc: ParsedDocument) -> list[dict]:
              value_type=f.value_type, basis=f.basis, measure=f.measure, status=f.status,
              period_kind=f.period_kind, scope=f.scope, balance_date=f.balance_date, compared_date=f.compared_date,
              document_kind=f.document_kind, subject_term=f.subject_term)
-        for fact_no, f in enumerate(extract_facts(doc.text, doc.document, None), start=1)
+        for fact_no, f in enumerate(extract_facts(
+            doc.text, doc.document, doc.report_date.date or UNDATED,
+            report_date_precision=doc.report_date.precision or "day",
+        ), start=1)
     ]
 
 
@@ -149,7 +167,10 @@ BATCH_TABLES = ("appendix_rows", "appendix_cells")
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(resources.files("ingest").joinpath("raw_schema.sql").read_text(encoding="utf-8"))
+    ddl = resources.files("ingest").joinpath("raw_schema.sql").read_text(encoding="utf-8")
+    con.execute(ddl)
+    for statement in comment_statements(ddl):  # the DDL's own comments, for duckdb_columns()
+        con.execute(statement)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:

@@ -1,6 +1,6 @@
-"""The ``ktxh`` command: ingest, build, check, export, and run them all.
+"""The ktxh command: ingest, build, check, export, report, and run them all.
 
-``main(argv)`` returns an exit code, so tests call it directly.
+main(argv) returns an exit code, so tests call it directly.
 """
 
 from __future__ import annotations
@@ -8,20 +8,101 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 from pathlib import Path
 from typing import Sequence
 
 import duckdb
 
 from ktxh import settings, warehouse
-from ktxh.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, KtxhError, UsageError
+from ktxh.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, KtxhError, UsageError, require_warehouse
+
+SETTINGS_HELP = """\
+settings (environment):
+  KTXH_DB                    warehouse file (default warehouse/ktxh.duckdb)
+  KTXH_AREA                  province of documents not in an NN_name folder (default 04)
+  KTXH_EXPORTS               where export and report write (default exports/)
+  KTXH_CHECKS_SITE           great-expectations Data Docs folder (default checks_site/ beside the warehouse)
+  KTXH_DBT_THREADS           dbt threads (default 2)
+  KTXH_DUCKDB_MEMORY_LIMIT   DuckDB memory limit for dbt (default 4GB)
+"""
+EXIT_HELP = """\
+exit codes:
+  0  done{ok}
+  1  {one}
+  2  the warehouse could not be {two}, or another ktxh run or ingest is writing it
+  3  an internal error (a bug): a short message and the file the full trace went to
+  130  interrupted (Ctrl-C); nothing was replaced
+"""
+
+COMMANDS = {
+    "ingest": (
+        "load documents into the warehouse's raw schema",
+        "Parse every document (report text .txt/.md, the department's biểu .xlsx/.csv, or the files of a "
+        "folder, recursively), then write them in one transaction, one batch per document: loading the "
+        "same content again replaces its batch. A document that cannot be read is refused with the file "
+        "and the line, row or cell, and nothing is written. Creates the warehouse if it does not exist.",
+        dict(ok="", one="a document was refused (nothing was written)", two="written"),
+    ),
+    "build": (
+        "build the catalog, staging, intermediate and marts (dbt build)",
+        "Run dbt build on the warehouse: the catalog seeds, the staging, intermediate and marts models, "
+        "and their tests. The warehouse must exist (made by ktxh ingest or ktxh run).",
+        dict(ok="", one="(not used)", two="built (dbt failed: its messages are above), or does not exist"),
+    ),
+    "check": (
+        "run the consistency checks and fill checks.findings",
+        "Validate the marts with the great-expectations suites of expectations/, replace checks.findings "
+        "with what they found (severity error, warning or info, with a Vietnamese message), write the Data "
+        "Docs and print a summary. Run it after ktxh build.",
+        dict(ok=" (no error-severity finding; warnings and info are reported)", one="a finding of severity error",
+             two="checked, or does not exist"),
+    ),
+    "export": (
+        "write the department's biểu (XLSX for print, CSV) and analysts' CSVs",
+        "Write, per province and plan year, bieu_chi_tieu_<year>.xlsx (A4 landscape, with a sheet of "
+        "findings), bieu_chi_tieu_<year>.csv and bieu_chi_tieu_<year>_phat_hien.csv, and every mart as "
+        "marts/<table>.csv (UTF-8, dot decimal). Reads the warehouse read-only; it must exist.",
+        dict(ok="", one="(not used)", two="read, or does not exist or has no marts"),
+    ),
+    "report": (
+        "write the report page (one offline HTML file per province and year)",
+        "Write bao_cao_<year>.html: the headline count under both rules, attainment by indicator as a "
+        "chart and a table, year-to-date progress, and every finding with its source line, in Vietnamese. "
+        "The file needs no network. Reads the warehouse read-only; it must exist.",
+        dict(ok="", one="(not used)", two="read, or does not exist or has no marts"),
+    ),
+    "catalog": (
+        "work on the indicator catalog (catalog draft)",
+        "ktxh catalog draft writes the provisional measures of the loaded documents (rows no catalog knows "
+        "yet) as rows of seeds/indicator_catalog.csv for the department to review; once added to the seeds "
+        "and built, they are confirmed.",
+        dict(ok="", one="a wrong option", two="read (the warehouse does not exist or is not built)"),
+    ),
+    "run": (
+        "ingest, build, check, export and report, all or nothing",
+        "Copy the warehouse to <file>.building, ingest the documents (default: the bundled documents/), "
+        "build and check there, and replace the warehouse only when all of it ran; then export the biểu "
+        "and CSVs and write the report page. Creates the warehouse if it does not exist. This is the "
+        "command to schedule.",
+        dict(ok="", one="a document was refused (warehouse unchanged), or the checks found errors "
+                        "(warehouse replaced so checks.findings can be read)", two="built or checked"),
+    ),
+}
 
 
 def _add_area(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--area", metavar="CODE",
-        help="official province code of the documents (default: a folder named NN_name, else KTXH_AREA or 04)",
+        help="official province code in force at the documents' date: 1-2 digits, 4 = 04 (default: a folder "
+             "named NN_name, else KTXH_AREA or 04); pre-2025 codes for documents before July 2025",
     )
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, help="plan year (default: every year in the warehouse)")
+    parser.add_argument("--area", metavar="CODE", help="province code (default: every province)")
+    parser.add_argument("--out", type=Path, help="output folder (default: KTXH_EXPORTS or exports/)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,22 +113,35 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ktxh", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("ingest", help="load documents into the warehouse's raw schema")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report text (.txt/.md), biểu (.xlsx/.csv) or a folder")
+    parser = _Parser(
+        prog="ktxh", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="ktxh: a DuckDB warehouse of a province's socio-economic plan indicators (chỉ tiêu KT-XH), "
+                    "from its reports and biểu.",
+        epilog=SETTINGS_HELP + "\n" + EXIT_HELP.format(
+            ok=" (check: no error-severity finding)", one="a document was refused, check found errors, or the command line is wrong",
+            two="built, checked or read") + "\nktxh COMMAND --help tells what each command does.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parsers = {}
+    for name, (short, long, codes) in COMMANDS.items():
+        parsers[name] = sub.add_parser(
+            name, help=short, description=textwrap.fill(long, 90), formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=SETTINGS_HELP + "\n" + EXIT_HELP.format(**codes))
+    p = parsers["ingest"]
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report (.txt/.md/.docx/.pdf/.html), biểu (.xlsx/.csv) or a folder")
     _add_area(p)
-
-    sub.add_parser("build", help="dbt build (seeds, staging, marts, tests) on the warehouse")
-    sub.add_parser("check", help="run the consistency suites and fill checks.findings")
-
-    p = sub.add_parser("export", help="write the department's biểu (XLSX, CSV) and analysts' CSVs to exports/")
-    p.add_argument("--year", type=int, help="plan year (default: every year in the warehouse)")
-    p.add_argument("--area", metavar="CODE", help="province code (default: every province)")
-    p.add_argument("--out", type=Path, help="output folder (default: KTXH_EXPORTS or exports/)")
-
-    p = sub.add_parser("run", help="ingest, build, check into a new file, replace the warehouse on success, export")
+    p.add_argument(
+        "--report-date", metavar="YYYY-MM[-DD]",
+        help="the reports' date, for documents whose text does not state it (it decides the year of their figures)",
+    )
+    _add_selection(parsers["export"])
+    _add_selection(parsers["report"])
+    p = parsers["catalog"]
+    catalog = p.add_subparsers(dest="catalog_command", required=True, metavar="SUBCOMMAND")
+    d = catalog.add_parser("draft", help="write the provisional measures of the loaded documents as catalog rows to review")
+    d.add_argument("--area", metavar="CODE", help="province code (default: every province)")
+    d.add_argument("--out", type=Path, metavar="FILE", help="write the rows to FILE (default: standard output)")
+    p = parsers["run"]
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="documents (default: the bundled documents/)")
     _add_area(p)
     return parser
@@ -73,6 +167,13 @@ def _export(db: Path, year: int | None = None, area: str | None = None, out: Pat
         print(f"wrote {path}")
 
 
+def _report(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None) -> None:
+    from extracts.report import write_reports
+
+    for path in write_reports(db, out or settings.exports_dir(), year=year, area=area):
+        print(f"wrote {path}")
+
+
 def _log_internal_error(db: Path | None) -> Path | None:
     """Write the current exception's full trace to a log file; returns where (None if nowhere)."""
     import datetime as dt
@@ -93,7 +194,7 @@ def _log_internal_error(db: Path | None) -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; every failure is one ``ktxh: …`` line on stderr and an exit code (README)."""
+    """Run one command; every failure is one "ktxh: …" line on stderr and an exit code (README)."""
     db: Path | None = None
     try:
         args = build_parser().parse_args(argv)
@@ -120,35 +221,67 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace, db: Path) -> int:
+    from ktxh.progress import Stages
+
     if args.command == "ingest":
+        from ingest.report_date import parse_option
+
+        option = parse_option(args.report_date) if args.report_date else None
         with warehouse.exclusive(db):
-            docs = warehouse.ingest(db, args.paths, args.area)
+            docs = warehouse.ingest(db, args.paths, args.area, option)
         for doc in docs:
             for warning in doc.warnings:
                 print(f"ktxh: warning: {doc.document}: {warning}", file=sys.stderr)
             rows = len(doc.appendix.rows) if doc.appendix else 0
             facts = sum(len(v) for v in doc.extras.values())
-            print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}): "
+            dated = doc.report_date
+            when = (f"dated {dated.date.isoformat()[:7 if dated.precision == 'month' else 10]} ({dated.source})"
+                    if dated.date else "undated")
+            print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}, {when}): "
                   f"{rows} table rows, {facts} prose figures")
     elif args.command == "build":
-        warehouse.require(db)
-        with warehouse.exclusive(db), warehouse.replacing(db) as new:
+        require_warehouse(db)
+        with warehouse.exclusive(db), Stages(["dbt build"]) as stages, stages.stage("dbt build"), \
+                warehouse.replacing(db) as new:
             warehouse.dbt(["build"], new)
         print(f"built {db}")
     elif args.command == "check":
-        warehouse.require(db)
-        with warehouse.exclusive(db), warehouse.replacing(db) as new:
+        require_warehouse(db)
+        with warehouse.exclusive(db), Stages(["check"]) as stages, stages.stage("check"), \
+                warehouse.replacing(db) as new:
             code = _check(new)
         return code
     elif args.command == "export":
-        _export(db, args.year, args.area, args.out)
+        from ingest.areas import normalise_code
+
+        area = normalise_code(args.area, "ktxh export") if args.area is not None else None
+        _export(db, args.year, area, args.out)
+    elif args.command == "report":
+        _report(db, args.year, args.area, args.out)
+    elif args.command == "catalog":
+        from extracts.catalog_draft import build_draft, catalog_csv, instructions
+        from ingest.areas import normalise_code
+
+        require_warehouse(db)
+        area = normalise_code(args.area, "ktxh catalog draft") if args.area is not None else None
+        draft = build_draft(db, area)
+        if args.out:
+            args.out.write_text(catalog_csv(draft), encoding="utf-8")
+            print(f"wrote {args.out}")
+        else:
+            print(catalog_csv(draft), end="")
+        print(instructions(draft, args.out), file=sys.stderr if not args.out else sys.stdout)
     elif args.command == "run":
         paths = args.paths or [settings.DEFAULT_DOCUMENTS]
         outcome: dict[str, int] = {}
-        warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_check(new)),
-                          while_building=_preload_checks)
-        print(f"built {db}")
-        _export(db)
+        with Stages(["ingest", "dbt build", "check", "export", "report"]) as stages:
+            warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_check(new)),
+                          while_building=_preload_checks, stage=stages.stage)
+            print(f"built {db}")
+            with stages.stage("export"):
+                _export(db)
+            with stages.stage("report"):
+                _report(db)
         return outcome.get("check", 0)
     return 0
 

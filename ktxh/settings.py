@@ -15,6 +15,10 @@ variable                       default                     what
                                the warehouse
 ``KTXH_DBT_THREADS``           ``2``                       dbt threads (``profiles.yml``)
 ``KTXH_DUCKDB_MEMORY_LIMIT``   ``4GB``                     DuckDB ``memory_limit`` (``profiles.yml``)
+``KTXH_PROGRESS_BAND_PP``      ``5``                       fct_period_progress: points of gap within
+                                                           which a year-to-date figure is on_track
+``KTXH_PROGRESS_MIN_YEARS``    ``1``                       earlier years needed for a profile (else
+                                                           the linear month / 12)
 =============================  ==========================  =====================================
 
 Input limits (``KTXH_MAX_*``, see ``input_limits()``) bound what one document may cost.
@@ -67,6 +71,9 @@ DEFAULT_AREA = "04"
 DEFAULT_EXPORTS = "exports"
 DEFAULT_DBT_THREADS = 2
 DEFAULT_DUCKDB_MEMORY_LIMIT = "4GB"
+# read by dbt (env_var in fct_period_progress / int_expected_progress), with these defaults
+DEFAULT_PROGRESS_BAND_PP = "5"
+DEFAULT_PROGRESS_MIN_YEARS = "1"
 
 
 def _env(name: str, default: str) -> str:
@@ -116,6 +123,7 @@ class InputLimits:
     max_cells_per_sheet: int = 200_000  # a biểu has under 1,000; openpyxl takes about 10 s per 200,000
     max_line_chars: int = 100_000
     max_seconds_per_document: float = 40.0  # so that a refusal comes within a minute, start-up included
+    max_memory_bytes: int = 640 * 1024 * 1024  # growth while reading one document: ktxh stays under 1 GB
     max_xlsx_uncompressed_bytes: int = 128 * 1024 * 1024  # the XML inside an XLSX, before openpyxl expands it
 
 
@@ -125,6 +133,7 @@ _LIMIT_VARS = {
     "max_line_chars": ("KTXH_MAX_LINE_CHARS", int),
     "max_seconds_per_document": ("KTXH_MAX_SECONDS_PER_DOCUMENT", float),
     "max_xlsx_uncompressed_bytes": ("KTXH_MAX_XLSX_UNCOMPRESSED_BYTES", int),
+    "max_memory_bytes": ("KTXH_MAX_MEMORY_BYTES", int),
 }
 
 
@@ -136,3 +145,13 @@ def input_limits() -> InputLimits:
         raw = os.environ.get(var, "").strip()
         values[field_name] = kind(raw) if raw else getattr(defaults, field_name)
     return InputLimits(**values)
+
+
+def progress_band_pp() -> float:
+    """fct_period_progress's band: a gap within ± this many points is on_track (``KTXH_PROGRESS_BAND_PP``, default 5)."""
+    return float(_env("KTXH_PROGRESS_BAND_PP", DEFAULT_PROGRESS_BAND_PP))
+
+
+def progress_min_years() -> int:
+    """Earlier years needed for an expected-progress profile (``KTXH_PROGRESS_MIN_YEARS``, default 1)."""
+    return int(_env("KTXH_PROGRESS_MIN_YEARS", DEFAULT_PROGRESS_MIN_YEARS))

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from ingest import guard, loader
 from ingest.loader import SUPPORTED
-from ktxh import settings
+from ktxh import settings, storage
 from ktxh.errors import BuildFailed, IngestError, WarehouseBusy, WarehouseUnusable, require_warehouse
 
 _AREA_FOLDER = re.compile(r"^(\d{2})[_-]")
@@ -120,16 +120,17 @@ def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
 PARALLEL_FROM = 8
 
 
-def _parse_one(found: tuple[Path, str]) -> loader.ParsedDocument:
-    return guard.parse(*found)
+def _parse_one(item: tuple[Path, str, object]) -> loader.ParsedDocument:
+    return guard.parse(*item)
 
 
-def parse(paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument]:
+def parse(paths: Sequence[Path], area: str | None, report_date=None) -> list[loader.ParsedDocument]:
     """Every document parsed (within ``ingest.guard``'s limits) before anything is written:
     in parallel across the machine's cores for more than a few documents, with progress on
     the terminal (tqdm; silent when stderr is not a terminal).  The first refused document
-    (in the order given) stops the run, as it does when parsed one by one."""
-    found = discover(paths, area)
+    (in the order given) stops the run, as it does when parsed one by one.
+    ``report_date``: the ``--report-date`` option, an ``ingest.report_date.ReportDate``."""
+    found = [(path, code, report_date) for path, code in discover(paths, area)]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     progress = tqdm(total=len(found), desc="ktxh: parsing", unit="doc", disable=not sys.stderr.isatty() or len(found) < PARALLEL_FROM)
     try:
@@ -151,16 +152,16 @@ def parse(paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument
 
 def write(db: Path, docs: Sequence[loader.ParsedDocument]) -> None:
     try:
-        with duckdb.connect(str(db)) as con:
+        with storage.connect(db) as con:
             loader.write(con, docs)
     except duckdb.Error as exc:
         raise WarehouseUnusable(f"cannot write {db}: {str(exc).splitlines()[0]}") from None
 
 
-def ingest(db: Path, paths: Sequence[Path], area: str | None) -> list[loader.ParsedDocument]:
+def ingest(db: Path, paths: Sequence[Path], area: str | None, report_date=None) -> list[loader.ParsedDocument]:
     """Parse all documents, then write them in one transaction into a copy of the
     warehouse that replaces it (so an analyst's read-only connection does not block it)."""
-    docs = parse(paths, area)
+    docs = parse(paths, area, report_date)
     with replacing(db) as new:
         write(new, docs)
     return docs
@@ -206,7 +207,7 @@ class DbtProcess:
 
     def go(self) -> None:
         require(self.db)
-        with duckdb.connect(str(self.db)) as con:
+        with storage.connect(self.db) as con:
             loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
         self.proc.stdin.write("\n")
         self.proc.stdin.close()
@@ -285,24 +286,30 @@ def replacing(db: Path) -> Iterator[Path]:
             leftover.unlink(missing_ok=True)
 
 
-def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, while_building=None) -> None:
+def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, while_building=None,
+        stage=None) -> None:
     """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded.
 
     dbt's child process starts first, so that its imports overlap the parsing of the
     documents; ``while_building`` (the CLI imports the checks' libraries) runs while dbt builds.
+    ``stage(name)``, a context manager, is told of each stage (ingest, dbt build, check) for progress.
     """
+    stage = stage or (lambda name: nullcontext())
     with exclusive(db):
         child = DbtProcess(["build"], db).start(building_path(db))
         try:
-            docs = parse(paths, area)
+            with stage("ingest"):
+                docs = parse(paths, area)
             with replacing(db) as new:
                 assert new == child.db
                 write(new, docs)
-                child.go()
-                if while_building is not None:
-                    while_building()
-                child.wait()
+                with stage("dbt build"):
+                    child.go()
+                    if while_building is not None:
+                        while_building()
+                    child.wait()
                 if after_build is not None:
-                    after_build(new)
+                    with stage("check"):
+                        after_build(new)
         finally:
             child.cancel()

@@ -72,6 +72,16 @@ def warehouses(tmp_path_factory) -> dict[str, Path]:
     return {form: build_warehouse(root / f"{form}.duckdb", path) for form, path in SOURCES.items()}
 
 
+@pytest.fixture(scope="session")
+def checked_warehouse(warehouses, tmp_path_factory) -> Path:
+    """The 2022 report's warehouse after `ktxh check`, so checks.findings is filled."""
+    db = copy_warehouse(warehouses["text"], tmp_path_factory.mktemp("checked") / "ktxh.duckdb")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KTXH_CHECKS_SITE", str(db.parent / "site"))
+        assert run_cli(db, "check") == 0
+    return db
+
+
 @pytest.fixture
 def warehouse_env(tmp_path, monkeypatch) -> Path:
     """A fresh, private warehouse path in KTXH_DB for one test."""

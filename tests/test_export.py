@@ -14,7 +14,8 @@ import openpyxl
 import pytest
 
 from .conftest import REPORT, copy_warehouse, run_cli
-from extracts.export import Bieu, Num, export_all, export_marts, write_csv, write_xlsx
+from extracts.bieu import FindingRow
+from extracts.export import Bieu, Num, export_all, export_marts, write_csv, write_findings_csv, write_xlsx
 from ingest.appendix import AppendixTable
 from ingest.appendix_csv import read_csv
 from ingest.appendix_text import find_appendix
@@ -54,6 +55,10 @@ def csv_rows(exported) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
+def header_row(ws) -> int:
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "TT")
+
+
 def xlsx_row(ws, name: str) -> list:
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == name)
     return [ws.cell(row, c) for c in range(1, 13)]
@@ -62,8 +67,9 @@ def xlsx_row(ws, name: str) -> list:
 def test_files_written(exported):
     out, paths = exported
     assert sorted(p.relative_to(out).as_posix() for p in paths) == [
-        "bieu_chi_tieu_2022.csv", "bieu_chi_tieu_2022.xlsx",
-        "marts/dim_measures.csv", "marts/fct_indicator_assessment.csv", "marts/fct_period_progress.csv",
+        "bieu_chi_tieu_2022.csv", "bieu_chi_tieu_2022.xlsx", "bieu_chi_tieu_2022_phat_hien.csv",
+        "marts/dim_areas.csv", "marts/dim_measures.csv", "marts/fct_indicator_assessment.csv", "marts/fct_monthly_series.csv",
+        "marts/fct_period_progress.csv",
         "marts/fct_plan_attainment.csv", "marts/fct_plan_reconciliation.csv", "marts/fct_plan_scorecard.csv",
         "marts/fct_reported_figures.csv",
     ]
@@ -73,33 +79,42 @@ def test_files_written(exported):
 # --- the XLSX biểu -----------------------------------------------------------------
 
 def test_xlsx_header_is_the_sources_two_row_merged_header(sheet):
-    assert [sheet.cell(5, c).value or "" for c in range(1, 13)] == HEADER_TOP
-    assert [sheet.cell(6, c).value or "" for c in range(1, 13)] == HEADER_SUB
-    assert [sheet.cell(7, c).value for c in range(1, 13)] == [1, 2, 3, 4, 5, 6, "7=6/4", "8=6/5", 9, "10=9/6", 11, 12]
+    top = header_row(sheet)
+    assert top == 8
+    assert [sheet.cell(8, c).value or "" for c in range(1, 13)] == HEADER_TOP
+    assert [sheet.cell(9, c).value or "" for c in range(1, 13)] == HEADER_SUB
+    assert [sheet.cell(10, c).value for c in range(1, 13)] == [1, 2, 3, 4, 5, 6, "7=6/4", "8=6/5", 9, "10=9/6", 11, 12]
     merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert {"E5:H5", "A5:A6", "B5:B6", "C5:C6", "D5:D6", "I5:I6", "J5:J6", "K5:K6", "L5:L6"} <= merged
-    assert sheet.freeze_panes == "C8"
+    assert {"E8:H8", "A8:A9", "B8:B9", "C8:C9", "D8:D9", "I8:I9", "J8:J9", "K8:K9", "L8:L9"} <= merged
+    assert sheet.freeze_panes == "C11"
     assert sheet.column_dimensions["B"].width > 40
-    assert sheet["A1"].value == "BÁO CÁO TÌNH HÌNH THỰC HIỆN CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2022"
+    assert [sheet["A1"].value, sheet["A2"].value, sheet["J1"].value] == ["ỦY BAN NHÂN DÂN", "TỈNH CAO BẰNG", "Biểu số 01"]
+    assert sheet["A4"].value == "BÁO CÁO TÌNH HÌNH THỰC HIỆN CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2022"
+    # the source is a reference: the document and the lines of its table (779-837 in the report text)
+    assert sheet["A6"].value == ("(Nguồn số liệu: 2022-11_bao-cao-kt-xh-2022-phuong-huong-2023.txt, "
+                                 "bảng chỉ tiêu, dòng 779–837)")
 
 
 def test_xlsx_rows_follow_the_catalog_like_the_source(sheet, source):
     body = [(str(sheet.cell(r, 1).value or ""), sheet.cell(r, 2).value, sheet.cell(r, 3).value or "")
-            for r in range(8, 8 + 54)]
+            for r in range(11, 11 + 54)]
     assert body == [(r.tt, r.name, r.unit) for r in source.rows]
     names = [name for _, name, _ in body]
     assert names[:2] == ["Chỉ tiêu kinh tế", "Tốc độ tăng trưởng GRDP"]
     assert ("7", "Giao thông", "") in body and ("9", "Y tế", "") in body and ("III", "Các chỉ tiêu về môi trường", "") in body
     assert names.count("Trong đó:") == 3 and "Trong đó: Tỷ lệ qua đào tạo nghề" in names
-    assert sheet.cell(8 + 54, 1).value is None  # nothing else in the body
+    assert sheet.cell(11 + 54, 1).value is None  # nothing else in the body
 
 
 def test_xlsx_figures_at_printed_precision_and_assessment(sheet):
     cells = xlsx_row(sheet, GRDP_PC)
-    assert [c.value for c in cells[3:11]] == [37.18, 40.3, 39.48, 106.2, 98.0, 43.97, 111.4, "Không đạt"]
+    # the ratios as the department printed them: 97,97 (two decimals), not 98,0 recomputed
+    assert [c.value for c in cells[3:11]] == [37.18, 40.3, 39.48, 106.2, 97.97, 43.97, 111.4, "Không đạt"]
     assert [c.number_format for c in cells[3:10]] == [
-        "[$-42A]#,##0.00", "[$-42A]#,##0.00", "[$-42A]#,##0.00", "[$-42A]#,##0.0", "[$-42A]#,##0.0",
+        "[$-42A]#,##0.00", "[$-42A]#,##0.00", "[$-42A]#,##0.00", "[$-42A]#,##0.0", "[$-42A]#,##0.00",
         "[$-42A]#,##0.00", "[$-42A]#,##0.0"]
+    # customs revenue's 596,8 % is kept: 2.600 / 436 = 596,3 is within rounding of 436 (435,5-436,5)
+    assert xlsx_row(sheet, "Thu thuế xuất, nhập khẩu")[6].value == 596.8
     assert all(c.data_type == "n" for c in cells[3:10])
     budget = xlsx_row(sheet, BUDGET)
     assert [c.value for c in budget[3:11]] == [1949.545, 2018, 4180, 214.4, 207.1, 2838, 67.9, "Vượt"]
@@ -121,7 +136,11 @@ def test_xlsx_round_trip_gives_back_the_figures(exported, source):
                        for r in source.rows]
     grdp = next(r for r in table.rows if r.name == GRDP_PC)
     assert [grdp.values[k].text for k in ("pct_of_prior", "pct_of_plan", "next_plan_pct_of_estimate")] == [
-        "106,2", "98,0", "111,4"]
+        "106,2", "97,97", "111,4"]  # as printed
+    # every ratio reads back as the source printed it (text and precision)
+    ratios = ("pct_of_prior", "pct_of_plan", "next_plan_pct_of_estimate")
+    assert [[r.values[k] and r.values[k].text for k in ratios] for r in table.rows] == [
+        [r.values[k] and r.values[k].text for k in ratios] for r in source.rows]
 
 
 # --- the CSV biểu -------------------------------------------------------------------
@@ -130,7 +149,7 @@ def test_csv_is_utf8_with_bom_comma_and_quoted(exported):
     data = (exported[0] / "bieu_chi_tieu_2022.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").split("\r\n")
-    assert ('"2","GRDP bình quân đầu người","Triệu đồng","37,18","40,30","39,48","106,2","98,0","43,97",'
+    assert ('"2","GRDP bình quân đầu người","Triệu đồng","37,18","40,30","39,48","106,2","97,97","43,97",'
             '"111,4","Không đạt",""') in lines
     assert all(line.count('","') == 11 for line in lines if line)  # 12 quoted fields, comma-separated
     assert b";" not in data
@@ -141,7 +160,7 @@ def test_csv_header_and_real_figures(csv_rows):
     assert csv_rows[header] == HEADER_TOP and csv_rows[header + 1] == HEADER_SUB
     by_name = {row[1]: row for row in csv_rows if len(row) > 1}
     assert by_name[BUDGET][3:11] == ["1.949,545", "2.018", "4.180", "214,4", "207,1", "2.838", "67,9", "Vượt"]
-    assert by_name[UNEMPLOYMENT][3:11] == ["3,45", "3,35", "3,35", "97,1", "100,0", "3,25", "97,0", "Đạt"]
+    assert by_name[UNEMPLOYMENT][3:11] == ["3,45", "3,35", "3,35", "97,1", "100,0", "3,25", "", "Đạt"]  # 10 blank as printed
     assert by_name["Công nghiệp"][:6] == ["'+", "Công nghiệp", "%", "-3,21", "13,22", "19,85"]
     assert by_name["Số bác sỹ/1 vạn dân"][3:6] == ["15,00", "15,00", "15,0"]
 
@@ -164,18 +183,29 @@ def test_csv_round_trip_gives_back_the_figures(exported, source):
 def test_guards_apply_to_text_never_to_figures(tmp_path):
     cells = ["=1+1", "@SUM(A1)", "-", "+ x", "\tx", Num(Decimal("-3.21"), 2), Num(Decimal("1949.545"), 3),
              "\rx", "Đạt", None, "", "x"]
+    finding = FindingRow("Cảnh báo", "printed_ratio", "-", "=HYPERLINK(\"http://x\")", "8", "+1", "", "@doc", "=2+2")
     bieu = Bieu("04", "Cao Bằng", 2022, ["=HYPERLINK(\"http://x\")", "", ""], ["TT"] * 12,
                 ["", "", "", "", "KH", "Ước TH", "a", "b", "", "", "", ""],
-                [str(i) for i in range(1, 13)], [("measure", cells)], [])
+                [str(i) for i in range(1, 13)], [("measure", cells)], [], issuer=["=cmd|' /C calc'!A0"],
+                findings=[finding])
     write_csv(bieu, tmp_path / "b.csv")
     rows = list(csv.reader(io.StringIO((tmp_path / "b.csv").read_bytes().decode("utf-8-sig"), newline="")))
-    assert rows[0][0] == "'=HYPERLINK(\"http://x\")"
-    assert rows[7] == ["'=1+1", "'@SUM(A1)", "'-", "'+ x", "'\tx", "-3,21", "1.949,545", "'\rx", "Đạt", "", "", "x"]
+    assert rows[0][0] == "'=cmd|' /C calc'!A0" and rows[1][0] == "'=HYPERLINK(\"http://x\")"
+    assert rows[8] == ["'=1+1", "'@SUM(A1)", "'-", "'+ x", "'\tx", "-3,21", "1.949,545", "'\rx", "Đạt", "", "", "x"]
+    write_findings_csv(bieu, tmp_path / "f.csv")
+    [_, listed] = list(csv.reader(io.StringIO((tmp_path / "f.csv").read_bytes().decode("utf-8-sig"), newline="")))
+    assert listed == ["1", "Cảnh báo", "printed_ratio", "'-", "'=HYPERLINK(\"http://x\")", "8", "'+1", "", "'@doc",
+                      "'=2+2"]
     write_xlsx(bieu, tmp_path / "b.xlsx")
-    ws = openpyxl.load_workbook(tmp_path / "b.xlsx").active
-    assert (ws["A1"].value, ws["A1"].data_type) == ("=HYPERLINK(\"http://x\")", "s")
-    assert (ws["A8"].value, ws["A8"].data_type) == ("=1+1", "s")
-    assert (ws["F8"].value, ws["F8"].data_type) == (-3.21, "n")
+    book = openpyxl.load_workbook(tmp_path / "b.xlsx")
+    ws = book.active
+    assert (ws["A1"].value, ws["A1"].data_type) == ("=cmd|' /C calc'!A0", "s")
+    assert (ws["A3"].value, ws["A3"].data_type) == ("=HYPERLINK(\"http://x\")", "s")
+    assert (ws["A10"].value, ws["A10"].data_type) == ("=1+1", "s")
+    assert (ws["F10"].value, ws["F10"].data_type) == (-3.21, "n")
+    assert book["Phát hiện"]["J5"].value == "=2+2"
+    cells_of_book = [c for sheet_ in book.worksheets for row in sheet_.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells_of_book if c.data_type == "f"]
 
 
 # --- several provinces, filters, the CLI ----------------------------------------------
@@ -196,16 +226,18 @@ def two_areas(warehouses, tmp_path_factory) -> Path:
 def test_several_areas_get_the_area_in_the_file_name(two_areas, tmp_path):
     paths = export_all(two_areas, tmp_path / "all")
     assert sorted(p.name for p in paths if p.name.startswith("bieu")) == [
-        "bieu_chi_tieu_2022_04.csv", "bieu_chi_tieu_2022_04.xlsx", "bieu_chi_tieu_2022_20.csv", "bieu_chi_tieu_2022_20.xlsx"]
+        "bieu_chi_tieu_2022_04.csv", "bieu_chi_tieu_2022_04.xlsx", "bieu_chi_tieu_2022_04_phat_hien.csv",
+        "bieu_chi_tieu_2022_20.csv", "bieu_chi_tieu_2022_20.xlsx", "bieu_chi_tieu_2022_20_phat_hien.csv"]
     ws = openpyxl.load_workbook(tmp_path / "all" / "bieu_chi_tieu_2022_20.xlsx").active
-    assert ws["A2"].value == "Địa phương: Lạng Sơn (mã 20)"
+    assert [ws["A2"].value, ws["A5"].value] == ["TỈNH LẠNG SƠN", "Địa phương: Lạng Sơn (mã 20)"]
     grdp = xlsx_row(ws, GRDP_PC)
     assert [c.value for c in grdp[3:6]] == [37.18, 40.3, None] and grdp[10].value is None  # not assessed: blank
     one = export_all(two_areas, tmp_path / "one", area="20")
-    assert sorted(p.name for p in one if p.name.startswith("bieu")) == ["bieu_chi_tieu_2022.csv", "bieu_chi_tieu_2022.xlsx"]
+    assert sorted(p.name for p in one if p.name.startswith("bieu")) == [
+        "bieu_chi_tieu_2022.csv", "bieu_chi_tieu_2022.xlsx", "bieu_chi_tieu_2022_phat_hien.csv"]
     assert export_all(two_areas, tmp_path / "none", year=2030) == [
         tmp_path / "none" / "marts" / f"{t}.csv"
-        for t in ("dim_measures", "fct_indicator_assessment", "fct_period_progress", "fct_plan_attainment",
+        for t in ("dim_areas", "dim_measures", "fct_indicator_assessment", "fct_monthly_series", "fct_period_progress", "fct_plan_attainment",
                   "fct_plan_reconciliation", "fct_plan_scorecard", "fct_reported_figures")]
 
 

@@ -37,7 +37,7 @@ def test_an_internal_error_prints_one_line_and_logs_the_trace(wh, tmp_path, monk
 
 @pytest.mark.parametrize("argv, message", [
     (["ingest"], "ktxh: the following arguments are required: PATH (see `ktxh ingest --help`)"),
-    (["inget", "x"], "ktxh: argument command: invalid choice: 'inget'"),
+    (["inget", "x"], "ktxh: argument COMMAND: invalid choice: 'inget'"),
     (["export", "--year", "hai nghìn"], "ktxh: argument --year: invalid int value: 'hai nghìn'"),
 ])
 def test_a_usage_error_is_one_line_and_exit_1(wh, argv, message):
@@ -59,4 +59,4 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path):
                             text=True, env={"KTXH_DB": str(tmp_path / "wh.duckdb"), "PATH": "/usr/bin:/bin"},
                             timeout=120)
     assert result.returncode == 1
-    assert result.stderr == f"ktxh: refused: {tmp_path.name}, {tmp_path}: no documents (.txt, .md, .xlsx, .csv) in this folder\n"
+    assert result.stderr == f"ktxh: refused: {tmp_path.name}, {tmp_path}: no documents (.txt, .md, .docx, .pdf, .html, .htm, .xlsx, .csv) in this folder\n"

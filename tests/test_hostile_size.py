@@ -56,3 +56,11 @@ def test_a_huge_note_cell_is_refused_for_its_length_not_as_no_header(wh, tmp_pat
     line = wh.refused("ingest", doc)
     assert names_place(line, "bieu_2022_note.csv", r"line 19: a line of 1,048,6\d\d characters, over the limit of 100,000 "
                                                            r"\(KTXH_MAX_LINE_CHARS\): a spreadsheet cell holds at most 32,767")
+
+
+def test_a_document_over_the_memory_budget_is_refused(wh, tmp_path, monkeypatch):
+    monkeypatch.setenv("KTXH_MAX_MEMORY_BYTES", "1")  # any growth at the timer's first look
+    doc = write(tmp_path, "bao-cao-2022.txt", REPORT_TEXT * 10)  # 1.7 MB, a few seconds of prose
+    assert wh.refused("ingest", doc) == (
+        "ktxh: refused: bao-cao-2022.txt, whole file: reading it took more than 0 MB of memory "
+        "(KTXH_MAX_MEMORY_BYTES); split it, or raise the limit if it is a genuine report")

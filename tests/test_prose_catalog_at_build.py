@@ -25,8 +25,9 @@ FIGURES = ("select printed, subject_term, read_indicator_code, indicator_code, i
 
 def _project_copy(root: Path) -> Path:
     project = root / "project"
-    for part in ("models", "seeds", "macros", "tests/dbt"):  # tests/dbt/generic: the generic dbt tests
-        shutil.copytree(PROJECT / part, project / part)
+    for part in ("models", "seeds", "macros", "tests/dbt"):  # every folder dbt_project.yml names
+        if (PROJECT / part).exists():
+            shutil.copytree(PROJECT / part, project / part)
     for part in ("dbt_project.yml", "profiles.yml"):
         shutil.copy2(PROJECT / part, project / part)
     return project

@@ -61,11 +61,11 @@ def test_2022_budget_year_to_date_against_both_plans(built_warehouse):
     # April: 1.095.056 triệu đồng, 65% of the central estimate, 54% of the council's
     assert rows[(4, "plan_central")] == (1684701.5, True, 65.0)  # 1.095.056 / 0,65
     assert rows[(4, "plan_council")] == (2027881.5, True, 54.0)  # 1.095.056 / 0,54
-    assert rows[(4, "appendix")] == (2018000.0, False, 54.3)  # KH 2022 = 2.018 tỷ đồng
+    assert rows[(4, "appendix")] == (Decimal("2018000"), False, Decimal("54.3"))  # KH 2022 = 2.018 tỷ đồng
     # September: 3.085.050 triệu đồng, 183% and 153%
-    assert rows[(9, "plan_central")] == (1685819.7, True, 183.0)
+    assert rows[(9, "plan_central")] == (Decimal("1685819.7"), True, Decimal("183.0"))
     assert rows[(9, "plan_council")] == (2016372.5, True, 153.0)
-    assert rows[(9, "appendix")] == (2018000.0, False, 152.9)
+    assert rows[(9, "appendix")] == (Decimal("2018000"), False, Decimal("152.9"))
 
 
 def test_monthly_figures_reconcile_with_the_appendix_plan(built_warehouse):
@@ -73,7 +73,7 @@ def test_monthly_figures_reconcile_with_the_appendix_plan(built_warehouse):
         select round(implied_plan_low, 1), round(implied_plan_high, 1), appendix_plan, agrees
         from marts.fct_plan_reconciliation where document = ? and measure_code = 'trade_total'""", [SEPT])
     # 638,706 at 101% KH: 638,7055 / 1,015 to 638,7065 / 1,005, against KH 2022 = 631
-    assert (low, high, plan, agrees) == (629.3, 635.5, Decimal("631"), True)
+    assert (low, high, plan, agrees) == (Decimal("629.3"), Decimal("635.5"), Decimal("631"), True)
     # the council's budget estimate implied in April (54%) and September (153%) fits 2.018 tỷ
     budget = query(built_warehouse, """
         select document, agrees from marts.fct_plan_reconciliation
@@ -94,10 +94,11 @@ def test_a_monthly_figure_that_contradicts_the_plan_is_a_warning(tmp_path):
     assert run_cli(db, "build") == 0
     assert run_cli(db, "check") == 0  # a warning, not an error
     [(severity, measure, low, high, document, where, message)] = query(db, """
-        select severity, measure_code, round(expected_low, 1), round(expected_high, 1), document, source_ref, message_vi
+        select severity, measure_code, round(expected_low, 1)::decimal(18, 1), round(expected_high, 1)::decimal(18, 1),
+               document, source_ref, message_vi
         from checks.findings where check_name = 'prose_plan_mismatch'""")
     # 700 / 631 = 110,9%: the appendix's KH allows 110,8–111,1%, not the 150% stated
-    assert (severity, measure, low, high, document, where) == ("warning", "trade_total", 110.8, 111.1, monthly.name, "line 3")
+    assert (severity, measure, low, high, document, where) == ("warning", "trade_total", Decimal("110.8"), Decimal("111.1"), monthly.name, "line 3")
     assert "464,8–468,6" in message and "631" in message
 
 

@@ -284,21 +284,28 @@ class Extractor:
         )
 
 
-def extract_facts(text: str, document: str, report_date: dt.date | None = None, vocabulary: Vocabulary | None = None,
+# The loader passes this when no source gives the report's date (ingest.report_date):
+# figures whose year the text does not print then carry none, rather than a guessed one.
+UNDATED = "undated"
+
+
+def extract_facts(text: str, document: str, report_date: "dt.date | None | str" = None, vocabulary: Vocabulary | None = None,
                   *, report_date_precision: str = "day", document_kind: str | None = None) -> list[ProseFact]:
     """Every figure stated in the prose of a report, as facts (pure; never raises on content).
 
     ``report_date`` is the report's date (``ingest.report_date``; ``report_date_precision`` 'month'
-    when only its month is known); without one, the year and month are taken from a ``YYYY-MM_``
-    file name prefix or the first date line of the text.  ``document_kind`` (see
-    ``ingest.prose.document``) is read from the title block unless given.
+    when only its month is known), or ``UNDATED`` when no source gives one; without either, the
+    year and month are taken from a ``YYYY-MM_`` file name prefix or the first date line of the
+    text.  ``document_kind`` (see ``ingest.prose.document``) is read from the title block unless given.
     """
     text = nfc(text)
-    if report_date is not None:
+    if report_date == UNDATED:
+        year, month = None, None
+    elif report_date is not None:
         year, month = report_date.year, report_date.month
     else:
         year, month = guess_report_month(document, text)
-    day_known = report_date is not None and report_date_precision == "day"
+    day_known = isinstance(report_date, dt.date) and report_date_precision == "day"
     kind = document_kind or document_kind_of(text)
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)

@@ -19,6 +19,10 @@ from typing import NamedTuple
 
 # the units are pattern data too, kept in a module of their own
 from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UNIT, UNITS, Unit  # noqa: F401
+# and so are the words that tell a document's kind, a figure's scope and a stock
+from ingest.prose.context_patterns import (  # noqa: F401
+    BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, STOCK_CUE,
+)
 
 _I = re.IGNORECASE
 
@@ -367,44 +371,6 @@ TONE_FOLD = {
 Y_FOLD = str.maketrans("ỳýỷỹỵ", "ìíỉĩị")
 
 
-# --------------------------------------------------------------------------
-# Document kinds, scope, stocks and balances
-# --------------------------------------------------------------------------
-
-#: The kind of a document, from its first lines (title, "(Theo … số …)" line, news lead).
-#: Tried in this order; the first that matches wins.
-DOCUMENT_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("council_resolution", r"^\s*NGHỊ\s+QUYẾT\b|theo\s+nghị\s+quyết\s+số\s+\S+\s*(?:/\s*)?(?:NQ-HĐND|[^\n]{0,40}HĐND)"),
-    ("plan_decision", r"^\s*QUYẾT\s+ĐỊNH\b|theo\s+quyết\s+định\s+số|giao\s+chỉ\s+tiêu"),
-    ("statistics_release", r"cục\s+thống\s+kê|chi\s+cục\s+thống\s+kê|ngân\s+hàng\s+nhà\s+nước\s+chi\s+nhánh"),
-    ("monthly_report", r"(?<!\w)(?:tháng\s+\d{1,2}|\d{1,2}\s+tháng|quý\s+[IV]+)(?!\w)"),
-    ("annual_report", r"(?:kết\s+quả|tình\s+hình|chỉ\s+tiêu)[^\n]{0,80}năm\s+\d{4}"),
-    ("session_news", r"kỳ\s+họp|phiên\s+họp|hội\s+nghị|cuộc\s+họp"),
-)
-DOCUMENT_KINDS = [(name, re.compile(pattern, _I | re.M)) for name, pattern in DOCUMENT_KIND_PATTERNS]
-#: The year a plan document is about: "KẾ HOẠCH … NĂM 2023", "CHỈ TIÊU … NĂM 2023".
-PLAN_DOCUMENT_YEAR = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ)[^\n]{0,80}?năm\s+(\d{4})", _I)
-
-#: A figure about the whole country or the world, not the province (said just before it).
-SCOPE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("world", r"thế\s+giới|toàn\s+cầu|quốc\s+tế\s+(?:dự\s+báo|nhận\s+định)|IMF|quỹ\s+tiền\s+tệ|\bWB\b|ngân\s+hàng\s+thế\s+giới|\bADB\b|ASEAN"),
-    ("national", r"cả\s+nước|toàn\s+quốc|chung\s+của\s+cả\s+nước|bình\s+quân\s+chung|\bVN\b|của\s+Việt\s+Nam|kinh\s+tế\s+Việt\s+Nam|GDP(?!\s+của\s+tỉnh)"),
-)
-SCOPES = [(name, re.compile(rf"{WB_L}(?:{pattern}){WB_R}", _I)) for name, pattern in SCOPE_PATTERNS]
-
-#: A stock (a balance at a date), not a flow over a period.
-STOCK_CUE = re.compile(
-    rf"{WB_L}(?:dư\s+nợ|số\s+dư|tổng\s+dư|nợ\s+xấu|nguồn\s+vốn\s+huy\s+động|tổng\s+nguồn\s+vốn|vốn\s+huy\s+động"
-    rf"|còn\s+hiệu\s+lực|tồn\s+kho|(?<!thực )hiện\s+có|hiện\s+nay\s+có|tín\s+dụng){WB_R}",
-    _I,
-)
-#: The date of a balance: "đến ngày 30/6", "đến 30/6/2022", "hết tháng 6/2022", "tại thời điểm 31/12".
-BALANCE_DATE = re.compile(
-    rf"{WB_L}(?:đến|tới|tại|hết|vào)\s+(?:hết\s+)?(?:thời\s+điểm\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?"
-    rf"|{WB_L}(?:đến|tới|hết|cuối)\s+(?:hết\s+)?tháng\s+(\d{{1,2}})(?:\s?/\s?(\d{{4}})|\s+năm\s+(\d{{4}}))?",
-    _I,
-)
-
 #: A count unit's multiplier, left out of the counted noun ("nghìn con" counts "con").
 COUNT_PREFIX = re.compile(r"^(?:nghìn|ngàn|triệu)\s+", _I)
 #: A dash opening a footnote body, after its mark.
@@ -448,6 +414,10 @@ def registry() -> dict[str, re.Pattern[str]]:
         add(f"basis:{name}", rx)
     for name, rx in PERIODS:
         add(f"period:{name}", rx)
+    for name, rx in DOCUMENT_KINDS:
+        add(f"kind:{name}", rx)
+    for name, rx in SCOPES:
+        add(f"scope:{name}", rx)
     return out
 
 

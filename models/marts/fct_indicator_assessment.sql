@@ -8,17 +8,18 @@ facts as (
 ),
 
 measures as (
-    select * from {{ ref('stg_catalog__measures') }}
+    select * from {{ ref('int_measures') }}
 ),
 
 roots as (
-    select indicator_no, measure_code as root_code from measures where is_indicator_root
+    select measure_code as root_code, measure_name as indicator_name from measures
 ),
 
 assessed as (
-    select facts.*, roots.root_code
+    select facts.*, measures.root_measure_code as root_code, roots.indicator_name
     from facts
-    inner join roots using (indicator_no)
+    inner join measures using (measure_code)
+    left join roots on roots.root_code = measures.root_measure_code
     where facts.status <> 'not_assessed'
 ),
 
@@ -41,13 +42,16 @@ ruled as (
 judged as (
     select
         area_code,
+        any_value(area_name) as area_name,
         plan_year,
         rule,
         indicator_no,
+        any_value(indicator_name) as indicator_name,
         count(*) as measures_assessed,
         count(*) filter (where status in ('met', 'exceeded')) as measures_met,
         bool_and(status in ('met', 'exceeded')) as is_met,
-        list(measure_code order by sort_order) filter (where status = 'missed') as missed_measures
+        list(measure_code order by sort_order) filter (where status = 'missed') as missed_measures,
+        list(measure_name order by sort_order) filter (where status = 'missed') as missed_measure_names
     from ruled
     group by all
 )

@@ -36,6 +36,7 @@ from_appendix as (
         figures.document,
         figures.fact_no,
         figures.sentence,
+        figures.line,
         figures.indicator_code,
         figures.indicator_name,
         figures.period_year,
@@ -66,6 +67,7 @@ from_ratios as (
         document,
         fact_no,
         sentence,
+        line,
         indicator_code,
         indicator_name,
         period_year,
@@ -89,6 +91,7 @@ from_plan_documents as (
         figures.document,
         figures.fact_no,
         figures.sentence,
+        figures.line,
         figures.indicator_code,
         figures.indicator_name,
         figures.period_year,
@@ -120,9 +123,53 @@ unioned as (
     select * from from_ratios
     union all by name
     select * from from_plan_documents
+),
+
+-- a figure the report states twice (summary and section) is one row, with both places
+deduplicated as (
+    select
+        area_code, document, indicator_code, indicator_name, period_year, month_from, month_to,
+        value_type, value, unit, plan_source, plan_value, plan_unit_converted, plan_is_implied, stated_pct_of_plan,
+        plan_document,
+        min(fact_no) as fact_no,
+        arg_min(sentence, fact_no) as sentence,
+        list(fact_no order by fact_no) as fact_nos,
+        list(line order by fact_no) as source_lines
+    from unioned
+    group by all
+),
+
+with_pct as (
+    select
+        area_code, document, fact_no, sentence, fact_nos, source_lines, indicator_code, indicator_name,
+        period_year, month_from, month_to, value_type, value, unit, plan_source,
+        round(plan_value, 6)::decimal(24, 6) as plan_value,
+        plan_unit_converted, plan_is_implied, stated_pct_of_plan, plan_document,
+        round(value::double / nullif(plan_value, 0) * 100, 4)::decimal(18, 4) as pct_of_plan
+    from deduplicated
+),
+
+-- where a year-to-date figure should stand by its month (issue 13): int_expected_progress
+expected as (
+    select * from {{ ref('int_expected_progress') }}
 )
 
 select
-    *,
-    value::double / nullif(plan_value, 0) * 100 as pct_of_plan
-from unioned
+    with_pct.*,
+    round(expected.expected_pct_of_plan, 4)::decimal(18, 4) as expected_pct_of_plan,
+    expected.profile_kind,
+    expected.profile_years,
+    round(with_pct.pct_of_plan - expected.expected_pct_of_plan, 4)::decimal(18, 4) as gap_pp,
+    case
+        when expected.expected_pct_of_plan is null or with_pct.pct_of_plan is null then null
+        when with_pct.pct_of_plan - expected.expected_pct_of_plan > {{ env_var('KTXH_PROGRESS_BAND_PP', '5') }} then 'ahead'
+        when with_pct.pct_of_plan - expected.expected_pct_of_plan < -{{ env_var('KTXH_PROGRESS_BAND_PP', '5') }} then 'behind'
+        else 'on_track'
+    end as progress_status
+from with_pct
+left join expected
+    on expected.area_code = with_pct.area_code
+    and expected.indicator_code = with_pct.indicator_code
+    and expected.period_year = with_pct.period_year
+    and expected.month_to = with_pct.month_to
+    and with_pct.month_from = 1

@@ -14,7 +14,11 @@ renamed as (
         area_code,
         area_name,
         plan_year,
-        loaded_at
+        loaded_at,
+        report_date,
+        report_date_source,
+        report_date_precision,
+        area_valid_from
     from source
 )
 

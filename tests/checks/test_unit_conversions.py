@@ -9,7 +9,7 @@ from .conftest import findings, query
 
 def test_count_units_reach_their_plan(real_2022):
     rows = query(real_2022.db, """
-        select indicator_code, value::double, unit, plan_value, round(pct_of_plan, 2)
+        select indicator_code, value::double, unit, plan_value::double, round(pct_of_plan, 2)::double
         from marts.fct_period_progress where plan_source = 'appendix' and plan_unit_converted
             and indicator_code in ('hospital_beds_per_10k', 'new_rural_pilot_communes_added',
                                    'livestock_out_of_stilt_houses_added', 'national_standard_schools_added')""")
