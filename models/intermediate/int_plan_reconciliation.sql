@@ -47,7 +47,7 @@ current_plans as (
     select current.area_code, current.plan_year, current.measure_code, current.document,
            current.plan, current.plan_decimals, measures.unit
     from {{ ref('int_appendix_current') }} as current
-    inner join {{ ref('stg_catalog__measures') }} as measures using (measure_code)
+    inner join {{ ref('int_measures') }} as measures using (measure_code)
     where current.row_kind = 'measure'
 ),
 
@@ -109,8 +109,7 @@ joined as (
         and appendix.measure_code = stated.indicator_code
     -- a unit pair without a conversion keeps its row (not compared; chk_unit_conversions reports it)
     left join unit_factors as factor
-        on factor.from_unit_key = lower(nfc_normalize(appendix.unit))
-        and factor.to_unit_key = lower(nfc_normalize(stated.unit))
+        on {{ unit_factor_matches('factor', 'appendix.unit', 'stated.unit') }}
 )
 
 select
