@@ -12,6 +12,10 @@
   empty, list/struct/map columns as JSON text, rows in a stable order; written by
   DuckDB ``COPY``.  These are whole tables: ``year``/``area`` select biểu only.
 
+Only what changed is written (``extracts.export_state``): a biểu or mart CSV whose warehouse
+rows are those of the last export to the same folder is left as it is, and the biểu of a
+province-year no longer in the warehouse, written by an earlier export, is removed.
+
 The biểu CSV is for people who open it in a spreadsheet: UTF-8 with BOM (so
 Excel reads the diacritics), comma-separated with every field quoted, figures
 written the Vietnamese way (``39,48``, ``1.949,545``).  No cell may run as a
@@ -174,6 +178,14 @@ def export_all(db: Path, out: Path, year: int | None = None, area: str | None = 
             manifest.files[stem] = inputs[(area_code, plan_year)]
             if written is not None:
                 written += files
+        if year is None and area is None:  # a biểu of the last export whose province-year is gone
+            current = {p.name for p in paths}
+            for stem in [k for k in manifest.files if not k.startswith("marts/")]:
+                stale = [out / f"{stem}.xlsx", out / f"{stem}.csv", out / f"{stem}_phat_hien.csv"]
+                if not any(p.name in current for p in stale):
+                    for path in stale:
+                        path.unlink(missing_ok=True)
+                    del manifest.files[stem]
         paths += export_marts(con, out / "marts", manifest, written)
         manifest.save()
     return paths
