@@ -160,7 +160,8 @@ def build_report(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int)
         source=p["document"] + (f", câu: «{p['sentence']}»" if p.get("sentence") else ""),
     ) for p in _dicts(con, """
         select * from marts.fct_period_progress where area_code = ? and period_year = ?
-        order by indicator_code, month_to, plan_source, document""", [area_code, plan_year])]
+        order by indicator_code, month_to, plan_source, document, fact_no, plan_value, value  -- a total order
+        """, [area_code, plan_year])]
     return ReportPage(
         area_code=area_code, area_name=area_name, plan_year=plan_year,
         source=source_reference(facts), scorecard=scorecard, attainment=attainment, progress=progress,

@@ -84,6 +84,12 @@ class _Capture:
         return Out
 
 
+def _close(value):
+    """A double to 12 significant digits: a sum of doubles (chk_totals' intervals) may differ in
+    its last bits with the order DuckDB adds them in, in any two builds."""
+    return float(f"{value:.12g}") if isinstance(value, float) else value
+
+
 def tables(db: Path) -> dict[str, list[tuple]]:
     """Every marts and checks table, rows sorted; load times (which differ by design) left out."""
     with duckdb.connect(str(db), read_only=True) as con:
@@ -92,7 +98,8 @@ def tables(db: Path) -> dict[str, list[tuple]]:
         out = {}
         for (name,) in names:
             columns = ", ".join(f'"{c}"' for c in con.table(name).columns if c != "loaded_at")
-            out[name] = con.sql(f"select {columns} from {name} order by all").fetchall()
+            out[name] = sorted((tuple(_close(v) for v in row) for row in con.sql(f"select {columns} from {name}").fetchall()),
+                               key=repr)
     return out
 
 
