@@ -118,18 +118,35 @@ def source_reference(facts: list[dict]) -> str:
     return "(Nguồn số liệu: " + " và ".join(parts) + ")"
 
 
-def _layout(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    """The biểu's rows from the catalog: measures and headings in catalog order by group."""
+def _layout(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -> list[dict]:
+    """The biểu's rows from the catalog of the area and plan period (confirmed and provisional
+    measures): measures and headings in catalog order by group."""
     return con.sql(
         """
-        select m.measure_code, m.group_code, g.group_tt, g.group_name_vi, g.group_order, m.is_indicator_root,
+        select m.measure_code, m.group_code, coalesce(g.group_tt, '') as group_tt,
+               coalesce(g.group_name_vi, m.group_name_vi) as group_name_vi, g.group_order, m.is_indicator_root,
                m.sort_order, m.tt, m.measure_name, m.unit, m.kind, coalesce(c.trong_do, '') as trong_do
         from marts.dim_measures m
-        inner join catalog.indicator_groups g using (group_code)
+        left join catalog.indicator_groups g using (group_code)
         left join catalog.indicator_catalog c using (measure_code)
-        order by g.group_order, m.sort_order
-        """
+        where m.area_code = $area and $year between m.period_start_year and m.period_end_year
+           -- figures of an area-period that dim_measures does not list: the catalog sets they belong to
+           or (not exists (select 1 from marts.dim_measures d
+                           where d.area_code = $area and $year between d.period_start_year and d.period_end_year)
+               and m.catalog_set in (select d.catalog_set from marts.dim_measures d
+                                     inner join marts.fct_plan_attainment f using (measure_code)
+                                     where f.area_code = $area and f.plan_year = $year))
+        qualify row_number() over (partition by m.measure_code order by m.area_code) = 1
+        order by g.group_order nulls last, m.sort_order
+        """,
+        params={"area": area_code, "year": plan_year},
     ).pl().to_dicts()
+
+
+def _plan(fact: dict, name: str) -> Value:
+    """A plan as printed when it is a range, a bound or "duy trì" (no single value)."""
+    figure = _figure(fact, name)
+    return figure if figure is not None or fact.get(f"{name}_text") is None else fact[f"{name}_text"]
 
 
 def headers(y: int) -> tuple[list[str], list[str]]:
@@ -157,7 +174,9 @@ def _findings(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) ->
         """
         select f.*, m.tt, m.measure_name
         from checks.findings f
-        left join marts.dim_measures m using (measure_code)
+        left join marts.dim_measures m
+            on m.measure_code = f.measure_code and m.area_code = f.area_code
+            and f.plan_year between m.period_start_year and m.period_end_year
         where f.area_code = ? and f.plan_year = ?
         order by case f.severity when 'error' then 0 when 'warning' then 1 else 2 end, m.sort_order nulls first,
                  f.check_name, f.figure
@@ -205,6 +224,12 @@ def _note(fact: dict, faults: list[dict]) -> str | None:
     return " ".join(parts).replace(";", ",") or None
 
 
+def _with_verdict(fact: dict, note: str | None) -> str | None:
+    """The province's own verdict (its Ghi chú: Đạt, Không đạt ...) kept beside ktxh's note."""
+    verdict = fact.get("printed_status")
+    return "; ".join(x for x in (f"Tỉnh đánh giá: {verdict}" if verdict else None, note) if x) or None
+
+
 def build_bieu(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -> Bieu:
     """The biểu of one province and plan year, as rows of cells."""
     facts = {
@@ -220,7 +245,7 @@ def build_bieu(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -
     header_top, header_sub = headers(y)
     body: list[tuple[str, list[Value]]] = []
     group = None
-    for m in _layout(con):
+    for m in _layout(con, area_code, plan_year):
         if m["group_code"] != group:
             group = m["group_code"]
             body.append(("group", [m["group_tt"], m["group_name_vi"]] + [None] * 10))
@@ -239,12 +264,12 @@ def build_bieu(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -
                    for r in (*RATIO_FIELDS, "next_plan_pct_of_estimate")]
         body.append(("indicator" if m["is_indicator_root"] else "measure", [
             m["tt"], name, m["unit"] or None,
-            *(_figure(fact, f) for f in VALUE_FIELDS),
+            _figure(fact, "prior_actual"), _plan(fact, "plan"), _figure(fact, "estimate"),
             printed[0], printed[1],
-            _figure(fact, "next_plan"),
+            _plan(fact, "next_plan"),
             printed[2],
             STATUS_VI.get(fact.get("status", "not_assessed"), "") or None,
-            _note(fact, faults) if fact else None,
+            _with_verdict(fact, _note(fact, faults) if fact else None),
         ]))
     return Bieu(
         area_code=area_code, area_name=area_name, plan_year=y,

@@ -21,7 +21,9 @@ from typing import Sequence, Union
 
 from ktxh import column_roles
 from ktxh.errors import IngestError
-from ingest.numbers import MalformedNumber, PrintedNumber, from_spreadsheet_number, parse_vn_number
+from ingest.numbers import MalformedNumber, from_spreadsheet_number, parse_vn_number
+from ingest.printed_values import PrintedValue, parse_printed
+from ingest.structure import parent_rows
 from ingest.text import clean_cell
 
 # Column roles: the three value columns of the plan year and the prior and next
@@ -76,7 +78,8 @@ class AppendixRow:
     name: str
     unit: str
     note: str
-    values: dict[str, PrintedNumber | None] = field(default_factory=dict)
+    values: dict[str, PrintedValue | None] = field(default_factory=dict)
+    parent_row_order: int | None = None  # the row it is printed under (ingest.structure)
 
 
 @dataclass
@@ -373,16 +376,16 @@ def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
         marker = _MARKER_IN_NAME.match(name)
         if marker and not tt:
             tt, name = marker.group(1), name[marker.end():]
-        values: dict[str, PrintedNumber | None] = {}
+        values: dict[str, PrintedValue | None] = {}
         for role in VALUE_ROLES:
             raw = cell(role)
             if raw is None:
                 values[role] = None
             elif isinstance(raw, SheetNumber):
-                values[role] = from_spreadsheet_number(raw.value, raw.decimals)
+                values[role] = PrintedValue.of(from_spreadsheet_number(raw.value, raw.decimals))
             else:
                 try:
-                    values[role] = parse_vn_number(_text(raw))
+                    values[role] = parse_printed(_text(raw))
                 except MalformedNumber:
                     what = "malformed number"
                     parts = _text(raw).split()
@@ -399,4 +402,7 @@ def parse_grid(document: str, rows: list[GridRow]) -> AppendixTable:
         )
     if not body:
         raise IngestError(document, "whole table", "the table has a header but no rows")
+    outline = parent_rows([(r.tt, r.name, any(v is not None for v in r.values.values())) for r in body])
+    for r, parent in zip(body, outline):
+        r.parent_row_order = body[parent].row_order if parent is not None else None
     return AppendixTable(document=document, plan_year=plan_year, header_labels=printed, rows=body)

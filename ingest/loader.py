@@ -6,8 +6,9 @@ keyed by column name: rows are written by name, so the column order of
 ``raw_schema.sql`` does not matter.  :func:`write` writes parsed documents in one
 transaction: a refused document leaves the warehouse exactly as it was.
 
-A batch is keyed by the document's content hash, so loading the same content
-again, from any path, replaces its batch with identical rows.
+A batch is keyed by the document's content hash and its area, so loading the same
+content again for the same province, from any path, replaces its batch with identical
+rows, and the same bytes loaded for two provinces are two batches.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pyarrow as pa
 
 from ingest.raw_docs import comment_statements
 from ingest.appendix import VALUE_ROLES, AppendixTable
+from ingest.areas import Area, DocumentDate, document_date, normalise_code, resolve
 from ktxh.errors import IngestError
 from ingest.report_date import NO_DATE, ReportDate, resolve as resolve_report_date
 
@@ -36,29 +38,28 @@ class ParsedDocument:
     document: str
     sha256: str
     document_format: str
-    area_code: str
-    area_name: str
+    area_code: str  # the code as given (--area, folder name or KTXH_AREA); resolved by resolve_area()
+    area_name: str = ""
     appendix: AppendixTable | None = None
     text: str | None = None
     extras: dict[str, list[dict]] = field(default_factory=dict)
     report_date: ReportDate = NO_DATE
+    area: Area | None = None
+    date: DocumentDate | None = None
     warnings: list[str] = field(default_factory=list)  # what was odd but accepted (ingest.guard)
 
     @property
     def batch_id(self) -> str:
-        return self.sha256[:16]
+        """First 16 hex digits of sha256(content hash, area code): content and province together."""
+        return hashlib.sha256(f"{self.sha256}:{self.area_code}".encode()).hexdigest()[:16]
 
 
-def area_name(code: str) -> str:
-    """The official name of a province code (vietnam-provinces data), or an error."""
-    from vietnam_provinces import Province
-
-    if not (code.isascii() and code.isdigit()):  # int() would read '٠٤' (Arabic-Indic digits) as 4
-        raise IngestError(repr(code), "--area", "a province code is written with the digits 0-9, e.g. 04")
-    try:
-        return Province.from_code(int(code)).name
-    except (ValueError, KeyError, LookupError):
-        raise IngestError(code, "--area", "not an official province code") from None
+def resolve_area(doc: ParsedDocument) -> None:
+    """Key the document by the province code in force at its date (``ingest.areas``)."""
+    plan_year = doc.appendix.plan_year if doc.appendix else None
+    doc.date = document_date(doc.document, plan_year, getattr(doc, "report_date", None))
+    doc.area = resolve(doc.area_code, doc.document, doc.date)
+    doc.area_code, doc.area_name = doc.area.code, doc.area.name
 
 
 def parse_document(path: Path, area_code: str, report_date: ReportDate | None = None) -> ParsedDocument:
@@ -77,7 +78,7 @@ def parse_document(path: Path, area_code: str, report_date: ReportDate | None = 
     read = read_source(path, data)
     doc = ParsedDocument(
         path=path, document=path.name, sha256=hashlib.sha256(data).hexdigest(),
-        document_format=read.document_format, area_code=area_code, area_name=area_name(area_code),
+        document_format=read.document_format, area_code=normalise_code(area_code, path.name),
         appendix=read.appendix, text=read.text, warnings=list(read.warnings),
     )
     if read.text is not None:
@@ -97,6 +98,7 @@ def parse_document(path: Path, area_code: str, report_date: ReportDate | None = 
             "nothing to load: no appendix table (a header naming 'Chỉ tiêu' and 'TT' or 'Đơn vị tính') "
             "and no figure in its text",
         )
+    resolve_area(doc)  # after the content checks: a document with nothing in it is refused for that
     return doc
 
 
@@ -109,6 +111,7 @@ def load_batches_rows(doc: ParsedDocument, loaded_at: dt.datetime) -> list[dict]
         plan_year=doc.appendix.plan_year if doc.appendix else None, loaded_at=loaded_at,
         report_date=doc.report_date.date, report_date_source=doc.report_date.source,
         report_date_precision=doc.report_date.precision,
+        area_valid_from=doc.area.valid_from if doc.area else None,
     )]
 
 
@@ -117,7 +120,7 @@ def appendix_rows(doc: ParsedDocument) -> list[dict]:
         return []
     return [
         dict(batch_id=doc.batch_id, row_order=r.row_order, source_line=r.line, source_ref=r.where,
-             tt=r.tt, name=r.name, unit=r.unit, note=r.note)
+             tt=r.tt, name=r.name, unit=r.unit, note=r.note, parent_row_order=r.parent_row_order)
         for r in doc.appendix.rows
     ]
 
@@ -128,7 +131,8 @@ def appendix_cells(doc: ParsedDocument) -> list[dict]:
     labels = doc.appendix.header_labels
     return [
         dict(batch_id=doc.batch_id, row_order=r.row_order, column_role=role, header_label=labels.get(role, role),
-             printed=n.text, value=n.value, decimals=n.decimals)
+             printed=n.text, value=n.value, decimals=n.decimals, value_low=n.low, value_high=n.high,
+             value_form=n.form)
         for r in doc.appendix.rows
         for role in VALUE_ROLES
         if (n := r.values.get(role)) is not None

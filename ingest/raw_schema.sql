@@ -3,8 +3,8 @@ create schema if not exists raw;
 
 -- One row per loaded document (a batch): its content hash, file, format, province and plan year.
 create table if not exists raw.load_batches (
-    batch_id        varchar primary key,   -- first 16 hex digits of the content hash
-    content_sha256  varchar not null unique, -- sha256 of the document's bytes
+    batch_id        varchar primary key,   -- first 16 hex digits of sha256(content hash, area code)
+    content_sha256  varchar not null,      -- the document's bytes; the same bytes for two provinces are two batches
     document        varchar not null,      -- file name as loaded
     source_path     varchar not null,      -- path as given to `ktxh ingest`
     document_format varchar not null,      -- report_text | xlsx | csv
@@ -15,7 +15,9 @@ create table if not exists raw.load_batches (
     -- added by issue 9: the report's own date (ingest/report_date.py) and where it came from
     report_date           date,            -- the report's own date; null when no source gives one
     report_date_source    varchar,         -- where the date came from: text | option | metadata | file_name | none
-    report_date_precision varchar          -- day | month (a month-only date is stored as its 1st); null with no date
+    report_date_precision varchar,         -- day | month (a month-only date is stored as its 1st); null with no date
+    area_valid_from date,                  -- with area_code, the row of seeds/areas.csv the code was resolved to at the document's date
+    unique (content_sha256, area_code)
 );
 
 -- A warehouse made before issue 9 gets the report-date columns too.
@@ -33,6 +35,7 @@ create table if not exists raw.appendix_rows (
     name         varchar not null,         -- the row's name (chỉ tiêu) exactly as printed
     unit         varchar not null,         -- the unit (đơn vị tính) as printed
     note         varchar not null,         -- the Ghi chú column as printed
+    parent_row_order integer,              -- the row this one is printed under (TT markers, "trong đó:", "-" rows; ingest/structure.py)
     primary key (batch_id, row_order)
 );
 
@@ -42,9 +45,12 @@ create table if not exists raw.appendix_cells (
     row_order    integer not null,         -- the row (raw.appendix_rows.row_order)
     column_role  varchar not null,         -- prior_actual, plan, estimate, pct_of_prior, pct_of_plan, next_plan, next_plan_pct_of_estimate
     header_label varchar not null,         -- the column's heading as printed ('Năm 2022 / KH 2022')
-    printed      varchar not null,         -- the figure as printed, Vietnamese style
-    value        decimal(18, 6) not null, -- the figure's exact value
-    decimals     integer not null,         -- decimals printed: the figure's precision
+    printed      varchar not null,         -- the cell exactly as printed: '6,5-7,5', '>98', '(2,15)', 'duy trì'
+    value        decimal(18, 6),           -- the single value; null for a range, a bound or 'duy trì'
+    decimals     integer,                  -- decimals printed (the most of a range's two ends); null for 'duy trì'
+    value_low    decimal(18, 6),           -- low end of a range, a lower bound ('>98'), or the single value
+    value_high   decimal(18, 6),           -- high end of a range, an upper bound ('dưới 3,25'), or the single value
+    value_form   varchar,                  -- number | range | at_least | at_most | maintain (ingest/printed_values.py)
     primary key (batch_id, row_order, column_role)
 );
 

@@ -77,6 +77,13 @@ COMMANDS = {
         "The file needs no network. Reads the warehouse read-only; it must exist.",
         dict(ok="", one="(not used)", two="read, or does not exist or has no marts"),
     ),
+    "catalog": (
+        "work on the indicator catalog (catalog draft)",
+        "ktxh catalog draft writes the provisional measures of the loaded documents (rows no catalog knows "
+        "yet) as rows of seeds/indicator_catalog.csv for the department to review; once added to the seeds "
+        "and built, they are confirmed.",
+        dict(ok="", one="a wrong option", two="read (the warehouse does not exist or is not built)"),
+    ),
     "run": (
         "ingest, build, check, export and report, all or nothing",
         "Copy the warehouse to <file>.building, ingest the documents (default: the bundled documents/), "
@@ -95,7 +102,8 @@ EXPORT_FORMATS = ("bieu", "sdmx")
 def _add_area(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--area", metavar="CODE",
-        help="official province code of the documents (default: a folder named NN_name, else KTXH_AREA or 04)",
+        help="official province code in force at the documents' date: 1-2 digits, 4 = 04 (default: a folder "
+             "named NN_name, else KTXH_AREA or 04); pre-2025 codes for documents before July 2025",
     )
 
 
@@ -139,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=EXPORT_FORMATS, default="bieu",
         help="bieu: the biểu XLSX/CSV and the marts' CSVs (default); sdmx: SDMX-CSV 2.0 + SDMX-ML structure")
     _add_selection(parsers["report"])
+    p = parsers["catalog"]
+    catalog = p.add_subparsers(dest="catalog_command", required=True, metavar="SUBCOMMAND")
+    d = catalog.add_parser("draft", help="write the provisional measures of the loaded documents as catalog rows to review")
+    d.add_argument("--area", metavar="CODE", help="province code (default: every province)")
+    d.add_argument("--out", type=Path, metavar="FILE", help="write the rows to FILE (default: standard output)")
     p = parsers["run"]
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="documents (default: the bundled documents/)")
     _add_area(p)
@@ -254,9 +267,25 @@ def _main(args: argparse.Namespace, db: Path) -> int:
             code = _check(new)
         return code
     elif args.command == "export":
-        _export(db, args.year, args.area, args.out, args.format)
+        from ingest.areas import normalise_code
+
+        area = normalise_code(args.area, "ktxh export") if args.area is not None else None
+        _export(db, args.year, area, args.out, args.format)
     elif args.command == "report":
         _report(db, args.year, args.area, args.out)
+    elif args.command == "catalog":
+        from extracts.catalog_draft import build_draft, catalog_csv, instructions
+        from ingest.areas import normalise_code
+
+        require_warehouse(db)
+        area = normalise_code(args.area, "ktxh catalog draft") if args.area is not None else None
+        draft = build_draft(db, area)
+        if args.out:
+            args.out.write_text(catalog_csv(draft), encoding="utf-8")
+            print(f"wrote {args.out}")
+        else:
+            print(catalog_csv(draft), end="")
+        print(instructions(draft, args.out), file=sys.stderr if not args.out else sys.stdout)
     elif args.command == "run":
         paths = args.paths or [settings.DEFAULT_DOCUMENTS]
         outcome: dict[str, int] = {}

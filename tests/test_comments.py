@@ -34,4 +34,4 @@ def test_every_table_and_column_has_a_comment(checked_warehouse):
 def test_raw_comments_come_from_the_ddl(checked_warehouse):
     [(comment,)] = query(checked_warehouse, "select comment from duckdb_columns() where schema_name = 'raw' "
                                             "and table_name = 'appendix_cells' and column_name = 'decimals'")
-    assert comment == "decimals printed: the figure's precision"
+    assert comment == "decimals printed (the most of a range's two ends); null for 'duy trì'"

@@ -68,7 +68,7 @@ def test_files_written(exported):
     out, paths = exported
     assert sorted(p.relative_to(out).as_posix() for p in paths) == [
         "bieu_chi_tieu_2022.csv", "bieu_chi_tieu_2022.xlsx", "bieu_chi_tieu_2022_phat_hien.csv",
-        "marts/dim_measures.csv", "marts/fct_indicator_assessment.csv", "marts/fct_monthly_series.csv",
+        "marts/dim_areas.csv", "marts/dim_measures.csv", "marts/fct_indicator_assessment.csv", "marts/fct_monthly_series.csv",
         "marts/fct_period_progress.csv",
         "marts/fct_plan_attainment.csv", "marts/fct_plan_reconciliation.csv", "marts/fct_plan_scorecard.csv",
         "marts/fct_reported_figures.csv",
@@ -237,7 +237,7 @@ def test_several_areas_get_the_area_in_the_file_name(two_areas, tmp_path):
         "bieu_chi_tieu_2022.csv", "bieu_chi_tieu_2022.xlsx", "bieu_chi_tieu_2022_phat_hien.csv"]
     assert export_all(two_areas, tmp_path / "none", year=2030) == [
         tmp_path / "none" / "marts" / f"{t}.csv"
-        for t in ("dim_measures", "fct_indicator_assessment", "fct_monthly_series", "fct_period_progress", "fct_plan_attainment",
+        for t in ("dim_areas", "dim_measures", "fct_indicator_assessment", "fct_monthly_series", "fct_period_progress", "fct_plan_attainment",
                   "fct_plan_reconciliation", "fct_plan_scorecard", "fct_reported_figures")]
 
 

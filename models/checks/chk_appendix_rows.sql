@@ -13,7 +13,7 @@ authoritative as (
 ),
 
 measures as (
-    select * from {{ ref('stg_catalog__measures') }}
+    select measure_code, measure_name, sort_order, unit from {{ ref('int_measures') }}
 ),
 
 joined as (
@@ -28,6 +28,7 @@ joined as (
         rows_matched.name_printed,
         rows_matched.unit_printed,
         rows_matched.row_kind,
+        rows_matched.catalog_status,
         rows_matched.measure_code,
         measures.measure_name,
         measures.sort_order,

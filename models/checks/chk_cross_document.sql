@@ -18,7 +18,7 @@ authoritative as (
 ),
 
 measures as (
-    select * from {{ ref('stg_catalog__measures') }}
+    select * from {{ ref('int_measures') }}
 ),
 
 paired as (

@@ -1,10 +1,16 @@
--- The 17 plan indicators for each province and year that has an appendix: how many of each
--- indicator's catalog measures the authoritative appendix carries with at least one figure.
--- An indicator with none is missing; a present indicator with some measures missing is noted.
+-- The plan indicators of the confirmed catalog assigned to each province and plan period (Cao
+-- Bằng 2021-2025: 17) for each year that has an appendix: how many of each indicator's catalog
+-- measures the authoritative appendix carries with at least one figure.  An indicator with none
+-- is missing; a present indicator with some measures missing is noted.  An area-period without
+-- a confirmed catalog expects nothing (its rows are provisional measures).
 with
 
 appendix as (
     select * from {{ ref('int_appendix_current') }}
+),
+
+assignments as (
+    select * from {{ ref('stg_catalog__assignments') }}
 ),
 
 measures as (
@@ -17,15 +23,25 @@ years as (
     group by area_code, plan_year
 ),
 
+-- the confirmed measures each year's area and plan period expects
+area_measures as (
+    select years.area_code, years.plan_year, measures.*
+    from years
+    inner join assignments
+        on assignments.area_code = years.area_code
+        and years.plan_year between assignments.period_start_year and assignments.period_end_year
+    inner join measures using (catalog_set)
+),
+
 indicators as (
-    select indicator_no, measure_code, measure_name, sort_order
-    from measures
+    select area_code, plan_year, indicator_no, measure_code, measure_name, sort_order
+    from area_measures
     where is_indicator_root
 ),
 
 expected as (
-    select indicator_no, measure_code, measure_name, sort_order
-    from measures
+    select area_code, plan_year, indicator_no, measure_code, measure_name, sort_order
+    from area_measures
     where kind <> 'heading'
 ),
 
@@ -47,7 +63,7 @@ coverage as (
         string_agg(expected.measure_name, '; ' order by expected.sort_order)
             filter (where present.measure_code is null) as missing_measure_names
     from years
-    cross join expected
+    inner join expected using (area_code, plan_year)
     left join present
         on present.area_code = years.area_code
         and present.plan_year = years.plan_year
@@ -75,7 +91,7 @@ final as (
         years.document,
         years.batch_id
     from coverage
-    inner join indicators using (indicator_no)
+    inner join indicators using (area_code, plan_year, indicator_no)
     inner join years using (area_code, plan_year)
 )
 

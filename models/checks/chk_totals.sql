@@ -14,7 +14,7 @@ appendix as (
 ),
 
 measures as (
-    select * from {{ ref('stg_catalog__measures') }}
+    select * from {{ ref('int_measures') }}
 ),
 
 figures as (

@@ -10,7 +10,7 @@ appendix as (
 ),
 
 measures as (
-    select * from {{ ref('stg_catalog__measures') }}
+    select * from {{ ref('int_measures') }}
     where review_factor is not null
 ),
 

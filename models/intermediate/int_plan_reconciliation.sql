@@ -47,7 +47,7 @@ current_plans as (
     select current.area_code, current.plan_year, current.measure_code, current.document,
            current.plan, current.plan_decimals, measures.unit
     from {{ ref('int_appendix_current') }} as current
-    inner join {{ ref('stg_catalog__measures') }} as measures using (measure_code)
+    inner join {{ ref('int_measures') }} as measures using (measure_code)
     where current.row_kind = 'measure'
 ),
 

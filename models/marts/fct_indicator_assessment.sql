@@ -8,18 +8,18 @@ facts as (
 ),
 
 measures as (
-    select * from {{ ref('stg_catalog__measures') }}
+    select * from {{ ref('int_measures') }}
 ),
 
 roots as (
-    select indicator_no, measure_code as root_code, measure_name as indicator_name
-    from measures where is_indicator_root
+    select measure_code as root_code, measure_name as indicator_name from measures
 ),
 
 assessed as (
-    select facts.*, roots.root_code, roots.indicator_name
+    select facts.*, measures.root_measure_code as root_code, roots.indicator_name
     from facts
-    inner join roots using (indicator_no)
+    inner join measures using (measure_code)
+    left join roots on roots.root_code = measures.root_measure_code
     where facts.status <> 'not_assessed'
 ),
 

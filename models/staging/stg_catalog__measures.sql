@@ -1,4 +1,5 @@
--- The indicator catalog (seed) with the keys used to match names met in documents.
+-- The confirmed indicator catalog (seed indicator_catalog): every measure of every catalog set,
+-- joined to its group.  Which area and plan period a set applies to is stg_catalog__assignments.
 with
 
 catalog as (
@@ -11,6 +12,7 @@ groups as (
 
 renamed as (
     select
+        catalog.catalog_set,
         catalog.measure_code,
         catalog.indicator_no,
         catalog.parent_code as parent_measure_code,
@@ -29,7 +31,7 @@ renamed as (
         catalog.review_factor,
         catalog.parent_code is null as is_indicator_root
     from catalog
-    inner join groups using (group_code)
+    left join groups using (group_code)
 )
 
 select * from renamed

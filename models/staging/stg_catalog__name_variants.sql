@@ -1,9 +1,13 @@
 -- Every name a measure is known by (its catalog name and the variants met in documents),
--- reduced to one row per matching key.
+-- reduced to one row per catalog set and matching key.
 with
 
 catalog as (
     select measure_code, name_vi as name_variant from {{ ref('indicator_catalog') }}
+),
+
+sets as (
+    select measure_code, catalog_set from {{ ref('indicator_catalog') }}
 ),
 
 variants as (
@@ -18,10 +22,12 @@ unioned as (
 
 keyed as (
     select
-        {{ name_key('name_variant') }} as name_key,
-        measure_code,
-        min(name_variant) as name_variant
+        sets.catalog_set,
+        {{ name_key('unioned.name_variant') }} as name_key,
+        unioned.measure_code,
+        min(unioned.name_variant) as name_variant
     from unioned
+    inner join sets using (measure_code)
     group by all
 )
 

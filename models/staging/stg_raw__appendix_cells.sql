@@ -12,7 +12,10 @@ renamed as (
         header_label,
         printed,
         value,
-        decimals
+        decimals,
+        value_low,
+        value_high,
+        value_form
     from source
 )
 

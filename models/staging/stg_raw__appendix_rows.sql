@@ -14,7 +14,8 @@ renamed as (
         name as name_printed,
         {{ name_key('name') }} as name_key,
         unit as unit_printed,
-        note
+        note,
+        parent_row_order
     from source
 )
 

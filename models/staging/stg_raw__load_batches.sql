@@ -17,7 +17,8 @@ renamed as (
         loaded_at,
         report_date,
         report_date_source,
-        report_date_precision
+        report_date_precision,
+        area_valid_from
     from source
 )
 
