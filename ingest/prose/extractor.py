@@ -7,7 +7,7 @@ import datetime as dt
 
 from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of
-from ingest.prose.document import PLAN_KINDS, document_kind_of, plan_year_of
+from ingest.prose.document import PLAN_KINDS, document_kind_of, plan_year_of, session_month_of
 from ingest.prose.figures import Figure, find_figures
 from ingest.prose.layout import to_paragraphs, split_lines
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
@@ -135,11 +135,15 @@ class Extractor:
         if P.LEADING_SO_VOI.match(lead):  # "So với cùng kỳ năm 2021: …"
             spans = comparison_spans(lead)
             lead_basis = spans[0][2] if spans else None
+        low_end: tuple[str, str | None, str | None] = ("", None, None)
         for fig in figures:
             between = text[prev_end : fig.start]
             tail, left_basis_phrase = split_left_basis(last_clause(between))
             pred_m = P.PREDICATE.search(tail)
             pred = P.WHITESPACE_RUN.sub(" ", pred_m.group("pred").lower()) if pred_m else None
+            if fig.range_high:  # "tăng 9 - 10%": the high end is said as the low end is
+                tail, left_basis_phrase, pred = low_end
+            low_end = (tail, left_basis_phrase, pred)
             group_lead = enclosing_lead(text, fig.start)
             if P.BREAKDOWN.search(between):
                 parent = current if current is not None else parent
@@ -147,6 +151,13 @@ class Extractor:
             new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
             period = figure_period(self.report, sent, fig, para_lead, ctx)
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
+            if raw_measure == "value" and fig.unit_class == "pct" and pred is not None and pred.startswith(("đạt", "ước đạt")):
+                amount_before = (not new_claim and current is not None and bool(current.facts)
+                                 and current.facts[-1].measure == "value" and current.facts[-1].figure.unit_class in ("vnd", "usd"))
+                if amount_before or P.DISBURSEMENT.search(tail):
+                    # "ước khoảng 2.135 tỷ đồng, đạt 8,8%" (a share after an amount of money), "giải ngân
+                    # đạt gần 30%": a share of the plan ("1.927 nhiệm vụ đã hoàn thành (đạt 71%)" is not)
+                    raw_measure, basis = "ratio_pct", "plan"
 
             if new_claim and summary and claims:
                 code = common_parent(self.vocab, claims)
@@ -167,6 +178,11 @@ class Extractor:
                 else:
                     current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             assert current is not None
+            if (not new_claim and not fig.pair_second and current.facts and current.indicator is None and current.term is None
+                    and indicator_of(self.vocab, current.region, fig, raw_measure, parent)[0] is not None):
+                # "tổng sản phẩm … đạt 8.820 tỷ đồng, tăng trưởng 6,1%": the subject names a rate the
+                # level did not fit; the growth that follows is that rate
+                current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
             if lead_no_indicator:
                 indicator = None
@@ -310,6 +326,7 @@ def extract_facts(text: str, document: str, report_date: "dt.date | None | str" 
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
     if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
-        default = (year, month, month)
+        session = session_month_of(text, year, month)
+        default = (session[0], session[1], session[1]) if session else (year, month, month)
     report = Report(document, text, year, month, default, report_date if day_known else None, kind, plan_year)
     return Extractor(report, vocabulary or default_vocabulary()).run()
