@@ -52,6 +52,8 @@ STOCK_CUE = re.compile(
     rf"|còn\s+hiệu\s+lực|tồn\s+kho|(?<!thực )hiện\s+có|hiện\s+nay\s+có|tín\s+dụng){WB_R}",
     _I,
 )
+#: "với" joining a figure to the stock before it ("172 dự án còn hiệu lực với tổng mức đầu tư …").
+WITH_JOIN = re.compile(rf"{WB_L}với{WB_R}", _I)
 #: The date of a balance: "đến ngày 30/6", "đến 30/6/2022", "hết tháng 6/2022", "tại thời điểm 31/12".
 BALANCE_DATE = re.compile(
     rf"{WB_L}(?:đến|tới|tại|hết|vào)\s+(?:hết\s+)?(?:thời\s+điểm\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?"

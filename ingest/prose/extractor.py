@@ -136,6 +136,7 @@ class Extractor:
             spans = comparison_spans(lead)
             lead_basis = spans[0][2] if spans else None
         low_end: tuple[str, str | None, str | None] = ("", None, None)
+        last_fact: Fact | None = None
         for fig in figures:
             between = text[prev_end : fig.start]
             tail, left_basis_phrase = split_left_basis(last_clause(between))
@@ -190,7 +191,12 @@ class Extractor:
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             period_kind, balance, compared = period_kind_of(period), None, None
-            if P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after) and period[0] and period[2]:
+            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after))
+            # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
+            if not stock and last_fact is not None and last_fact.period_kind == "balance":
+                joint = text[last_fact.figure.unit_end : fig.start]
+                stock = ";" not in joint and bool(P.WITH_JOIN.search(joint))
+            if stock and period[0] and period[2]:
                 period_kind = "balance"
                 balance = balance_date_of(text[: fig.start], period) or balance_date_of("", period)
                 compared = compared_date_of(basis, balance)
@@ -212,8 +218,9 @@ class Extractor:
             quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start]))  # "vượt kế hoạch (kế hoạch 6,5-7,5%)"
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
-            current.facts.append(Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
-                                      period_kind, scope, balance, compared))
+            last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
+                             period_kind, scope, balance, compared)
+            current.facts.append(last_fact)
 
             prev_end = self._phrase_end(text, fig)
         for claim in claims:

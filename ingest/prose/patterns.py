@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UNIT, UNIT_OF_GROUP, UNITS, UNITS_ALTERNATION, Unit  # noqa: F401
 # and so are the words that tell a document's kind, a figure's scope and a stock
 from ingest.prose.context_patterns import (  # noqa: F401
-    BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE,
+    BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
 )
 
 _I = re.IGNORECASE

@@ -46,3 +46,29 @@ def test_period_kinds():
     assert [period_kind_of(p) for p in [(2022, 9, 9), (2022, 1, 9), (2022, 7, 9), (2022, 1, 12), (2022, None, 9)]] == [
         "month", "cumulative", "quarter", "year", "multi_year"]
     assert [p for *_, p in find_periods("Đến đầu tháng 8/2021")] == [(2021, 1, 7)]
+
+
+def _facts(text, report_date, kind=None):
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    return {f.printed: f for f in extract_facts(text, "x.txt", dt.date.fromisoformat(report_date), document_kind=kind)}
+
+
+def test_a_period_said_right_after_the_figure_is_its_own():
+    """Quảng Nam, September 2015: "đạt gần 61 triệu USD trong tháng 9 đã nâng giá trị xuất khẩu 9
+    tháng lên 423 triệu USD": 61 is September's, 423 the nine months'."""
+    f = _facts("Kim ngạch xuất khẩu đạt gần 61 triệu USD trong tháng 9 đã nâng giá trị xuất khẩu 9 tháng lên 423 triệu USD.",
+               "2015-09-25")
+    assert (f["61"].month_from, f["61"].month_to, f["61"].period_kind) == (9, 9, "month")
+    assert (f["423"].month_from, f["423"].month_to) == (1, 9)
+
+
+def test_what_a_stock_has_is_a_stock_at_its_date():
+    """Thái Nguyên, June 2022: "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt gần 10,3
+    tỷ USD": the capital of the projects in force stands at the same date."""
+    f = _facts("Tính lũy kế, hiện nay trên địa bàn tỉnh có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt gần 10,3 tỷ USD.",
+               "2022-06-28", "statistics_release")
+    assert f["172"].period_kind == f["10,3"].period_kind == "balance"
+    assert f["10,3"].balance_date == f["172"].balance_date and f["10,3"].month_from is None
