@@ -135,6 +135,8 @@ class Extractor:
         if P.LEADING_SO_VOI.match(lead):  # "So với cùng kỳ năm 2021: …"
             spans = comparison_spans(lead)
             lead_basis = spans[0][2] if spans else None
+        # a sentence that breaks down the claim before it ("Trong đó, kinh tế Nhà nước đạt …") is of its period
+        parent_period = parent.facts[-1].period if parent is not None and parent.facts and P.BREAKDOWN.match(text.lstrip("-+ ")) else None
         low_end: tuple[str, str | None, str | None] = ("", None, None)
         last_fact: Fact | None = None
         for fig in figures:
@@ -150,8 +152,14 @@ class Extractor:
                 parent = current if current is not None else parent
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
-            period = figure_period(self.report, sent, fig, para_lead, ctx)
+            period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
+            if raw_measure == "growth_pct" and parent is not None and not (
+                    right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis):
+                # "… tăng 1,34% so với tháng trước, trong đó ngành khai khoáng tăng 1,75%": a part's
+                # growth said with no comparison is against what its whole's growth is against
+                stated = [f.basis for f in parent.facts if f.measure == "growth_pct" and f.basis != "none"]
+                basis = stated[0] if stated else basis
             if raw_measure == "value" and fig.unit_class == "pct" and pred is not None and pred.startswith(("đạt", "ước đạt")):
                 amount_before = (not new_claim and current is not None and bool(current.facts)
                                  and current.facts[-1].measure == "value" and current.facts[-1].figure.unit_class in ("vnd", "usd"))

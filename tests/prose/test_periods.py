@@ -72,3 +72,17 @@ def test_what_a_stock_has_is_a_stock_at_its_date():
                "2022-06-28", "statistics_release")
     assert f["172"].period_kind == f["10,3"].period_kind == "balance"
     assert f["10,3"].balance_date == f["172"].balance_date and f["10,3"].month_from is None
+
+
+def test_a_breakdown_sentence_is_of_the_period_of_what_it_breaks_down():
+    """Thừa Thiên Huế, July 2018: "Tổng mức bán lẻ … tháng 7/2018 ước đạt 3.243,0 tỷ đồng, tăng
+    1,93% so với tháng trước … Trong đó, kinh tế Nhà nước đạt 238,3 tỷ đồng, tăng 0,61%": July's
+    part, against the month before, as its whole."""
+    f = _facts("Hoạt động thương mại, giá cả: Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 7/2018 ước đạt "
+               "3.243,0 tỷ đồng, tăng 1,93% so với tháng trước và tăng 10,72% so với cùng kỳ năm trước. Trong đó, kinh tế Nhà "
+               "nước đạt 238,3 tỷ đồng, chiếm 7,35% tổng số, tăng 0,61%.", "2018-07-25")
+    assert (f["238,3"].month_from, f["238,3"].month_to) == (7, 7)
+    assert (f["0,61"].month_from, f["0,61"].basis) == (7, "prior_month")
+    f = _facts("Dự ước chỉ số sản xuất công nghiệp tháng 10/2022 tăng 1,34% so với tháng trước, trong đó ngành khai khoáng "
+               "tăng 1,75%; ngành chế biến tăng 3% so với cùng kỳ.", "2022-10-25")
+    assert (f["1,75"].basis, f["3"].basis) == ("prior_month", "same_period")
