@@ -65,8 +65,13 @@ class Extractor:
         paragraph_lead: dict[int, tuple[Period | None, bool]] = {}
         paragraph_last_claim: dict[int, Claim] = {}
         row_label: str | None = None  # a short line without figures: the row name of a table printed as text
+        row_number = 0  # the last row number (Stt) of a table printed as text, one number a line
         for number, sent in enumerate(sentences, start=1):
             figures = find_figures(sent.text)
+            bare = P.BARE_INTEGER.fullmatch(sent.text)
+            if bare and (len(bare.group(1)) == 1 or int(bare.group(1)) == row_number + 1):
+                row_number = int(bare.group(1))
+                figures = []  # "9", then "10", "11" …: the rows' numbers, not figures
             label, row_label = row_label, (sent.text if not figures and len(sent.text) <= P.ROW_LABEL_MAX else None)
             lead_end = self._lead_end(sent.text, figures)
             lead = sent.text[:lead_end]

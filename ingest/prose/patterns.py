@@ -405,6 +405,8 @@ NONCONTENT = re.compile(
 #: A sentence this short with no figure may name the subject of the next one: the row name of a table
 #: printed as text, or "thu ngân sách … có tăng trưởng. Lũy kế 6 tháng … ước đạt 871 tỷ đồng".
 ROW_LABEL_MAX = 400
+#: A line holding only a whole number (a table's row number, or a value of the row named before).
+BARE_INTEGER = re.compile(r"\s*(\d{1,3})\s*")
 #: A lead that introduces a list: "Cơ cấu kinh tế: …".
 LEAD_COLON = re.compile(r"\s*:")
 #: Disbursement: "giải ngân đạt X%" is always a share of the capital planned.
@@ -428,7 +430,8 @@ SUBJECT_TAIL = re.compile(
 
 #: The words after a figure's unit that still belong to it end at a clause break, a number,
 #: or a verb that introduces the next figure.
-AFTER_TEXT_END = re.compile(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|(?:đạt|tăng|giảm|bằng|chiếm|vượt)(?=\s+(?:\S+\s+){0,2}\d))(?:\s|$)", _I)
+#: ("469 doanh nghiệp với số vốn đăng ký …": what comes with the counted thing is not it.)
+AFTER_TEXT_END = re.compile(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|với|(?:đạt|tăng|giảm|bằng|chiếm|vượt)(?=\s+(?:\S+\s+){0,2}\d))(?:\s|$)", _I)
 #: Words that are never a fallback unit.
 NOT_A_UNIT = re.compile(rf"{WB_L}(?:so|với|đạt|tăng|giảm|bằng|vượt|chiếm|KH|kế|năm|tháng|và|là|được|trong|của)\b", _I)
 #: "…: đạt 100% KH" after several claims: a summary of them.

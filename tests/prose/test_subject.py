@@ -93,3 +93,12 @@ def test_what_a_running_count_adds_is_its_own_indicator():
     assert f["13"].indicator_code is None
     f = _facts("Toàn tỉnh có 95 xã đạt chuẩn nông thôn mới.", "2022-12-10")
     assert f["95"].indicator_code == "new_rural_communes_total"
+
+
+def test_what_comes_with_the_counted_thing_does_not_name_it():
+    """Thái Nguyên, June 2022: "số doanh nghiệp thành lập mới … là 469 doanh nghiệp với số vốn đăng
+    ký là 6.411 tỷ đồng": 469 new enterprises; the registered capital after "với" is another subject."""
+    f = _facts("Cũng theo công bố của Cục Thống kê, số doanh nghiệp thành lập mới trong 6 tháng đầu năm 2022 là 469 doanh "
+               "nghiệp với số vốn đăng ký là 6.411 tỷ đồng.", "2022-06-29")
+    assert f["469"].indicator_code == "new_enterprises"
+    assert f["6.411"].indicator_code is None
