@@ -405,6 +405,9 @@ NONCONTENT = re.compile(
 #: A sentence this short with no figure may name the subject of the next one: the row name of a table
 #: printed as text, or "thu ngân sách … có tăng trưởng. Lũy kế 6 tháng … ước đạt 871 tỷ đồng".
 ROW_LABEL_MAX = 400
+#: "… so với cuối năm 2017 và hiện chiếm 1,31%": "và" and a verb after a comparison start another
+#: statement, which the comparison is not about.
+AND_PREDICATE = re.compile(rf"\s*(?:và|nhưng)\s+(?:hiện\s+(?:nay\s+)?)?(?:chiếm|đạt|là|có|còn|ở\s+mức){WB_R}", _I)
 #: A line holding only a whole number (a table's row number, or a value of the row named before).
 BARE_INTEGER = re.compile(r"\s*(\d{1,3})\s*")
 #: A lead that introduces a list: "Cơ cấu kinh tế: …".

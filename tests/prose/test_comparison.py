@@ -77,3 +77,12 @@ def test_both_ends_of_a_range_are_said_alike():
     assert f["9"].basis == f["10"].basis
     f = _facts("- Số doanh nghiệp thành lập đạt khoảng 850 doanh nghiệp; 10-15 hợp tác xã thành lập mới.", "2023-01-05", "plan_decision")
     assert f["10"].indicator_code == f["15"].indicator_code == "new_cooperatives"
+
+
+def test_a_comparison_before_and_another_verb_is_the_first_verbs():
+    """Vĩnh Phúc, June 2018: "Tỷ lệ nợ xấu đã giảm so với cuối năm 2017 và hiện chiếm 1,31%": 1,31 %
+    is a share, compared with nothing (the comparison is of "đã giảm")."""
+    f = _facts("Tỷ lệ nợ xấu đã giảm so với cuối năm 2017 và hiện chiếm 1,31% trên tổng dư nợ.", "2018-06-28")
+    assert (f["1,31"].measure, f["1,31"].basis) == ("value", "none")
+    f = _facts("Tổng thu ngân sách so với cùng kỳ bằng 124,7%.", "2022-02-15")
+    assert (f["124,7"].measure, f["124,7"].basis) == ("ratio_pct", "same_period")
