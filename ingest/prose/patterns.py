@@ -123,7 +123,7 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("number_sign", rf"{WB_L}số\s*:\s*\d+|{WB_L}số\s+\d+(?!\s*(?:%|{LETTER}))"),
     _named("ordinal", rf"{WB_L}(?:lần|đợt|khóa|khoá|thứ|lớp|mức độ|cấp độ|phiên|vị trí|top|tầng|giai đoạn|kỳ họp|mũi|liều)\s+(?:thứ\s+)?\d+"),
     _named("identifier", rf"{WB_L}(?:mốc|cột mốc|(?:đường|Đường)(?:\s+(?:tỉnh|huyện|xã))?|quốc lộ|tỉnh lộ|QL|ĐT|km|Km|tổ|xóm|lô|số nhà)\s+\d+(?:/\d+)?"),
-    _named("name_with_number", r"\b[A-Z][A-Za-zĐđ]*\s?[-–]\s?\d+\b|\b\d+[A-Z](?![a-zà-ỹ])|\b[A-Z]{2,}\s\d{3,}(?::\d{4})?", 0),
+    _named("name_with_number", r"\b[A-Z][A-Za-zĐđ]*\s?[-–]\s?\d+\b|\b\d+[A-Z](?![a-zà-ỹ])|\b[A-Z]{2,}\s\d{3,}(?::\d{4})?(?![\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn|%|USD|đồng|tấn|ha)(?![^\W\d_]))", 0),
     _named("list_ordinal", r"\(\s*\d{1,3}\s*\)(?!\s*%)"),
     # ages that define a group: "từ 18 tuổi", "từ 12-17 tuổi", "trong độ tuổi từ 05 đến 11"
     _named("age_range", rf"{WB_L}từ\s+\d+\s*(?:(?:đến|tới)\s+(?:dưới\s+)?|[-–]\s*)\d+\s+tuổi|\b\d+\s+tuổi{WB_R}"
