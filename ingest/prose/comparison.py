@@ -84,8 +84,9 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
         context_basis = None
 
     def default_basis() -> str:
-        _, a, b = period
-        return "prior_year" if (a, b) == (1, 12) else "same_period"
+        # a growth with no comparison said is against the same period of the year before, for a
+        # whole year too ("Kim ngạch xuất khẩu ước đạt 1.230 triệu USD, tăng 11,4%")
+        return "same_period"
 
     unit = fig.unit
     sign = 1

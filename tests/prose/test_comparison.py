@@ -86,3 +86,12 @@ def test_a_comparison_before_and_another_verb_is_the_first_verbs():
     assert (f["1,31"].measure, f["1,31"].basis) == ("value", "none")
     f = _facts("Tổng thu ngân sách so với cùng kỳ bằng 124,7%.", "2022-02-15")
     assert (f["124,7"].measure, f["124,7"].basis) == ("ratio_pct", "same_period")
+
+
+def test_a_growth_with_no_comparison_is_against_the_same_period_for_a_year_too():
+    """Thừa Thiên Huế, results of 2022: "Kim ngạch xuất khẩu ước đạt 1.230 triệu USD, tăng 11,4%"
+    is against the same period (the year before), as a month's or nine months' growth is."""
+    f = _facts("Năm 2022, kim ngạch xuất khẩu ước đạt 1.230 triệu USD, tăng 11,4%.", "2022-12-20")
+    assert (f["11,4"].measure, f["11,4"].basis) == ("growth_pct", "same_period")
+    f = _facts("Năm 2022, kim ngạch xuất khẩu ước đạt 1.230 triệu USD, tăng 11,4% so với năm 2021.", "2022-12-20")
+    assert f["11,4"].basis == "prior_year"
