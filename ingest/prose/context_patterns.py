@@ -49,7 +49,7 @@ SESSION_MONTH = re.compile(
 #: A stock (a balance at a date), not a flow over a period.
 STOCK_CUE = re.compile(
     rf"{WB_L}(?:dư\s+nợ|số\s+dư|tổng\s+dư|nợ\s+xấu|nguồn\s+vốn\s+huy\s+động|tổng\s+nguồn\s+vốn|vốn\s+huy\s+động"
-    rf"|còn\s+hiệu\s+lực|tồn\s+kho|(?<!thực )hiện\s+có|hiện\s+nay\s+có|tín\s+dụng){WB_R}",
+    rf"|huy\s+động\s+vốn|còn\s+hiệu\s+lực|tồn\s+kho|(?<!thực )hiện\s+có|hiện\s+nay\s+có|tín\s+dụng){WB_R}",
     _I,
 )
 #: "với" joining a figure to the stock before it ("172 dự án còn hiệu lực với tổng mức đầu tư …").

@@ -86,3 +86,11 @@ def test_a_breakdown_sentence_is_of_the_period_of_what_it_breaks_down():
     f = _facts("Dự ước chỉ số sản xuất công nghiệp tháng 10/2022 tăng 1,34% so với tháng trước, trong đó ngành khai khoáng "
                "tăng 1,75%; ngành chế biến tăng 3% so với cùng kỳ.", "2022-10-25")
     assert (f["1,75"].basis, f["3"].basis) == ("prior_month", "same_period")
+
+
+def test_mobilised_deposits_are_a_stock():
+    """"Huy động vốn trên địa bàn đến 30/6/2022 ước đạt 25.000 tỷ đồng, tăng 5,2% so với cuối năm
+    2021": the deposits stand at 30 June, compared with the end of 2021."""
+    f = _facts("Huy động vốn trên địa bàn đến 30/6/2022 ước đạt 25.000 tỷ đồng, tăng 5,2% so với cuối năm 2021.", "2022-06-25")
+    assert (f["25.000"].indicator_code, f["25.000"].period_kind, str(f["25.000"].balance_date)) == ("deposits_mobilised", "balance", "2022-06-30")
+    assert (f["5,2"].basis, str(f["5,2"].compared_date)) == ("prior_year", "2021-12-31")
