@@ -485,7 +485,8 @@ WHITESPACE_RUN = re.compile(r"\s+")
 WORD = re.compile(r"[^\W_]+")
 HAS_LETTER = re.compile(LETTER)
 #: What may stand between a figure and a comparison stated right after it: "101% (so với KH)".
-FIGURE_TO_BASIS = re.compile(r"^[\s*]*(?:\(\s*)?")
+#: (The per-what of a unit, "triệu đồng/người/năm", stands between a figure and its comparison.)
+FIGURE_TO_BASIS = re.compile(rf"^(?:\s?/\s?{LETTER}+)*[\s*]*(?:\(\s*)?")
 #: Where a subject region is cut into clauses.
 CORE_CUT = re.compile(r"[;:()]")
 

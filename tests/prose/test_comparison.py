@@ -95,3 +95,11 @@ def test_a_growth_with_no_comparison_is_against_the_same_period_for_a_year_too()
     assert (f["11,4"].measure, f["11,4"].basis) == ("growth_pct", "same_period")
     f = _facts("Năm 2022, kim ngạch xuất khẩu ước đạt 1.230 triệu USD, tăng 11,4% so với năm 2021.", "2022-12-20")
     assert f["11,4"].basis == "prior_year"
+
+
+def test_the_per_what_of_a_unit_stands_before_the_comparison():
+    """Lào Cai, 2024: "tăng 8,9 triệu đồng/người/năm so với năm 2023": an absolute difference
+    against the year before ("/người/năm" belongs to the unit)."""
+    f = _facts("GRDP bình quân đầu người đạt 97,5 triệu đồng/người/năm, tăng 8,9 triệu đồng/người/năm so với năm 2023.",
+               "2024-12-10")
+    assert (f["8,9"].indicator_code, f["8,9"].measure, f["8,9"].basis) == ("grdp_per_capita", "value", "prior_year")
