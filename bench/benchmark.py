@@ -17,6 +17,7 @@ import io
 import os
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,6 +47,38 @@ def stage(name: str, argv: list[str]) -> float:
     own, children = peak_mb()
     print(f"  {name:<10} {seconds:7.2f} s   exit {code}   peak RSS: ktxh {own:6.0f} MB, dbt {children:6.0f} MB")
     return seconds
+
+
+def empty_dbt_build(folder: Path) -> float:
+    """The yardstick: ``dbt build`` of an empty dbt-duckdb project, as a whole process."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "models").mkdir(exist_ok=True)
+    (folder / "dbt_project.yml").write_text(
+        'name: empty\nversion: "1.0"\nconfig-version: 2\nprofile: empty\nmodel-paths: ["models"]\n')
+    (folder / "profiles.yml").write_text(
+        f"empty:\n  target: local\n  outputs:\n    local:\n      type: duckdb\n      path: '{folder / 'empty.duckdb'}'\n")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "from dbt.cli.main import cli; cli()", "build", "--project-dir", str(folder),
+                    "--profiles-dir", str(folder), "--quiet"], check=True, cwd=folder,
+                   env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"})
+    return time.perf_counter() - start
+
+
+def bulk_load(db: Path, folder: Path) -> float:
+    """The yardstick for ingest: the same raw rows, bulk loaded from Parquet into a fresh file."""
+    import duckdb
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = [t for (t,) in con.sql("select table_name from duckdb_tables() where schema_name = 'raw'").fetchall()]
+        for table in tables:
+            con.execute(f"copy raw.{table} to '{folder / table}.parquet' (format parquet)")
+    start = time.perf_counter()
+    with duckdb.connect(str(folder / "bulk.duckdb")) as con:
+        con.execute("create schema raw")
+        for table in tables:
+            con.execute(f"create table raw.{table} as select * from read_parquet('{folder / table}.parquet')")
+    return time.perf_counter() - start
 
 
 def synthetic_documents(folder: Path, provinces: int, years: int) -> int:
@@ -85,13 +118,22 @@ def main(argv: list[str] | None = None) -> int:
         stage("build", ["build"])
         stage("check", ["check"])
         stage("export", ["export"])
-        stage("run", ["run"])
+        # paired: the yardstick right before and after a fresh bundled `ktxh run`
+        os.environ["KTXH_DB"] = str(tmp_path / "paired.duckdb")
+        before = empty_dbt_build(tmp_path / "empty")
+        run_seconds = stage("run", ["run"])
+        after = empty_dbt_build(tmp_path / "empty")
+        floor = min(before, after)
+        print(f"  yardstick: empty dbt-duckdb build {before:.2f} s / {after:.2f} s; "
+              f"bundled ktxh run = {run_seconds / floor:.1f}x the faster")
 
         n = synthetic_documents(tmp_path / "docs", args.provinces, args.years)
         print(f"Synthetic: {args.provinces} provinces x {args.years} years = {n} appendix tables:")
         os.environ["KTXH_DB"] = str(tmp_path / "scale.duckdb")
         seconds = stage("ingest", ["ingest", str(tmp_path / "docs")])
         print(f"  ingest throughput: {n / seconds:.1f} documents/s")
+        bulk = bulk_load(Path(os.environ["KTXH_DB"]), tmp_path / "bulk")
+        print(f"  yardstick: bulk load of the same raw rows {bulk:.2f} s; ingest = {seconds / bulk:.0f}x")
         stage("build", ["build"])
         stage("check", ["check"])
         stage("export", ["export"])

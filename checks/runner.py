@@ -161,6 +161,12 @@ def _fresh_site(site: Path) -> None:
     (site / SITE_MARKER).write_text("Data Docs written by `ktxh check`; emptied on each run.\n", encoding="utf-8")
 
 
+def preload() -> None:
+    """Import great-expectations now (about 1,6 s, scipy and altair with it), e.g. while dbt builds."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations  # noqa: F401
+
+
 def _context(site: Path):
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx

@@ -43,6 +43,9 @@ class KtxhError(Exception):
     def cli_line(self) -> str:
         return f"ktxh: {self.prefix}{self}"
 
+    def __reduce__(self):  # pickled as built (errors cross process boundaries when parsing in parallel)
+        return (self.__class__, (self.message, self.exit_code))
+
 
 class IngestError(KtxhError):
     """A document that cannot be loaded as it is.
@@ -61,6 +64,9 @@ class IngestError(KtxhError):
         self.location = location
         self.text = text
         self.message = message
+
+    def __reduce__(self):
+        return (self.__class__, (self.document, self.location, self.message, self.text))
 
 
 class BuildFailed(KtxhError):

@@ -8,12 +8,14 @@ import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator, Sequence
 
 import duckdb
 from filelock import FileLock, Timeout
+from tqdm import tqdm
 
 from ingest import guard, loader
 from ingest.loader import SUPPORTED
@@ -114,10 +116,38 @@ def discover(paths: Sequence[Path], area: str | None) -> list[tuple[Path, str]]:
     return found
 
 
+# From this many documents on, they are parsed in parallel, one process per core.
+PARALLEL_FROM = 8
+
+
+def _parse_one(item: tuple[Path, str, object]) -> loader.ParsedDocument:
+    return guard.parse(*item)
+
+
 def parse(paths: Sequence[Path], area: str | None, report_date=None) -> list[loader.ParsedDocument]:
-    """Every document parsed (within ``ingest.guard``'s limits) before anything is written
-    (``report_date``: the ``--report-date`` option, an ``ingest.report_date.ReportDate``)."""
-    return [guard.parse(path, code, report_date) for path, code in discover(paths, area)]
+    """Every document parsed (within ``ingest.guard``'s limits) before anything is written:
+    in parallel across the machine's cores for more than a few documents, with progress on
+    the terminal (tqdm; silent when stderr is not a terminal).  The first refused document
+    (in the order given) stops the run, as it does when parsed one by one.
+    ``report_date``: the ``--report-date`` option, an ``ingest.report_date.ReportDate``."""
+    found = [(path, code, report_date) for path, code in discover(paths, area)]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    progress = tqdm(total=len(found), desc="ktxh: parsing", unit="doc", disable=not sys.stderr.isatty() or len(found) < PARALLEL_FROM)
+    try:
+        if len(found) < PARALLEL_FROM or cores < 2:
+            docs = []
+            for item in found:
+                docs.append(_parse_one(item))
+                progress.update()
+            return docs
+        with ProcessPoolExecutor(max_workers=min(cores, len(found))) as pool:
+            docs = []
+            for doc in pool.map(_parse_one, found, chunksize=max(1, min(16, len(found) // (cores * 4)))):
+                docs.append(doc)
+                progress.update()
+            return docs
+    finally:
+        progress.close()
 
 
 def write(db: Path, docs: Sequence[loader.ParsedDocument]) -> None:
@@ -140,24 +170,75 @@ def ingest(db: Path, paths: Sequence[Path], area: str | None, report_date=None) 
 require = require_warehouse
 
 
-def dbt(args: Sequence[str], db: Path) -> None:
-    """Run dbt on the warehouse file ``db`` with the project's own profiles.yml.
+# The child's program: import dbt (about 1,4 s), then wait for the go-ahead on stdin, so that
+# its start-up overlaps the parsing of the documents.  An empty line means go, EOF cancels.
+_DBT_CHILD = (
+    "import sys\n"
+    "from dbt.cli.main import cli\n"
+    "sys.exit(cli() if sys.stdin.readline() == '\\n' else 3)\n"
+)
 
-    dbt runs in a child process: dbt-duckdb holds the file for the whole run and
-    keeps its connection open afterwards, so in-process it would block us from
-    reading the warehouse we just built.
+
+class DbtProcess:
+    """dbt on a warehouse file with the project's own profiles.yml, in a child process.
+
+    A child process because dbt-duckdb holds the file for the whole run and keeps its
+    connection open afterwards (DuckDB has one writer), so in-process it would block us from
+    reading the warehouse just built.  It is started before it is needed, so that importing
+    dbt overlaps other work, and told to :meth:`go` once the warehouse file is ready.
     """
+
+    def __init__(self, args: Sequence[str], work_for: Path):
+        self.args = list(args)
+        self.db: Path | None = None
+        self.work = settings.dbt_work_dir(work_for)
+        self.project = str(settings.PROJECT_DIR)
+        self._command = [sys.executable, "-c", _DBT_CHILD, *self.args,
+                         "--project-dir", self.project, "--profiles-dir", self.project, "--quiet"]
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, db: Path) -> "DbtProcess":
+        """Start the child for the warehouse file ``db`` (it waits for :meth:`go`)."""
+        self.db = Path(db)
+        env = {**os.environ, "KTXH_DB": str(self.db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+               "DBT_TARGET_PATH": str(self.work / "target"), "DBT_LOG_PATH": str(self.work / "logs")}
+        self.proc = subprocess.Popen(self._command, env=env, cwd=self.project, stdin=subprocess.PIPE, text=True)
+        return self
+
+    def go(self) -> None:
+        require(self.db)
+        with storage.connect(self.db) as con:
+            loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
+        self.proc.stdin.write("\n")
+        self.proc.stdin.close()
+
+    def wait(self) -> None:
+        if self.proc.wait() != 0:
+            raise BuildFailed(f"dbt {' '.join(self.args)} failed on {self.db} "
+                              f"(dbt's messages above; full log in {self.work / 'logs' / 'dbt.log'})")
+
+    def cancel(self) -> None:
+        """Stop a child that was not told to go (or is still running after a failure)."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        if not self.proc.stdin.closed:
+            self.proc.stdin.close()  # EOF: the child exits without touching the warehouse
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def dbt(args: Sequence[str], db: Path) -> None:
+    """Run dbt ``args`` on the warehouse file ``db`` and wait for it."""
     require(db)
-    with storage.connect(db) as con:
-        loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
-    project = str(settings.PROJECT_DIR)
-    command = [sys.executable, "-c", "from dbt.cli.main import cli; cli()", *args,
-               "--project-dir", project, "--profiles-dir", project, "--quiet"]
-    work = settings.dbt_work_dir(db)
-    env = {**os.environ, "KTXH_DB": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-           "DBT_TARGET_PATH": str(work / "target"), "DBT_LOG_PATH": str(work / "logs")}
-    if subprocess.run(command, env=env, cwd=project).returncode != 0:
-        raise BuildFailed(f"dbt {' '.join(args)} failed on {db} (dbt's messages above; full log in {work / 'logs' / 'dbt.log'})")
+    child = DbtProcess(args, db).start(db)
+    try:
+        child.go()
+        child.wait()
+    finally:
+        child.cancel()
 
 
 def building_path(db: Path) -> Path:
@@ -205,18 +286,30 @@ def replacing(db: Path) -> Iterator[Path]:
             leftover.unlink(missing_ok=True)
 
 
-def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, stage=None) -> None:
+def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, while_building=None,
+        stage=None) -> None:
     """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded.
 
-    ``stage(name)``, a context manager, is told of each stage (ingest, dbt build, check) for progress."""
+    dbt's child process starts first, so that its imports overlap the parsing of the
+    documents; ``while_building`` (the CLI imports the checks' libraries) runs while dbt builds.
+    ``stage(name)``, a context manager, is told of each stage (ingest, dbt build, check) for progress.
+    """
     stage = stage or (lambda name: nullcontext())
     with exclusive(db):
-        with stage("ingest"):
-            docs = parse(paths, area)
-        with replacing(db) as new:
-            write(new, docs)
-            with stage("dbt build"):
-                dbt(["build"], new)
-            if after_build is not None:
-                with stage("check"):
-                    after_build(new)
+        child = DbtProcess(["build"], db).start(building_path(db))
+        try:
+            with stage("ingest"):
+                docs = parse(paths, area)
+            with replacing(db) as new:
+                assert new == child.db
+                write(new, docs)
+                with stage("dbt build"):
+                    child.go()
+                    if while_building is not None:
+                        while_building()
+                    child.wait()
+                if after_build is not None:
+                    with stage("check"):
+                        after_build(new)
+        finally:
+            child.cancel()

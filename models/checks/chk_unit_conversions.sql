@@ -34,8 +34,7 @@ paired as (
     from figures
     inner join measures on measures.measure_code = figures.indicator_code
     left join unit_factors as factor
-        on factor.from_unit_key = lower(nfc_normalize(measures.unit))
-        and factor.to_unit_key = lower(nfc_normalize(figures.unit))
+        on {{ unit_factor_matches('factor', 'measures.unit', 'figures.unit') }}
 )
 
 select * from paired

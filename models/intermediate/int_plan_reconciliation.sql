@@ -109,8 +109,7 @@ joined as (
         and appendix.measure_code = stated.indicator_code
     -- a unit pair without a conversion keeps its row (not compared; chk_unit_conversions reports it)
     left join unit_factors as factor
-        on factor.from_unit_key = lower(nfc_normalize(appendix.unit))
-        and factor.to_unit_key = lower(nfc_normalize(stated.unit))
+        on {{ unit_factor_matches('factor', 'appendix.unit', 'stated.unit') }}
 )
 
 select

@@ -58,8 +58,7 @@ from_appendix as (
         and appendix.measure_code = figures.indicator_code
     -- a unit pair without a conversion keeps its row with no plan (chk_unit_conversions reports it)
     left join unit_factors as factor
-        on factor.from_unit_key = lower(nfc_normalize(appendix.unit))
-        and factor.to_unit_key = lower(nfc_normalize(figures.unit))
+        on {{ unit_factor_matches('factor', 'appendix.unit', 'figures.unit') }}
 ),
 
 from_ratios as (
