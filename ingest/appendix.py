@@ -157,8 +157,8 @@ def classify_label(label: str, implied: str | None = None) -> str | None:
         return "tt"
     if re.search(r"đơn vị( tính)?|\bđvt\b", text):
         return "unit"
-    if "ghi chú" in text:
-        return "note"
+    if "ghi chú" in text or (re.match(r"đánh giá\b", text) and not re.search(r"\d{4}", text)):
+        return "note"  # "Đánh giá" (Đạt / Vượt / Không đạt) is the verdict column too
     if "so với" in text:
         left, right = text.split("so với", 1)
         return _ratio_role(left, right, implied)
