@@ -88,3 +88,13 @@ def test_a_range_estimate_is_judged_by_its_least_favourable_end(tmp_path):
     assert run_cli(db, "build") == 0
     statuses = dict(query(db, "select measure_name_printed, status from marts.fct_plan_attainment where plan is not null"))
     assert statuses == {"Bác sỹ/vạn dân": "met", "Giường bệnh/vạn dân": "missed", "Tỉ lệ che phủ rừng ổn định (%)": "missed"}
+
+
+def test_the_bieu_prints_an_estimate_with_no_single_value_as_printed(hue_2021, tmp_path):
+    import csv
+
+    assert run_cli(hue_2021, "export", "--out", str(tmp_path)) == 0
+    bieu = tmp_path / "bieu_chi_tieu_2021.csv"
+    rows = {r[1]: r for r in csv.reader(bieu.open(encoding="utf-8-sig"))}
+    assert "13-14" in rows["Bác sỹ/vạn dân"]
+    assert "tăng từ 8-10% (dự ước 24.500 tỷ)" in rows["Tổng vốn đầu tư toàn xã hội(Tỷ đồng)"]
