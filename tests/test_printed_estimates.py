@@ -77,10 +77,12 @@ def test_a_range_estimate_is_judged_by_its_least_favourable_end(tmp_path):
     # against 14 missed (13 is short); 57-57,5 forest cover against 57,5 missed
     grid = HUE_2021.read_text(encoding="utf-8").splitlines()
     planned = {"Bác sỹ/vạn dân": "13", "Giường bệnh/vạn dân": "61", "Tỉ lệ che phủ rừng ổn định (%)": "57,5"}
-    out = ["Stt,Chỉ tiêu chủ yếu,KH năm 2021,Ước TH năm 2021"]
+    # and a verdict column headed "Đánh giá", as the national table prints it (read as Ghi chú)
+    verdicts = {"Bác sỹ/vạn dân": "Đạt", "Giường bệnh/vạn dân": "Không đạt"}
+    out = ["Stt,Chỉ tiêu chủ yếu,KH năm 2021,Ước TH năm 2021,Đánh giá"]
     for line in grid[1:]:
         tt, name, estimate = line.split(",", 2)
-        out.append(f'{tt},{name},"{planned.get(name, "")}",{estimate}')
+        out.append(f'{tt},{name},"{planned.get(name, "")}",{estimate},{verdicts.get(name, "")}')
     path = tmp_path / "bieu_2021_co_ke_hoach.csv"
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
     db = tmp_path / "w.duckdb"
@@ -88,6 +90,9 @@ def test_a_range_estimate_is_judged_by_its_least_favourable_end(tmp_path):
     assert run_cli(db, "build") == 0
     statuses = dict(query(db, "select measure_name_printed, status from marts.fct_plan_attainment where plan is not null"))
     assert statuses == {"Bác sỹ/vạn dân": "met", "Giường bệnh/vạn dân": "missed", "Tỉ lệ che phủ rừng ổn định (%)": "missed"}
+    assert query(db, """select measure_name_printed, printed_status, status from marts.fct_plan_attainment
+        where printed_status is not null order by 1""") == [
+        ("Bác sỹ/vạn dân", "Đạt", "met"), ("Giường bệnh/vạn dân", "Không đạt", "missed")]
 
 
 def test_the_bieu_prints_an_estimate_with_no_single_value_as_printed(hue_2021, tmp_path):
