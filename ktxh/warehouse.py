@@ -178,7 +178,7 @@ _DBT_CHILD = (
     "line = sys.stdin.readline()\n"
     "if not line.startswith('go '):\n"
     "    sys.exit(3)\n"
-    "os.environ['KTXH_DB'] = line[3:].rstrip('\\n')\n"
+    "os.environ.update(KTXH_DB=line[3:].rstrip('\\n'))  # the profile's warehouse path\n"
     "sys.exit(cli())\n"
 )
 
