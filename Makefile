@@ -28,6 +28,7 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/benchmark.py $(BENCH_ARGS)
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/prose_speed.py
 
 clean:
 	rm -rf warehouse exports target logs

@@ -5,7 +5,11 @@ reports) repeated under other names and months up to ``--reports`` documents (de
 the figure does not depend on documents that are not in the repository.  The extractor's
 vocabulary is loaded once, as in ``ktxh ingest``.
 
-Run: ``python bench/prose_speed.py [--reports N] [--root CHECKOUT]`` (``--root``: time the
+A second line times one report of ``--long-line`` characters (default 1 MB) printed on a single
+line (the September report's lines joined, repeated): text with no line breaks must take time in
+proportion to its length, not to its square.
+
+Run: ``python bench/prose_speed.py [--reports N] [--long-line CHARS] [--root CHECKOUT]`` (``--root``: time the
 extractor of another checkout, e.g. an older commit, on the same set).  Prints one line of
 figures; ``bench/benchmark.py`` may call ``measure()``.
 """
@@ -39,14 +43,33 @@ def measure(reports: int = 1000, root: Path = ROOT) -> dict[str, float]:
     return {"reports": reports, "seconds": seconds, "reports_per_s": reports / seconds, "figures": figures}
 
 
+def measure_long_line(chars: int = 1_000_000, root: Path = ROOT) -> dict[str, float]:
+    """Seconds of the prose stage on one report of ``chars`` characters on a single line."""
+    sys.path.insert(0, str(root))
+    from ingest.prose import extract_facts
+    from ingest.text import read_document
+
+    text = read_document(root / "documents" / "04_cao-bang" / MONTHLY[2])
+    line = " ".join(text.split())
+    big = ((line + " ") * (chars // (len(line) + 1) + 1))[:chars]
+    start = time.perf_counter()
+    figures = len(extract_facts(big, "2022-09_long-line.txt"))
+    return {"chars": chars, "seconds": time.perf_counter() - start, "figures": figures}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--long-line", type=int, default=1_000_000, help="characters of the single-line report (0: skip)")
     parser.add_argument("--root", type=Path, default=ROOT)
     args = parser.parse_args(argv)
     m = measure(args.reports, args.root.resolve())
     print(f"prose stage: {m['reports']} monthly reports in {m['seconds']:.1f} s "
           f"({m['reports_per_s']:.1f} reports/s, {m['figures']} figures)")
+    if args.long_line:
+        big = measure_long_line(args.long_line, args.root.resolve())
+        print(f"prose stage: one report of {big['chars']:,} characters on a single line in {big['seconds']:.1f} s "
+              f"({big['figures']} figures)")
     return 0
 
 

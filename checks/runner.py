@@ -352,8 +352,13 @@ def summarise(con: duckdb.DuckDBPyConnection, site: Path, shown: int = 20) -> tu
     return "\n".join(lines), counts.get("error", 0)
 
 
-def run_checks(db: Path, suites_dir: Path = SUITES_DIR) -> int:
-    """Validate the warehouse ``db``; 1 when any finding is an error, else 0."""
+def run_checks(db: Path, suites_dir: Path = SUITES_DIR, full: bool = False) -> int:
+    """Validate the warehouse ``db``; 1 when any finding is an error, else 0.
+
+    Only the province-years whose rows changed since the last check are validated
+    (``checks.incremental``); ``full`` validates everything."""
+    from checks import incremental
+
     require_warehouse(db)
     suites = load_suites(suites_dir)
     site = checks_site_dir(db)
@@ -362,11 +367,32 @@ def run_checks(db: Path, suites_dir: Path = SUITES_DIR) -> int:
     except duckdb.IOException as exc:
         raise WarehouseBusy(f"cannot open {db} to write the findings (is another program using it?): {exc}") from None
     with connection as con:
-        frames = read_frames(con, suites)
-        _fresh_site(site)
-        results = validate(suites, frames, site)
-        findings = collect_findings(suites, frames, results)
+        for suite in suites:
+            _require_table(con, suite.table)
+        plan = incremental.plan(con, suites, full=full)
+        todo = [suite for suite in suites if plan.changed[suite.name]]
+        findings = incremental.kept_findings(con, plan, list(FINDING_COLUMNS))
+        if todo:
+            frames = {}
+            for suite in todo:
+                frame = incremental.read_changed(con, suite.table, plan.columns[suite.name], plan.changed[suite.name])
+                frame.insert(0, ROW_ID, _row_keys(frame))
+                frames[suite.name] = frame
+            _fresh_site(site)
+            results = validate(todo, frames, site)
+            findings += collect_findings(todo, frames, results)
         write_findings(con, findings)
+        incremental.save(con, plan)
         summary, errors = summarise(con, site)
+    validated, groups = plan.counts()
     print(summary)
+    if not plan.full:
+        print(f"checks: validated {validated} of {groups} suite x province-year groups (the others unchanged since the last check)")
     return 1 if errors else 0
+
+
+def _require_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    try:
+        con.sql(f"select * from {table} limit 0")
+    except duckdb.CatalogException:
+        raise BuildFailed(f"the warehouse has no table {table}: run `ktxh build` before `ktxh check`") from None

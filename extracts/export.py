@@ -12,6 +12,10 @@
   empty, list/struct/map columns as JSON text, rows in a stable order; written by
   DuckDB ``COPY``.  These are whole tables: ``year``/``area`` select biểu only.
 
+Only what changed is written (``extracts.export_state``): a biểu or mart CSV whose warehouse
+rows are those of the last export to the same folder is left as it is, and the biểu of a
+province-year no longer in the warehouse, written by an earlier export, is removed.
+
 The biểu CSV is for people who open it in a spreadsheet: UTF-8 with BOM (so
 Excel reads the diacritics), comma-separated with every field quoted, figures
 written the Vietnamese way (``39,48``, ``1.949,545``).  No cell may run as a
@@ -31,6 +35,7 @@ import duckdb
 
 from extracts.bieu import Bieu, Num, Value, build_bieu  # noqa: F401  (Bieu, Num: the writers' input)
 from extracts.bieu_xlsx import write_xlsx
+from extracts.export_state import Manifest, bieu_hashes, table_hash
 from ingest.numbers import format_vn_number
 from ktxh import storage
 from ktxh.errors import WarehouseMissing, require_warehouse
@@ -87,43 +92,59 @@ def _quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def export_marts(con: duckdb.DuckDBPyConnection, out: Path) -> list[Path]:
-    """Every relation of the ``marts`` schema to ``out/<table>.csv`` with DuckDB COPY."""
+def export_marts(con: duckdb.DuckDBPyConnection, out: Path, manifest: Manifest | None = None,
+                 written: list[Path] | None = None) -> list[Path]:
+    """Every relation of the ``marts`` schema to ``out/<table>.csv`` with DuckDB COPY; with a
+    ``manifest``, a table whose rows are those of the last export is not written again."""
     out.mkdir(parents=True, exist_ok=True)
-    written = []
+    paths = []
     tables = [t for (t,) in con.sql(
         "select table_name from information_schema.tables where table_schema = 'marts' order by table_name"
     ).fetchall()]
     for table in tables:
-        columns = con.sql(
-            "select column_name, data_type from information_schema.columns "
-            "where table_schema = 'marts' and table_name = ? order by ordinal_position",
-            params=[table],
-        ).fetchall()
-        select = ", ".join(
-            f"to_json({_quote_ident(c)})::varchar as {_quote_ident(c)}" if _NESTED.search(t) else _quote_ident(c)
-            for c, t in columns
-        )
         path = out / f"{table}.csv"
-        target = str(path).replace("'", "''")
-        con.sql(
-            f"copy (select {select} from marts.{_quote_ident(table)} order by all) "
-            f"to '{target}' (format csv, header true, delimiter ',')"
-        )
-        if not path.exists() or path.stat().st_size == 0:  # an empty result must still name its columns
-            with path.open("w", encoding="utf-8", newline="") as f:
-                csv.writer(f, lineterminator="\n").writerow([c for c, _ in columns])
-        written.append(path)
-    return written
+        paths.append(path)
+        inputs = table_hash(con, f"marts.{table}") if manifest is not None else ""
+        if manifest is not None and manifest.up_to_date(f"marts/{table}", inputs, [path]):
+            continue
+        _copy_mart(con, table, path)
+        if manifest is not None:
+            manifest.files[f"marts/{table}"] = inputs
+        if written is not None:
+            written.append(path)
+    return paths
+
+
+def _copy_mart(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
+    columns = con.sql(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = 'marts' and table_name = ? order by ordinal_position",
+        params=[table],
+    ).fetchall()
+    select = ", ".join(
+        f"to_json({_quote_ident(c)})::varchar as {_quote_ident(c)}" if _NESTED.search(t) else _quote_ident(c)
+        for c, t in columns
+    )
+    target = str(path).replace("'", "''")
+    con.sql(
+        f"copy (select {select} from marts.{_quote_ident(table)} order by all) "
+        f"to '{target}' (format csv, header true, delimiter ',')"
+    )
+    if not path.exists() or path.stat().st_size == 0:  # an empty result must still name its columns
+        with path.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerow([c for c, _ in columns])
 
 
 # --- all of it ----------------------------------------------------------------
 
-def export_all(db: Path, out: Path, year: int | None = None, area: str | None = None) -> list[Path]:
-    """Write the biểu of every (selected) province and plan year, and the marts' CSVs."""
+def export_all(db: Path, out: Path, year: int | None = None, area: str | None = None,
+               written: list[Path] | None = None) -> list[Path]:
+    """Write the biểu of every (selected) province and plan year, and the marts' CSVs; returns
+    every file the export stands for.  A file whose inputs are those of the last export to
+    ``out`` (``extracts.export_state``) is left as it is; ``written`` gets the files written."""
     db, out = Path(db), Path(out)
     require_warehouse(db)
-    written: list[Path] = []
+    paths: list[Path] = []
     with storage.connect(db, read_only=True) as con:
         [(built,)] = con.sql(
             "select count(*) from information_schema.tables "
@@ -132,6 +153,7 @@ def export_all(db: Path, out: Path, year: int | None = None, area: str | None = 
         if not built:
             raise WarehouseMissing(f"{db} has no marts yet: run `ktxh build` (or `ktxh run`) first")
         out.mkdir(parents=True, exist_ok=True)
+        manifest = Manifest.load(out)
         selected = con.sql(
             """
             select distinct area_code, plan_year from marts.fct_plan_attainment
@@ -141,12 +163,29 @@ def export_all(db: Path, out: Path, year: int | None = None, area: str | None = 
             params=[year, year, area, area],
         ).fetchall()
         several_areas = len({a for a, _ in selected}) > 1
+        inputs = bieu_hashes(con)
         for area_code, plan_year in selected:
-            bieu = build_bieu(con, area_code, plan_year)
             stem = f"bieu_chi_tieu_{plan_year}" + (f"_{area_code}" if several_areas else "")
-            write_xlsx(bieu, out / f"{stem}.xlsx")
-            write_csv(bieu, out / f"{stem}.csv")
-            write_findings_csv(bieu, out / f"{stem}_phat_hien.csv")
-            written += [out / f"{stem}.xlsx", out / f"{stem}.csv", out / f"{stem}_phat_hien.csv"]
-        written += export_marts(con, out / "marts")
-    return written
+            files = [out / f"{stem}.xlsx", out / f"{stem}.csv", out / f"{stem}_phat_hien.csv"]
+            paths += files
+            if manifest.up_to_date(stem, inputs[(area_code, plan_year)], files):
+                continue
+            manifest.files.pop(stem, None)  # until all three are written
+            bieu = build_bieu(con, area_code, plan_year)
+            write_xlsx(bieu, files[0])
+            write_csv(bieu, files[1])
+            write_findings_csv(bieu, files[2])
+            manifest.files[stem] = inputs[(area_code, plan_year)]
+            if written is not None:
+                written += files
+        if year is None and area is None:  # a biểu of the last export whose province-year is gone
+            current = {p.name for p in paths}
+            for stem in [k for k in manifest.files if not k.startswith("marts/")]:
+                stale = [out / f"{stem}.xlsx", out / f"{stem}.csv", out / f"{stem}_phat_hien.csv"]
+                if not any(p.name in current for p in stale):
+                    for path in stale:
+                        path.unlink(missing_ok=True)
+                    del manifest.files[stem]
+        paths += export_marts(con, out / "marts", manifest, written)
+        manifest.save()
+    return paths

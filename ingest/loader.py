@@ -187,8 +187,38 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
             con.unregister("ktxh_rows")
 
 
-def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument]) -> list[str]:
-    """Write parsed documents in one transaction; returns the batch ids written."""
+@dataclass
+class LoadedDocument:
+    """What the command line reports of a written document, once its rows are freed."""
+    document: str
+    area_code: str
+    batch_id: str
+    report_date: ReportDate
+    warnings: list[str]
+    table_rows: int
+    prose_figures: int
+    replaced: list[str] = field(default_factory=list)  # batch ids of earlier versions of the same document
+
+
+def loaded(doc: ParsedDocument, replaced: list[str]) -> LoadedDocument:
+    return LoadedDocument(
+        document=doc.document, area_code=doc.area_code, batch_id=doc.batch_id, report_date=doc.report_date,
+        warnings=list(doc.warnings), table_rows=len(doc.appendix.rows) if doc.appendix else 0,
+        prose_figures=sum(len(v) for v in doc.extras.values()), replaced=replaced)
+
+
+def _delete_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> None:
+    for table in (*BATCH_TABLES, *EXTRA_TABLES, "load_batches"):
+        con.execute(f"delete from raw.{table} where batch_id = ?", [batch_id])
+
+
+def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument]) -> list[LoadedDocument]:
+    """Write parsed documents in one transaction; returns what was written.
+
+    A document is known by its file name within its province: loading ``bao-cao.docx`` for
+    province 04 with new content replaces the rows of the earlier ``bao-cao.docx`` of 04
+    (no stale rows stay), and loading the same content again replaces its batch with
+    identical rows (keeping its first load time)."""
     ensure_raw_schema(con)
     written = []
     con.begin()
@@ -199,17 +229,19 @@ def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument]) -> lis
                 "select loaded_at from raw.load_batches where batch_id = ?", [doc.batch_id]
             ).fetchone()
             loaded_at = first[0] if first else dt.datetime.now()
-            for table in (*BATCH_TABLES, *EXTRA_TABLES, "load_batches"):
-                con.execute(f"delete from raw.{table} where batch_id = ?", [doc.batch_id])
+            replaced = [b for (b,) in con.execute(
+                "select batch_id from raw.load_batches where area_code = ? and document = ? and batch_id <> ? "
+                "order by batch_id", [doc.area_code, doc.document, doc.batch_id]).fetchall()]
+            for batch_id in (*replaced, doc.batch_id):
+                _delete_batch(con, batch_id)
             _insert(con, "load_batches", load_batches_rows(doc, loaded_at))
             _insert(con, "appendix_rows", appendix_rows(doc))
             _insert(con, "appendix_cells", appendix_cells(doc))
             for table, rows in doc.extras.items():
                 _insert(con, table, rows)
-            written.append(doc.batch_id)
+            written.append(loaded(doc, replaced))
         con.commit()
     except Exception:
         con.rollback()
         raise
     return written
-

@@ -47,14 +47,17 @@ COMMANDS = {
     "build": (
         "build the catalog, staging, intermediate and marts (dbt build)",
         "Run dbt build on the warehouse: the catalog seeds, the staging, intermediate and marts models, "
-        "and their tests. The warehouse must exist (made by ktxh ingest or ktxh run).",
+        "and their tests. The warehouse must exist (made by ktxh ingest or ktxh run). After the first build, "
+        "only the provinces whose documents were loaded, replaced or removed since the last build are "
+        "recomputed, as long as the models and seeds are unchanged (--full rebuilds everything).",
         dict(ok="", one="(not used)", two="built (dbt failed: its messages are above), or does not exist"),
     ),
     "check": (
         "run the consistency checks and fill checks.findings",
         "Validate the marts with the great-expectations suites of expectations/, replace checks.findings "
         "with what they found (severity error, warning or info, with a Vietnamese message), write the Data "
-        "Docs and print a summary. Run it after ktxh build.",
+        "Docs and print a summary. Run it after ktxh build. Only the province-years whose rows changed "
+        "since the last check are validated again; the others keep their findings (--full validates all).",
         dict(ok=" (no error-severity finding; warnings and info are reported)", one="a finding of severity error",
              two="checked, or does not exist"),
     ),
@@ -62,7 +65,8 @@ COMMANDS = {
         "write the department's biểu (XLSX for print, CSV) and analysts' CSVs",
         "Write, per province and plan year, bieu_chi_tieu_<year>.xlsx (A4 landscape, with a sheet of "
         "findings), bieu_chi_tieu_<year>.csv and bieu_chi_tieu_<year>_phat_hien.csv, and every mart as "
-        "marts/<table>.csv (UTF-8, dot decimal). Reads the warehouse read-only; it must exist.",
+        "marts/<table>.csv (UTF-8, dot decimal). Reads the warehouse read-only; it must exist. A file whose "
+        "warehouse rows are those of the last export to the folder is left as it is (.ktxh-export.json).",
         dict(ok="", one="(not used)", two="read, or does not exist or has no marts"),
     ),
     "report": (
@@ -134,6 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--report-date", metavar="YYYY-MM[-DD]",
         help="the reports' date, for documents whose text does not state it (it decides the year of their figures)",
     )
+    parsers["build"].add_argument(
+        "--full", action="store_true",
+        help="rebuild every model from scratch (default: only the provinces whose documents changed, when the project did not)")
+    parsers["check"].add_argument(
+        "--full", action="store_true",
+        help="validate every row (default: only the province-years whose rows changed since the last check)")
     _add_selection(parsers["export"])
     _add_selection(parsers["report"])
     p = parsers["catalog"]
@@ -147,10 +157,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(db: Path) -> int:
+def _check(db: Path, full: bool = False) -> int:
     from checks.runner import run_checks
 
-    return run_checks(db)
+    return run_checks(db, full=full)
+
+
+def _described(plan) -> str:
+    if plan.kind == "incremental":
+        return f"incremental: the marts of province {', '.join(plan.areas)} recomputed, the others kept"
+    if plan.kind == "nothing":
+        return "nothing changed since the last build: dbt not run"
+    return f"full build: {plan.reason}" if plan.reason else "full build"
 
 
 def _preload_checks() -> None:
@@ -163,8 +181,12 @@ def _preload_checks() -> None:
 def _export(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None) -> None:
     from extracts.export import export_all
 
-    for path in export_all(db, out or settings.exports_dir(), year=year, area=area):
+    written: list[Path] = []
+    paths = export_all(db, out or settings.exports_dir(), year=year, area=area, written=written)
+    for path in written:
         print(f"wrote {path}")
+    if len(paths) > len(written):
+        print(f"kept {len(paths) - len(written)} files unchanged since the last export (their warehouse rows are the same)")
 
 
 def _report(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None) -> None:
@@ -232,24 +254,23 @@ def _main(args: argparse.Namespace, db: Path) -> int:
         for doc in docs:
             for warning in doc.warnings:
                 print(f"ktxh: warning: {doc.document}: {warning}", file=sys.stderr)
-            rows = len(doc.appendix.rows) if doc.appendix else 0
-            facts = sum(len(v) for v in doc.extras.values())
             dated = doc.report_date
             when = (f"dated {dated.date.isoformat()[:7 if dated.precision == 'month' else 10]} ({dated.source})"
                     if dated.date else "undated")
-            print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}, {when}): "
-                  f"{rows} table rows, {facts} prose figures")
+            replaced = f", replacing batch {', '.join(doc.replaced)} of the same name" if doc.replaced else ""
+            print(f"loaded {doc.document} (area {doc.area_code}, batch {doc.batch_id}, {when}{replaced}): "
+                  f"{doc.table_rows} table rows, {doc.prose_figures} prose figures")
     elif args.command == "build":
         require_warehouse(db)
         with warehouse.exclusive(db), Stages(["dbt build"]) as stages, stages.stage("dbt build"), \
                 warehouse.replacing(db) as new:
-            warehouse.dbt(["build"], new)
-        print(f"built {db}")
+            plan = warehouse.build(new, "full" if args.full else None)
+        print(f"built {db} ({_described(plan)})")
     elif args.command == "check":
         require_warehouse(db)
         with warehouse.exclusive(db), Stages(["check"]) as stages, stages.stage("check"), \
                 warehouse.replacing(db) as new:
-            code = _check(new)
+            code = _check(new, full=args.full)
         return code
     elif args.command == "export":
         from ingest.areas import normalise_code
@@ -275,9 +296,9 @@ def _main(args: argparse.Namespace, db: Path) -> int:
         paths = args.paths or [settings.DEFAULT_DOCUMENTS]
         outcome: dict[str, int] = {}
         with Stages(["ingest", "dbt build", "check", "export", "report"]) as stages:
-            warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_check(new)),
-                          while_building=_preload_checks, stage=stages.stage)
-            print(f"built {db}")
+            plan = warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_check(new)),
+                                 while_building=_preload_checks, stage=stages.stage)
+            print(f"built {db} ({_described(plan)})")
             with stages.stage("export"):
                 _export(db)
             with stages.stage("report"):

@@ -8,10 +8,12 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from itertools import islice
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import duckdb
 from filelock import FileLock, Timeout
@@ -19,7 +21,7 @@ from tqdm import tqdm
 
 from ingest import guard, loader
 from ingest.loader import SUPPORTED
-from ktxh import settings, storage
+from ktxh import incremental, settings, storage
 from ktxh.errors import BuildFailed, IngestError, WarehouseBusy, WarehouseUnusable, require_warehouse
 
 _AREA_FOLDER = re.compile(r"^(\d{2})[_-]")
@@ -124,47 +126,89 @@ def _parse_one(item: tuple[Path, str, object]) -> loader.ParsedDocument:
     return guard.parse(*item)
 
 
+# Documents in flight: parsed documents are written this many at a time, each lot in its own
+# transaction into the new file, so memory holds a few lots whatever the number of documents.
+WRITE_BATCH = 32
+
+
 def parse(paths: Sequence[Path], area: str | None, report_date=None) -> list[loader.ParsedDocument]:
-    """Every document parsed (within ``ingest.guard``'s limits) before anything is written:
-    in parallel across the machine's cores for more than a few documents, with progress on
-    the terminal (tqdm; silent when stderr is not a terminal).  The first refused document
-    (in the order given) stops the run, as it does when parsed one by one.
+    """Every document parsed (within ``ingest.guard``'s limits), as a list (see :func:`parse_iter`)."""
+    return list(parse_iter(paths, area, report_date))
+
+
+def parse_iter(paths: Sequence[Path], area: str | None, report_date=None, window: int = WRITE_BATCH
+               ) -> Iterator[loader.ParsedDocument]:
+    """The documents parsed one after another, in the order given: in parallel across the
+    machine's cores for more than a few documents (at most ``window`` in flight), with progress
+    on the terminal (tqdm; silent when stderr is not a terminal).  The first refused document
+    (in the order given) stops it, as it does when parsed one by one.  The documents are found
+    (and a missing path refused) at once, before anything is parsed.
     ``report_date``: the ``--report-date`` option, an ``ingest.report_date.ReportDate``."""
     found = [(path, code, report_date) for path, code in discover(paths, area)]
+    return _parsed(found, window)
+
+
+def _parsed(found: list, window: int) -> Iterator[loader.ParsedDocument]:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     progress = tqdm(total=len(found), desc="ktxh: parsing", unit="doc", disable=not sys.stderr.isatty() or len(found) < PARALLEL_FROM)
     try:
         if len(found) < PARALLEL_FROM or cores < 2:
-            docs = []
             for item in found:
-                docs.append(_parse_one(item))
+                yield _parse_one(item)
                 progress.update()
-            return docs
-        with ProcessPoolExecutor(max_workers=min(cores, len(found))) as pool:
-            docs = []
-            for doc in pool.map(_parse_one, found, chunksize=max(1, min(16, len(found) // (cores * 4)))):
-                docs.append(doc)
+            return
+        pool = ProcessPoolExecutor(max_workers=min(cores, len(found)))
+        try:
+            items = iter(found)
+            pending = deque(pool.submit(_parse_one, item) for item in islice(items, max(window, cores)))
+            while pending:
+                doc = pending.popleft().result()
+                for item in islice(items, 1):
+                    pending.append(pool.submit(_parse_one, item))
                 progress.update()
-            return docs
+                yield doc
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
         progress.close()
 
 
-def write(db: Path, docs: Sequence[loader.ParsedDocument]) -> None:
+def write(db: Path, docs: Iterable[loader.ParsedDocument], batch_size: int = WRITE_BATCH) -> list[loader.LoadedDocument]:
+    """Write documents into ``db`` (a new file: :func:`replacing`) as they come, ``batch_size`` to a
+    transaction; returns what was written.  Two documents of the same name and province with
+    different content in one load are refused: the second would replace the first."""
+    seen: dict[tuple[str, str], tuple[str, Path]] = {}
+    written: list[loader.LoadedDocument] = []
     try:
         with storage.connect(db) as con:
-            loader.write(con, docs)
+            lot: list[loader.ParsedDocument] = []
+            for doc in docs:
+                key = (doc.area_code, doc.document)
+                if key in seen and seen[key][0] != doc.batch_id:
+                    raise IngestError(
+                        doc.document, str(doc.path),
+                        f"another document named {doc.document} for province {doc.area_code} is in this load "
+                        f"({seen[key][1]}) with other content; a document is known by its name within its "
+                        "province, so one would replace the other: rename one, or load them one at a time")
+                seen[key] = (doc.batch_id, doc.path)
+                lot.append(doc)
+                if len(lot) >= batch_size:
+                    written += loader.write(con, lot)
+                    lot = []
+            if lot:
+                written += loader.write(con, lot)
     except duckdb.Error as exc:
         raise WarehouseUnusable(f"cannot write {db}: {str(exc).splitlines()[0]}") from None
+    return written
 
 
-def ingest(db: Path, paths: Sequence[Path], area: str | None, report_date=None) -> list[loader.ParsedDocument]:
-    """Parse all documents, then write them in one transaction into a copy of the
-    warehouse that replaces it (so an analyst's read-only connection does not block it)."""
-    docs = parse(paths, area, report_date)
+def ingest(db: Path, paths: Sequence[Path], area: str | None, report_date=None) -> list[loader.LoadedDocument]:
+    """Parse the documents and write them as they come, in lots, into a copy of the warehouse
+    that replaces it only when every document was written (so an analyst's read-only
+    connection does not block it, and a refused document leaves the warehouse as it was)."""
+    docs = parse_iter(paths, area, report_date)
     with replacing(db) as new:
-        write(new, docs)
-    return docs
+        return write(new, docs)
 
 
 require = require_warehouse
@@ -286,6 +330,45 @@ def dbt(args: Sequence[str], db: Path) -> None:
         child.cancel()
 
 
+def kind_of_build(db: Path) -> str:
+    """'full' or 'incremental' for the next build of ``db`` as it is now (``ktxh.incremental``),
+    read without writing to it."""
+    if not db.exists():
+        return "full"
+    try:
+        with storage.connect(db, read_only=True) as con:
+            return incremental.kind_of_build(con)[0]
+    except duckdb.Error:  # busy or not a warehouse: replacing() says so
+        return "full"
+
+
+def build(db: Path, kind: str | None = None, child: DbtProcess | None = None,
+          while_building=None) -> incremental.BuildPlan:
+    """dbt build on the warehouse file ``db`` (a new file: :func:`replacing`), full or incremental
+    as :func:`ktxh.incremental.plan` decides; ``child``, started early, must have been started
+    with that plan's arguments (``kind`` is the kind it was started for)."""
+    require(db)
+    with storage.connect(db) as con:
+        loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
+        plan = incremental.plan(con, kind)
+    if child is not None and (plan.kind == "nothing" or child.args != plan.dbt_args()):
+        child.cancel()
+        child = None
+    if plan.kind == "nothing":
+        return plan
+    child = child or DbtProcess(plan.dbt_args(), db).start(db)
+    try:
+        child.go()
+        if while_building is not None:
+            while_building()
+        child.wait()
+    finally:
+        child.cancel()
+    with storage.connect(db) as con:
+        incremental.record(con)
+    return plan
+
+
 def building_path(db: Path) -> Path:
     return db.with_name(db.name + ".building")
 
@@ -332,7 +415,7 @@ def replacing(db: Path) -> Iterator[Path]:
 
 
 def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, while_building=None,
-        stage=None) -> None:
+        stage=None) -> incremental.BuildPlan:
     """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded.
 
     dbt's child process starts first, so that its imports overlap the parsing of the
@@ -341,20 +424,20 @@ def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, whi
     """
     stage = stage or (lambda name: nullcontext())
     with exclusive(db):
-        child = DbtProcess(["build"], db).start(building_path(db))
+        kind = kind_of_build(db)
+        child = DbtProcess(incremental.BuildPlan(kind).dbt_args(), db).start(building_path(db))
         try:
-            with stage("ingest"):
-                docs = parse(paths, area)
-            with replacing(db) as new:
-                assert new == child.db
-                write(new, docs)
+            with ExitStack() as building:
+                with stage("ingest"):
+                    docs = parse_iter(paths, area)  # finds the documents (or refuses a path) first
+                    new = building.enter_context(replacing(db))
+                    assert new == child.db
+                    write(new, docs)
                 with stage("dbt build"):
-                    child.go()
-                    if while_building is not None:
-                        while_building()
-                    child.wait()
+                    plan = build(new, kind, child, while_building)
                 if after_build is not None:
                     with stage("check"):
                         after_build(new)
+            return plan
         finally:
             child.cancel()

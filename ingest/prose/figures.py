@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ingest.numbers import MalformedNumber, parse_vn_number
+from ingest.numbers import MAX_FIGURE_CHARS, MalformedNumber, PrintedNumber, parse_vn_number
 from ingest.prose import patterns as P
 
 @dataclass
@@ -35,6 +35,10 @@ SKIP_REACH_BEFORE = 50
 SKIP_REACH_AFTER = 40
 
 
+#: Every cue of every skip pattern, once (each is looked for once per sentence).
+ALL_SKIP_CUES = tuple(sorted({c for cues in P.SKIP_CUES.values() for c in cues}))
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     """The stretches of text around the numbers, merged."""
     out: list[tuple[int, int]] = []
@@ -56,8 +60,11 @@ def skip_spans(text: str) -> list[tuple[int, int, str]]:
         return []  # every skip pattern holds a digit
     windows = _windows(text)
     lower = text.lower()
-    tried = [p for p in P.SKIP_SPANS if p.name not in P.SKIP_CUES or any(c in lower for c in P.SKIP_CUES[p.name])]
-    spans = sorted({(m.start(), m.end(), p.name) for p in tried for a, b in windows for m in p.regex.finditer(text, a, b)})
+    present = {c for c in ALL_SKIP_CUES if c in lower}
+    tried = [p for p in P.SKIP_SPANS if p.name not in P.SKIP_CUES or not present.isdisjoint(P.SKIP_CUES[p.name])]
+    starts = P.SKIP_STARTS
+    spans = sorted({(m.start(), m.end(), p.name) for p in tried for a, b in windows
+                    for m in P.find_anchored(p.regex, starts.get(p.name), text, lower, a, b)})
     m = P.LIST_MARKER.match(text)
     if m and m.end():
         spans.append((0, m.end(), "list_marker"))
@@ -83,7 +90,7 @@ def find_figures(text: str) -> list[Figure]:
         chain_end = -1
         printed = m.group(0)
         try:
-            parsed = parse_vn_number(printed)
+            parsed = parse_printed(printed)
             fig = Figure(a, b, printed, parsed.value, parsed.decimals, False)
         except MalformedNumber:
             fig = Figure(a, b, printed, None, None, True)
@@ -102,14 +109,23 @@ def find_figures(text: str) -> list[Figure]:
     return figures
 
 
+def parse_printed(printed: str) -> PrintedNumber:
+    """``parse_vn_number`` of a figure as the NUMBER pattern finds it (digits, '.', ','): a number
+    with well-formed '.' groups, or none, is read here (the same value and decimals, which a test
+    checks against Babel's strict parse); any other goes to ``parse_vn_number`` (Babel)."""
+    if len(printed) <= MAX_FIGURE_CHARS and P.WELL_GROUPED_NUMBER.fullmatch(printed):
+        whole, _, decimals = printed.partition(",")
+        return PrintedNumber(Decimal(whole.replace(".", "") + ("." + decimals if decimals else "")), len(decimals), printed)
+    return parse_vn_number(printed)
+
+
 def read_unit(text: str, fig: Figure) -> None:
     rest = text[fig.end :]
-    for unit in P.UNITS:
-        m = unit.regex.match(rest)
-        if m:
-            fig.unit, fig.unit_class = unit.name, unit.unit_class
-            fig.unit_end = fig.end + m.end()
-            break
+    m = P.UNITS_ALTERNATION.match(rest)  # the first unit of UNITS that follows, in one call
+    if m:
+        unit = P.UNIT_OF_GROUP[m.lastindex]
+        fig.unit, fig.unit_class = unit.name, unit.unit_class
+        fig.unit_end = fig.end + m.end()
     else:
         fig.unit_end = fig.end
         m = P.FALLBACK_UNIT.match(rest)

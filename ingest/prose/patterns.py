@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 # the units are pattern data too, kept in a module of their own
-from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UNIT, UNITS, Unit  # noqa: F401
+from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UNIT, UNIT_OF_GROUP, UNITS, UNITS_ALTERNATION, Unit  # noqa: F401
 # and so are the words that tell a document's kind, a figure's scope and a stock
 from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, STOCK_CUE,
@@ -49,6 +49,8 @@ def _named(name: str, pattern: str, flags: int = _I) -> Named:
 #: Not preceded by a letter, a digit or a separator (footnote marks glued to a
 #: word, "COVID-19" parts, "TW5" are never figures).
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+)*(?:,\d+)?")
+#: A number whose '.' groups are well formed (or that has none), with an optional ',' decimal part.
+WELL_GROUPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
 
@@ -97,6 +99,8 @@ TEXT_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|n
 # Numbers that are not figures.  Each is a span pattern: a number lying inside a
 # match is skipped with the pattern's name.  Order does not matter.
 # --------------------------------------------------------------------------
+
+_DIGITS = tuple("0123456789")
 
 _DOC_WORDS = (
     r"nghị quyết|nghị định|quyết định|chỉ thị|thông tư|thông báo|kết luận|công văn|công điện|"
@@ -164,6 +168,17 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
     "rank": ("thứ",),
     "one_of": ("trong",),
     "bracket_mark": ("[",),
+}
+
+#: The words (lower case) every match of a skip pattern starts with (see ``find_anchored``).  A
+#: pattern not listed (those that start with a digit: trying them at every digit is no faster
+#: than a scan) is scanned.
+SKIP_STARTS: dict[str, tuple[str, ...]] = {
+    "date_words": ("ngày",), "date_day_month": ("ngày", "từ", "đến", "tới", "lễ", "dịp", "trước", "sau", "hết", "("),
+    "year": ("19", "20"), "period_words": ("tháng", "quý", "năm", "tuần", "kỳ"),
+    "document_reference": tuple(_DOC_WORDS.split("|")), "number_sign": ("số",), "ordinal": SKIP_CUES["ordinal"],
+    "identifier": ("mốc", "cột mốc", "đường", "quốc lộ", "tỉnh lộ", "ql", "đt", "km", "tổ", "xóm", "lô", "số nhà"),
+    "criteria_qualifier": ("đạt",), "per_unit": ("trên", "/"), "rank": ("xếp", "thứ"), "bracket_mark": ("[",),
 }
 
 #: An alias further than this many words from its figure does not name the figure's subject.
@@ -261,9 +276,24 @@ PERIOD_CUES: dict[str, tuple[str, ...]] = {
 }
 #: A word or date every period pattern holds (a quick test before trying them all).
 PERIOD_WORD = re.compile(r"tháng|quý|năm|lũy|\d\s?/\s?\d|20\d\d\s*$", _I)
+#: The words (lower case) every match of a period pattern starts with: its matches are found by
+#: looking for these words and trying the pattern only there (``find_anchored``).
+PERIOD_STARTS: dict[str, tuple[str, ...]] = {
+    "date_range": ("từ",), "until_date": ("đến", "tới"), "until_start_of_month": ("đến", "tới"),
+    "until_month": ("đến", "tới"), "year_to_date": ("lũy", "tính", "từ"), "last_months": _DIGITS,
+    "first_months": _DIGITS, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
+    "year": ("ước", "cả", "năm", "20"),
+}
+#: What every period phrase holds, in a form blanking (spaces for dates and comparisons) cannot
+#: create: a text without any of these has no period before or after blanking.
+PERIOD_TRACE = re.compile(r"tháng|quý|năm|lũy|/|20\d\d", _I)
+#: The period patterns whose matches are kept when dates are blanked ("đến ngày 30/6/2022").
+KEPT_PERIODS = tuple((rx, PERIOD_STARTS[name]) for name, rx in PERIODS if name in ("date_range", "until_date"))
 #: A word every NOT_PERIOD alternative holds.
 NOT_PERIOD_WORD = re.compile(r"ngày|tháng|tuần|năm|\d{4}", _I)
 DIGIT = re.compile(r"\d")
+#: A run of plain spaces (folded text has no other whitespace).
+SPACE_RUN = re.compile(" +")
 NOT_ALNUM = re.compile(r"[\W_]")
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: Two period phrases of different kinds side by side ("tháng 9 và 9 tháng") are ambiguous.
@@ -277,6 +307,46 @@ NOT_PERIOD = re.compile(
     rf"|{WB_L}vụ\s+(?:mùa|đông\s+xuân|hè\s+thu|thu\s+đông|chiêm(?:\s+xuân)?|xuân|đông)(?:\s+năm)?\s+\d{{4}}",  # a crop season, not a year
     _I,
 )
+
+#: The words (lower case) every match of NOT_PERIOD starts with (see ``find_anchored``).
+NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị", "quyết", "chỉ", "kế", "chiến", "chương", "đề", "quy",
+                     "giai", "thời", "nhiệm", "năm", "niên", "tầm", "vụ")
+
+
+def find_anchored(rx: re.Pattern[str], starts: tuple[str, ...] | None, text: str, lower: str | None = None,
+                  pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+    """``list(rx.finditer(text, pos, endpos))`` for a pattern every match of which starts with one
+    of ``starts``: the pattern is tried only where one of those words is (``str.find``), not at
+    every position.  Same matches, in the same order (leftmost first, none overlapping); a test
+    checks it on every bundled and fixture document.  ``starts`` None: a plain ``finditer``."""
+    endpos = len(text) if endpos is None else endpos
+    if starts is None:
+        return list(rx.finditer(text, pos, endpos))
+    if lower is None:
+        lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: positions would shift
+        return list(rx.finditer(text, pos, endpos))
+    candidates: list[int] = []
+    for word in starts:
+        at = lower.find(word, pos, endpos)
+        while at >= 0:
+            candidates.append(at)
+            at = lower.find(word, at + 1, endpos)
+    if not candidates:
+        return []
+    if len(starts) > 1:
+        candidates = sorted(set(candidates))
+    out: list[re.Match[str]] = []
+    end = pos
+    for at in candidates:
+        if at < end:
+            continue
+        m = rx.match(text, at, endpos)
+        if m:
+            out.append(m)
+            end = max(m.end(), at + 1)
+    return out
+
 
 # --------------------------------------------------------------------------
 # Value types and sections
@@ -302,6 +372,8 @@ HEADING_START = re.compile(
 # --------------------------------------------------------------------------
 
 ABBREVIATIONS = re.compile(r"(?:\b(?:TP|TT|Tp|ThS|TS|PGS|GS|BS|KS|Th|St|v\.v|b/c|Đ/c|đ/c|Ths|Nxb|tr|TX|P)\.)$")
+#: How far before a full stop an abbreviation can start (the longest, "v.v.", is 4 characters).
+ABBREVIATION_REACH = 8
 SENTENCE_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=\s+[\"“(\-+•*]*\s*[A-ZĐÀ-Ỹ\d])")
 #: Delimiters that close a clause.  A comma between digits is a decimal mark.
 CLAUSE_DELIMITER = re.compile(r"[;:()]|,(?!\d)|(?<!\d),|\s[-–]\s")

@@ -70,7 +70,7 @@ def find_periods(text: str) -> list[tuple[int, int, str, Period]]:
     for name, rx in P.PERIODS:
         if not any(c in lower for c in P.PERIOD_CUES[name]):
             continue
-        for m in rx.finditer(text):
+        for m in P.find_anchored(rx, P.PERIOD_STARTS[name], text, lower):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             period = period_of(name, m)
@@ -84,12 +84,12 @@ def not_period_spans(text: str) -> list[tuple[int, int]]:
     """Dates and names with years that are not periods; "đến ngày …" stays a period."""
     if not P.NOT_PERIOD_WORD.search(text):
         return []  # NOT_PERIOD cannot match
-    kept = [(m.start(), m.end()) for name, rx in P.PERIODS if name in ("date_range", "until_date") for m in rx.finditer(text)]
-    return [
-        (m.start(), m.end())
-        for m in P.NOT_PERIOD.finditer(text)
-        if not any(a <= m.start() and m.end() <= b for a, b in kept)
-    ]
+    lower = text.lower()
+    found = [(m.start(), m.end()) for m in P.find_anchored(P.NOT_PERIOD, P.NOT_PERIOD_STARTS, text, lower)]
+    if not found:
+        return []  # the periods that stay are only looked for when something would be blanked
+    kept = [(m.start(), m.end()) for rx, starts in P.KEPT_PERIODS for m in P.find_anchored(rx, starts, text, lower)]
+    return [(s, e) for s, e in found if not any(a <= s and e <= b for a, b in kept)]
 
 
 def nearest_period(text: str, heading: bool = False) -> tuple[Period | None, bool]:
@@ -108,6 +108,8 @@ def nearest_period(text: str, heading: bool = False) -> tuple[Period | None, boo
 
 
 def _nearest_period(text: str, heading: bool) -> tuple[Period | None, bool]:
+    if not heading and not P.PERIOD_TRACE.search(text):
+        return None, False  # no period can be found, before or after blanking
     spans = not_period_spans(text)
     if heading:  # keep "… NĂM 2024" after a plan's name; still drop dates
         spans = [(a, b) for a, b in spans if text[a:b].lower().startswith(("ngày", "tháng", "tuần"))]

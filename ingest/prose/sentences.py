@@ -37,11 +37,13 @@ def split_sentences(body: Text) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in P.SENTENCE_END.finditer(text):
-        if m.group(0) == "." and P.ABBREVIATIONS.search(text[: m.end()]):
+        # an abbreviation ends at the full stop: search only the few characters before it (the
+        # pattern is anchored at the end; a search of the whole prefix made long lines quadratic)
+        if m.group(0) == "." and P.ABBREVIATIONS.search(text, max(0, m.end() - P.ABBREVIATION_REACH), m.end()):
             continue
         if text[max(0, m.start() - 2) : m.end() + 2].strip() in ("./.",):
             continue
-        if P.BARE_MARKER.fullmatch(text[start : m.end()]):
+        if P.BARE_MARKER.fullmatch(text, start, m.end()):
             continue
         spans.append((start, m.end()))
         start = m.end()
@@ -116,16 +118,18 @@ def right_basis(rest: str) -> tuple[str, int] | None:
 def enclosing_lead(text: str, pos: int) -> str:
     """The words before the parenthesis that encloses pos ("tăng so với tháng 3 (…")."""
     depth = 0
-    for i in range(pos - 1, -1, -1):
-        c = text[i]
-        if c == ")":
+    i = pos
+    while True:  # from parenthesis to parenthesis, right to left
+        i = max(text.rfind("(", 0, i), text.rfind(")", 0, i))
+        if i < 0:
+            return ""
+        if text[i] == ")":
             depth += 1
-        elif c == "(":
-            if depth == 0:
-                start = max(text.rfind(";", 0, i), text.rfind("(", 0, i), text.rfind(":", 0, i)) + 1
-                return text[start:i]
+        elif depth == 0:
+            start = max(text.rfind(";", 0, i), text.rfind("(", 0, i), text.rfind(":", 0, i)) + 1
+            return text[start:i]
+        else:
             depth -= 1
-    return ""
 
 
 def comparison_spans(text: str) -> list[tuple[int, int, str]]:

@@ -211,8 +211,8 @@ def residue(between: str) -> str:
     text = drop_qualifier_groups(between)
     text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
     text = blank(text, not_period_spans(text))
-    for _, rx in P.PERIODS:
-        text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
+    for name, rx in P.PERIODS:
+        text = blank(text, [(m.start(), m.end()) for m in P.find_anchored(rx, P.PERIOD_STARTS[name], text)])
     for name, _, rx in P.BASIS:
         if name in ("plan", "plan_central_budget", "plan_council", "same_period"):
             text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])

@@ -93,6 +93,25 @@ UNITS: tuple[Unit, ...] = (
     _unit("bác sỹ", r"bác\s+s[ỹĩ]", "count"),
 )
 
+#: Every unit in one expression, alternatives in the order of ``UNITS``: an ordered alternation
+#: takes the first alternative that matches, as a loop over ``UNITS`` would, in one call.
+#: ``UNIT_OF_GROUP[m.lastindex]`` is the unit (each alternative is one outer group; a group
+#: closes after the groups inside it, so ``lastindex`` is the outer one).
+_UNIT_SOURCES = [u.regex.pattern.removeprefix("^") for u in UNITS]
+UNITS_ALTERNATION = re.compile("^(?:" + "|".join(f"({p})" for p in _UNIT_SOURCES) + ")", _I)
+
+
+def _unit_of_group() -> dict[int, Unit]:
+    out: dict[int, Unit] = {}
+    group = 1
+    for unit in UNITS:
+        out[group] = unit
+        group += 1 + unit.regex.groups  # the outer group, then the unit's own groups
+    return out
+
+
+UNIT_OF_GROUP = _unit_of_group()
+
 #: When no known unit follows, the next words (at most two) stand as the unit.
 FALLBACK_UNIT = re.compile(rf"^\s?((?:{LETTER}+)(?:\s+{LETTER}+)?)")
 

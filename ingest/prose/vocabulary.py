@@ -88,19 +88,23 @@ def count_noun(unit: str) -> str:
 
 
 def _squeeze(folded: str) -> tuple[str, list[int]]:
-    """Folded text with space runs as one space, and the position of each kept character."""
+    """Folded text with space runs as one space (none at the start), and the position of each kept
+    character (the runs are found by one expression, the text copied by slices)."""
     out: list[str] = []
     pos: list[int] = []
-    prev_space = True
-    for i, c in enumerate(folded):
-        if c == " ":
-            if prev_space:
-                continue
-            prev_space = True
-        else:
-            prev_space = False
-        out.append(c)
-        pos.append(i)
+    i = 0
+    for m in P.SPACE_RUN.finditer(folded):
+        a, b = m.span()
+        if a > i:
+            out.append(folded[i:a])
+            pos.extend(range(i, a))
+        if a > 0:  # a run after a word: one space, at the run's start
+            out.append(" ")
+            pos.append(a)
+        i = b
+    if i < len(folded):
+        out.append(folded[i:])
+        pos.extend(range(i, len(folded)))
     return "".join(out), pos
 
 

@@ -5,6 +5,8 @@
 --     least two and at least half of the area's reports before its last two) and that neither
 --     of the last two reports states.
 -- A report's month is its report date's (int_report_dates).
+-- incremental by province: an incremental build recomputes the provinces of build_state.scope (macros/incremental.sql)
+{{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_build_scope() }}") }}
 with
 
 figures as (
@@ -94,6 +96,9 @@ stopped as (
         and count(distinct document) * 2 >= any_value(reports) - 2
 )
 
-select * from missing_months
-union all by name
-select * from stopped
+select * from (
+    select * from missing_months
+    union all by name
+    select * from stopped
+)
+where {{ in_build_scope() }}

@@ -73,3 +73,63 @@ def test_every_match_of_a_skip_or_period_pattern_holds_one_of_its_cues():
                 assert any(c in m.group(0).lower() for c in P.PERIOD_CUES[name]), (name, m.group(0))
                 checked += 1
     assert checked > 1000
+
+
+def test_anchored_search_finds_what_a_full_scan_finds():
+    """Skip, period and not-period patterns are tried only where one of the words their matches
+    start with is (``find_anchored``): on every bundled and fixture document that gives the very
+    matches a scan at every position gives, within the windows the figure stage uses too."""
+    from ingest.prose import patterns as P
+    from ingest.prose.figures import _windows
+
+    sentences = _bundled_sentences()
+    compared = 0
+    for text in sentences:
+        lower = text.lower()
+        pairs = [(P.NOT_PERIOD, P.NOT_PERIOD_STARTS)] + [(rx, P.PERIOD_STARTS[name]) for name, rx in P.PERIODS]
+        for rx, starts in pairs:
+            want = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in P.find_anchored(rx, starts, text, lower)] == want, (rx.pattern[:60], text[:80])
+            compared += len(want)
+        for p in P.SKIP_SPANS:
+            for a, b in _windows(text):
+                want = [m.span() for m in p.regex.finditer(text, a, b)]
+                got = [m.span() for m in P.find_anchored(p.regex, P.SKIP_STARTS.get(p.name), text, lower, a, b)]
+                assert got == want, (p.name, text[a:b])
+                compared += len(want)
+    assert compared > 2000
+
+
+def test_anchored_search_on_a_sentence_of_the_september_report():
+    """"Từ ngày 01/01/2022 đến 20/9/2022" is found where "từ" is; a word the pattern does not start
+    with is never tried, so a pattern anchored on the wrong word would miss the period."""
+    from ingest.prose import patterns as P
+
+    text = "Từ ngày 01/01/2022 đến 20/9/2022, toàn tỉnh tiếp nhận 3.390 văn bản đến."
+    date_range = dict(P.PERIODS)["date_range"]
+    assert [m.group(0) for m in P.find_anchored(date_range, P.PERIOD_STARTS["date_range"], text)] == ["Từ ngày 01/01/2022 đến 20/9/2022"]
+    assert P.find_anchored(date_range, ("đến",), text) == []
+
+
+def test_numbers_read_without_babel_are_read_as_babel_reads_them():
+    """The figure stage reads well-grouped numbers itself ("3.085.050", "12,25"); every number of
+    every bundled and fixture document, and the malformed ones Babel refuses ("5.3407", "0.885"),
+    give the very value, decimals and text (or the same refusal) as ``parse_vn_number``."""
+    from ingest.numbers import MalformedNumber, parse_vn_number
+    from ingest.prose import patterns as P
+    from ingest.prose.figures import parse_printed
+
+    def read(parse, printed):
+        try:
+            r = parse(printed)
+            return (r.value, str(r.value), r.decimals, r.text)
+        except MalformedNumber:
+            return "malformed"
+
+    printed = {m.group(0) for text in _bundled_sentences() for m in P.NUMBER.finditer(text)}
+    printed |= {"5.3407", "0.885", "025.681", "1.23", "00,5", "4.180", "100,0", "9" * 41}
+    assert len(printed) > 500
+    for p in printed:
+        assert read(parse_printed, p) == read(parse_vn_number, p), p
+    assert read(parse_printed, "3.085.050") == (3085050, "3085050", 0, "3.085.050")
+    assert read(parse_printed, "5.3407") == "malformed"

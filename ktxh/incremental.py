@@ -1,0 +1,147 @@
+"""Incremental builds: after a month's new report, dbt recomputes only what it changed.
+
+The warehouse remembers, in schema ``build_state``, what its marts were last built from: the
+batches (``built``: batch id and province) and a fingerprint of the dbt project (models,
+macros, seeds, generic tests, dbt_project.yml, profiles.yml, the values of the environment
+variables the models read, the dbt versions).  Before dbt runs, :func:`plan` compares them
+with the warehouse now:
+
+* **full**: no marts yet, no state, or the project's fingerprint changed (a model, a seed or a
+  setting was edited): ``dbt build --full-refresh``, every node;
+* **incremental**: the provinces whose batches were added, replaced or removed since the last
+  build go to ``build_state.scope``; ``dbt build`` runs only the nodes downstream of the raw
+  sources (no seeds, no unit tests, no views: their definitions are unchanged), and the
+  incremental models (the prose figures, the monthly series and their checks, keyed by
+  province: ``macros/incremental.sql``) delete and insert those provinces' rows only; the other
+  tables are rebuilt whole;
+* **nothing** to do: the same batches and the same project: dbt is not run.
+
+Only the models whose rows for a province depend on that province's documents alone are
+incremental: the appendix side reads the provisional measures, described from the latest
+document of any province (``int_provisional_measures``), and is rebuilt whole (it is small).
+tests/test_incremental.py builds the same documents in two steps and at once and compares
+every table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import duckdb
+
+from ktxh import settings
+
+SCHEMA = "build_state"
+PROJECT_PARTS = ("models", "macros", "seeds", "tests/dbt", "dbt_project.yml", "profiles.yml")
+_ENV_VAR = re.compile(r"env_var\(\s*['\"]([A-Z0-9_]+)['\"]")
+# in an incremental build: what dbt runs (the views' definitions are those of the last full build)
+INCREMENTAL_SELECTION = ["--select", "source:raw+", "source:build_state+",
+                         "--exclude", "resource_type:seed", "resource_type:unit_test", "config.materialized:view"]
+
+DDL = f"""
+create schema if not exists {SCHEMA};
+create table if not exists {SCHEMA}.scope (area_code varchar);
+create table if not exists {SCHEMA}.built (batch_id varchar, area_code varchar);
+create table if not exists {SCHEMA}.project (fingerprint varchar);
+comment on table {SCHEMA}.scope is 'The provinces the next dbt build recomputes in its incremental models (ktxh/incremental.py).';
+comment on table {SCHEMA}.built is 'The batches (document versions) the marts were last built from, with their province.';
+comment on table {SCHEMA}.project is 'Fingerprint of the dbt project the marts were last built with; another one means a full build.';
+"""
+
+
+def ensure(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(DDL)
+
+
+def project_fingerprint(project: Path | None = None) -> str:
+    project = Path(project or settings.PROJECT_DIR)
+    digest = hashlib.sha256()
+    for name in ("dbt-core", "dbt-duckdb", "duckdb"):
+        digest.update(f"{name}={metadata.version(name)};".encode())
+    names: set[str] = set()
+    for part in PROJECT_PARTS:
+        root = project / part
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root] if root.is_file() else []
+        for path in files:
+            data = path.read_bytes()
+            digest.update(f"{path.relative_to(project).as_posix()}:{len(data)}:".encode())
+            digest.update(data)
+            names.update(_ENV_VAR.findall(data.decode("utf-8", "replace")))
+    for name in sorted(names - {"KTXH_DB"}):  # where the warehouse is does not change what is in it
+        digest.update(f"{name}={os.environ.get(name)!r};".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class BuildPlan:
+    kind: str                      # full | incremental | nothing
+    areas: list[str] = field(default_factory=list)
+    reason: str = ""
+
+    def dbt_args(self) -> list[str]:
+        if self.kind == "full":
+            return ["build", "--full-refresh"]
+        return ["build", *INCREMENTAL_SELECTION]
+
+
+def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str | None = None) -> bool:
+    [(n,)] = con.execute("select count(*) from information_schema.tables where table_schema = ? "
+                         "and (? is null or table_name = ?)", [schema, table, table]).fetchall()
+    return n > 0
+
+
+def kind_of_build(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
+    """Whether the next build can be incremental, read before the documents are written (a
+    read-only connection will do): ('full', why) or ('incremental', '')."""
+    if not _exists(con, "marts"):
+        return "full", "no marts yet"
+    stored = con.sql(f"select fingerprint from {SCHEMA}.project").fetchall() if _exists(con, SCHEMA, "project") else []
+    if not stored:
+        return "full", "no record of the last build"
+    if stored[0][0] != project_fingerprint():
+        return "full", "the dbt project (models, seeds, macros or their settings) changed since the last build"
+    return "incremental", ""
+
+
+def changed_areas(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Provinces with a batch added, replaced or removed since the last build."""
+    return [a for (a,) in con.sql(f"""
+        select distinct area_code from (
+            (select batch_id, area_code from raw.load_batches except select batch_id, area_code from {SCHEMA}.built)
+            union all
+            (select batch_id, area_code from {SCHEMA}.built except select batch_id, area_code from raw.load_batches)
+        ) order by area_code""").fetchall()]
+
+
+def plan(con: duckdb.DuckDBPyConnection, kind: str | None = None) -> BuildPlan:
+    """What the build of the warehouse on ``con`` must do; writes its scope for dbt.
+
+    ``kind`` is what :func:`kind_of_build` said before the documents were written (a build
+    that started as full stays full)."""
+    ensure(con)
+    kind, reason = (kind, "") if kind == "full" else kind_of_build(con)
+    con.execute(f"delete from {SCHEMA}.scope")
+    if kind == "full":
+        return BuildPlan("full", reason=reason)
+    areas = changed_areas(con)
+    if not areas:
+        return BuildPlan("nothing", reason="no document was loaded, replaced or removed since the last build")
+    con.execute(f"insert into {SCHEMA}.scope select unnest(?::varchar[])", [areas])
+    return BuildPlan("incremental", areas=areas)
+
+
+def record(con: duckdb.DuckDBPyConnection) -> None:
+    """After a successful build: what it was built from."""
+    ensure(con)
+    con.execute("begin")
+    con.execute(f"delete from {SCHEMA}.built")
+    con.execute(f"insert into {SCHEMA}.built select batch_id, area_code from raw.load_batches")
+    con.execute(f"delete from {SCHEMA}.project")
+    con.execute(f"insert into {SCHEMA}.project values (?)", [project_fingerprint()])
+    con.execute(f"delete from {SCHEMA}.scope")
+    con.execute("commit")
