@@ -144,7 +144,7 @@ def _layout(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -> l
 
 
 def _plan(fact: dict, name: str) -> Value:
-    """A plan as printed when it is a range, a bound or "duy trì" (no single value)."""
+    """A plan or an estimate as printed when it is a range, a bound, a change, words or "duy trì" (no single value)."""
     figure = _figure(fact, name)
     return figure if figure is not None or fact.get(f"{name}_text") is None else fact[f"{name}_text"]
 
@@ -264,7 +264,7 @@ def build_bieu(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -
                    for r in (*RATIO_FIELDS, "next_plan_pct_of_estimate")]
         body.append(("indicator" if m["is_indicator_root"] else "measure", [
             m["tt"], name, m["unit"] or None,
-            _figure(fact, "prior_actual"), _plan(fact, "plan"), _figure(fact, "estimate"),
+            _figure(fact, "prior_actual"), _plan(fact, "plan"), _plan(fact, "estimate"),
             printed[0], printed[1],
             _plan(fact, "next_plan"),
             printed[2],

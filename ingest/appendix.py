@@ -159,6 +159,8 @@ def classify_label(label: str, implied: str | None = None) -> str | None:
         return "unit"
     if "ghi chú" in text:
         return "note"
+    if re.match(r"đánh giá\b", text) and not re.search(r"\d{4}", text):
+        return "verdict"  # "Đánh giá" (Đạt / Vượt / Không đạt): the note column where there is no "Ghi chú"
     if "so với" in text:
         left, right = text.split("so với", 1)
         return _ratio_role(left, right, implied)
@@ -215,6 +217,7 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
     printed: dict[str, str] = {}
     years: dict[int, int] = {}
     later: dict[str, tuple[int, str]] = {}  # a second actual column, the estimate's stand-in
+    verdict: tuple[int, str] | None = None  # a "Đánh giá" column
     for j, (parent, child) in enumerate(labels):
         own = child or parent
         if child and is_ratio_group(parent) and "so với" not in _norm(child) and "/" not in child:
@@ -227,6 +230,9 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
             continue
         if role == "ratio?":
             raise IngestError(document, where, "a ratio column whose terms are not recognised", own)
+        if role == "verdict":
+            verdict = verdict or (j, own)
+            continue
         year_match = _YEAR.search(own) if role in (PLAN, ESTIMATE, PRIOR_ACTUAL) else None
         if role in (PLAN, ESTIMATE, PRIOR_ACTUAL) and year_match is None and child:
             year_match = _YEAR.search(parent)
@@ -256,6 +262,8 @@ def _resolve_columns(document: str, labels: list[tuple[str, str]], where: str) -
             continue
         found[role] = j
         printed[role] = label
+    if "note" not in found and verdict is not None:
+        found["note"], printed["note"] = verdict
     if ESTIMATE not in found and ESTIMATE in later:
         found[ESTIMATE], printed[ESTIMATE] = later[ESTIMATE]
     elif ESTIMATE in found and ESTIMATE in later:

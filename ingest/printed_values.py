@@ -8,9 +8,15 @@ bounds (">98", "≥98", "trên 98", "dưới 3,25", "tối thiểu 60", "không 
 * a negative printed in parentheses, "(2,15)", is -2,15 (only a lone number in parentheses);
 * a remark in parentheses after the figure, "0,7% (còn 4,33%)", is kept in the printed text
   and is not part of the value;
-* "%" after a figure or a range end is the column's unit and is dropped.
+* "%" after a figure or a range end is the column's unit and is dropped;
+* a change stated instead of the figure, "tăng 7,4 - 8,4%", "tăng từ 8-10%", "giảm 2%", is form
+  ``change`` with the change as its interval (negative for "giảm") and no value: for a growth rate
+  the change is the figure itself, for a level it is not (dbt decides, knowing the measure's kind);
+* words where a figure would stand and no digit at all ("Xuất siêu", "Hoàn thành") are form
+  ``words``: kept as printed, no value, never assessed.
 
-Anything else (words, two numbers without a range mark) is malformed, as before.
+Anything else (a digit in a cell that is none of these, two numbers without a range mark) is
+malformed, as before.
 """
 
 from __future__ import annotations
@@ -23,10 +29,14 @@ from decimal import Decimal
 from ingest.numbers import MalformedNumber, PrintedNumber, parse_vn_number
 
 NUMBER, RANGE, AT_LEAST, AT_MOST, MAINTAIN = "number", "range", "at_least", "at_most", "maintain"
+CHANGE, WORDS = "change", "words"
 
 _LOWER_BOUND = re.compile(r"^(>=|≥|>|trên|tối thiểu|ít nhất|không dưới|không thấp hơn)\s*", re.IGNORECASE)
 _UPPER_BOUND = re.compile(r"^(<=|≤|<|dưới|tối đa|không quá|không vượt quá|không cao hơn)\s*", re.IGNORECASE)
 _MAINTAIN = re.compile(r"^duy trì\b\s*", re.IGNORECASE)
+_CHANGE = re.compile(r"^(?P<way>tăng|giảm)\s+(?:từ\s+)?(?=[\d(])", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 _PREFIX = re.compile(r"^(từ|khoảng|đạt)\s+", re.IGNORECASE)
 _RANGE_MARK = re.compile(r"(?<=[\d%])\s*(?:-|–|—|đến)\s*(?=[\d])")
 _REMARK = re.compile(r"\s*\(([^()]*[^\W\d_][^()]*)\)\s*$")  # a parenthesis holding a letter
@@ -80,6 +90,16 @@ def parse_printed(text: str) -> PrintedValue | None:
     body = printed
     while (remark := _REMARK.search(body)) and remark.start() > 0:
         body = body[: remark.start()].rstrip()
+    if not _DIGIT.search(printed) and _LETTER.search(printed) and not _MAINTAIN.match(body):
+        return PrintedValue(WORDS, None, None, None, None, printed)
+    if change := _CHANGE.match(body):
+        stated = parse_printed(body[change.end():])
+        if stated is None or stated.form not in (NUMBER, RANGE):
+            raise MalformedNumber(f"a change that is not a number or a range: {printed!r}")
+        low, high = stated.low, stated.high
+        if change.group("way").lower() == "giảm":
+            low, high = -high, -low
+        return PrintedValue(CHANGE, None, low, high, stated.decimals, printed)
     if maintain := _MAINTAIN.match(body):
         rest = body[maintain.end():].strip()
         if not rest:

@@ -50,7 +50,7 @@ create table if not exists raw.appendix_cells (
     decimals     integer,                  -- decimals printed (the most of a range's two ends); null for 'duy trì'
     value_low    decimal(18, 6),           -- low end of a range, a lower bound ('>98'), or the single value
     value_high   decimal(18, 6),           -- high end of a range, an upper bound ('dưới 3,25'), or the single value
-    value_form   varchar,                  -- number | range | at_least | at_most | maintain (ingest/printed_values.py)
+    value_form   varchar,                  -- number | range | at_least | at_most | maintain | change | words (ingest/printed_values.py)
     primary key (batch_id, row_order, column_role)
 );
 

@@ -37,14 +37,15 @@
 
 {#- direction: a plan printed as an upper bound ("dưới 3,25", "<7,6", "không quá 2") means lower
     is better, a lower bound higher; otherwise what the wording measures: unemployment,
-    malnutrition, poor households, deaths, pollution (not its treatment) … are better lower;
+    malnutrition, poor households, deaths, pollution (not its treatment), consumer prices
+    (chỉ số giá, lạm phát: a plan caps inflation) … are better lower;
     reductions and everything else higher. -#}
 {% macro provisional_direction(name, kind, plan_forms) -%}
     case
         when list_contains({{ plan_forms }}, 'at_most') then 'lower'
         when list_contains({{ plan_forms }}, 'at_least') then 'higher'
         when {{ kind }} <> 'increment'
-             and regexp_matches(lower(nfc_normalize({{ name }})), '(thất nghiệp|suy dinh dưỡng|hộ nghèo|nhập siêu|tai nạn|tử vong|ô nhiễm)')
+             and regexp_matches(lower(nfc_normalize({{ name }})), '(thất nghiệp|suy dinh dưỡng|hộ nghèo|nhập siêu|tai nạn|tử vong|ô nhiễm|chỉ số giá|lạm phát)')
              and not regexp_matches(lower(nfc_normalize({{ name }})), 'xử lý') then 'lower'
         else 'higher'
     end

@@ -218,7 +218,7 @@ def two_areas(warehouses, tmp_path_factory) -> Path:
     with duckdb.connect(str(db)) as con:
         con.execute("insert into marts.fct_plan_attainment select * replace ('20' as area_code, 'Lạng Sơn' as area_name) "
                     "from marts.fct_plan_attainment where area_code = '04'")
-        con.execute("update marts.fct_plan_attainment set estimate = null, status = 'not_assessed' "
+        con.execute("update marts.fct_plan_attainment set estimate = null, estimate_text = null, status = 'not_assessed' "
                     "where area_code = '20' and measure_code = 'grdp_per_capita'")
     return db
 

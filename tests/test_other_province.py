@@ -216,3 +216,10 @@ def test_the_provisional_rules_infer_the_cao_bang_catalogs_kinds_and_directions(
     rows = inferred(hue["csv"])
     assert len(rows) == 41
     assert [(r[0], r[3], r[5]) for r in rows if (r[2], r[4]) != (r[3], r[5])] == []
+    # the national 2019 table's 14 rows, labelled by hand (tests/fixtures/provinces/README.md);
+    # first run 14/14 and 13/14: CPI growth capped at "khoảng 4" was read as higher-is-better
+    from bench.provisional_inference import inferred_labelled
+
+    national = inferred_labelled(hue["csv"])
+    assert len(national) == 14
+    assert [(r[1], r[3], r[5]) for r in national if (r[2], r[4]) != (r[3], r[5])] == []

@@ -50,7 +50,26 @@ def test_maintain_has_no_number_of_its_own():
     assert (parsed.form, parsed.value, parsed.low, parsed.high, parsed.decimals) == ("maintain", None, None, None, None)
 
 
-@pytest.mark.parametrize("printed", ["5.3407", "4.18.0", "Xuất siêu", "10-8", "1-2-3", "(2.15.0)", "abc (ghi chú)"])
+@pytest.mark.parametrize("printed, low, high, decimals", [
+    ("tăng 7,4 - 8,4% (do năm 2020 là năm gốc, tăng 2,06%)", "7.4", "8.4", 1),  # Thừa Thiên Huế, ước TH 2021
+    ("tăng từ 8-10% (dự ước 24.500 tỷ)", "8", "10", 0),
+    ("giảm 28,3%", "-28.3", "-28.3", 1),
+    ("giảm 1-2%", "-2", "-1", 0),
+])
+def test_a_change_printed_instead_of_the_figure(printed, low, high, decimals):
+    parsed = parse_printed(printed)
+    assert (parsed.form, parsed.value, parsed.low, parsed.high, parsed.decimals) == (
+        "change", None, Decimal(low), Decimal(high), decimals)
+
+
+@pytest.mark.parametrize("printed", ["Xuất siêu", "Hoàn thành", "abc (ghi chú)"])
+def test_words_without_a_digit_are_kept_as_printed(printed):
+    # qdnd.vn's 2019 table prints "Xuất siêu" as the estimate of the trade-deficit ratio
+    parsed = parse_printed(printed)
+    assert (parsed.form, parsed.value, parsed.low, parsed.high, parsed.text) == ("words", None, None, None, printed)
+
+
+@pytest.mark.parametrize("printed", ["5.3407", "4.18.0", "10-8", "1-2-3", "(2.15.0)", "tăng 5.3407%", "tăng >5", "l0,5 (x)"])
 def test_anything_else_stays_malformed(printed):
     with pytest.raises(MalformedNumber):
         parse_printed(printed)

@@ -40,13 +40,28 @@ def basis_of_phrase( phrase: str, period: Period) -> str | None:
         if basis == "?year_end":
             return "prior_year" if year and int(m.group(1)) == year - 1 else "?"
         if basis == "?named":
-            return "?"
+            return _named_period_basis(m, period)
         if basis == "?plan_year":
             if year is None or int(m.group(1)) != year:
                 return "?"
             return "plan_council" if P.COUNCIL_PLAN.search(m.group(0)) else "plan"
         return basis
     return None
+
+
+def _named_period_basis(m, period: Period) -> str:
+    """"so với 6 tháng đầu năm 2021" of a figure of January-June 2022, "so với quý I/2021" of the
+    first quarter of 2022: the same months of the year before, the same period; else no basis."""
+    year, a, b = period
+    q, qy1, qy2, n, ny1, ny2 = m.groups()
+    if q:
+        quarter = P.QUARTERS[q.upper()]
+        months, y = (3 * quarter - 2, 3 * quarter), year_of(qy1, qy2)
+    else:
+        months, y = (1, int(n)), year_of(ny1, ny2)
+    if y is not None and year and y == year - 1 and months == (a, b):
+        return "same_period"
+    return "?"
 
 
 def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str | None, text: str, period: Period, group_lead: str, lead_basis: str | None, ctx: Context):
@@ -69,8 +84,9 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
         context_basis = None
 
     def default_basis() -> str:
-        _, a, b = period
-        return "prior_year" if (a, b) == (1, 12) else "same_period"
+        # a growth with no comparison said is against the same period of the year before, for a
+        # whole year too ("Kim ngạch xuất khẩu ước đạt 1.230 triệu USD, tăng 11,4%")
+        return "same_period"
 
     unit = fig.unit
     sign = 1

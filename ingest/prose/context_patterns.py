@@ -38,12 +38,22 @@ SCOPE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 SCOPES = [(name, re.compile(rf"{WB_L}(?:{pattern}){WB_R}", _I)) for name, pattern in SCOPE_PATTERNS]
 
+#: The month a session is about, in the opening of its news: "cuộc họp thường kỳ UBND tỉnh tháng
+#: 1/2022", "phiên họp thường kỳ tháng 11".  (A session held in February may be January's.)
+SESSION_MONTH = re.compile(
+    r"(?:phiên\s+họp|cuộc\s+họp|hội\s+nghị|họp)(?:\s+(?:thường\s+kỳ|thường\s+lệ|trực\s+tuyến|UBND|Ủy\s+ban\s+nhân\s+dân|tỉnh|thành\s+phố))*"
+    r"\s+tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?",
+    _I,
+)
+
 #: A stock (a balance at a date), not a flow over a period.
 STOCK_CUE = re.compile(
     rf"{WB_L}(?:dư\s+nợ|số\s+dư|tổng\s+dư|nợ\s+xấu|nguồn\s+vốn\s+huy\s+động|tổng\s+nguồn\s+vốn|vốn\s+huy\s+động"
-    rf"|còn\s+hiệu\s+lực|tồn\s+kho|(?<!thực )hiện\s+có|hiện\s+nay\s+có|tín\s+dụng){WB_R}",
+    rf"|huy\s+động\s+vốn|còn\s+hiệu\s+lực|tồn\s+kho|(?<!thực )hiện\s+có|hiện\s+nay\s+có|tín\s+dụng){WB_R}",
     _I,
 )
+#: "với" joining a figure to the stock before it ("172 dự án còn hiệu lực với tổng mức đầu tư …").
+WITH_JOIN = re.compile(rf"{WB_L}với{WB_R}", _I)
 #: The date of a balance: "đến ngày 30/6", "đến 30/6/2022", "hết tháng 6/2022", "tại thời điểm 31/12".
 BALANCE_DATE = re.compile(
     rf"{WB_L}(?:đến|tới|tại|hết|vào)\s+(?:hết\s+)?(?:thời\s+điểm\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?"

@@ -44,3 +44,20 @@ def plan_year_of(text: str, report_year: int | None, report_month: int | None) -
     if report_year is None:
         return None
     return report_year + 1 if (report_month or 12) >= 10 else report_year
+
+
+def session_month_of(text: str, report_year: int | None, report_month: int | None) -> tuple[int | None, int] | None:
+    """The month a session's news is about, named with the session in its opening ("cuộc họp
+    thường kỳ UBND tỉnh tháng 1/2022"); a month after the report's month is of the year before."""
+    m = P.SESSION_MONTH.search(text[:SESSION_OPENING_CHARS])
+    if not m or not 1 <= int(m.group(1)) <= 12:
+        return None
+    month = int(m.group(1))
+    year = int(m.group(2) or m.group(3)) if (m.group(2) or m.group(3)) else report_year
+    if not (m.group(2) or m.group(3)) and report_year and report_month and month > report_month:
+        year = report_year - 1
+    return year, month
+
+
+#: How much of a session's news names the session.
+SESSION_OPENING_CHARS = 600

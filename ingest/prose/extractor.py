@@ -7,7 +7,7 @@ import datetime as dt
 
 from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of
-from ingest.prose.document import PLAN_KINDS, document_kind_of, plan_year_of
+from ingest.prose.document import PLAN_KINDS, document_kind_of, plan_year_of, session_month_of
 from ingest.prose.figures import Figure, find_figures
 from ingest.prose.layout import to_paragraphs, split_lines
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
@@ -65,8 +65,13 @@ class Extractor:
         paragraph_lead: dict[int, tuple[Period | None, bool]] = {}
         paragraph_last_claim: dict[int, Claim] = {}
         row_label: str | None = None  # a short line without figures: the row name of a table printed as text
+        row_number = 0  # the last row number (Stt) of a table printed as text, one number a line
         for number, sent in enumerate(sentences, start=1):
             figures = find_figures(sent.text)
+            bare = P.BARE_INTEGER.fullmatch(sent.text)
+            if bare and (len(bare.group(1)) == 1 or int(bare.group(1)) == row_number + 1):
+                row_number = int(bare.group(1))
+                figures = []  # "9", then "10", "11" …: the rows' numbers, not figures
             label, row_label = row_label, (sent.text if not figures and len(sent.text) <= P.ROW_LABEL_MAX else None)
             lead_end = self._lead_end(sent.text, figures)
             lead = sent.text[:lead_end]
@@ -135,18 +140,38 @@ class Extractor:
         if P.LEADING_SO_VOI.match(lead):  # "So với cùng kỳ năm 2021: …"
             spans = comparison_spans(lead)
             lead_basis = spans[0][2] if spans else None
+        # a sentence that breaks down the claim before it ("Trong đó, kinh tế Nhà nước đạt …") is of its period
+        parent_period = parent.facts[-1].period if parent is not None and parent.facts and P.BREAKDOWN.match(text.lstrip("-+ ")) else None
+        low_end: tuple[str, str | None, str | None] = ("", None, None)
+        last_fact: Fact | None = None
         for fig in figures:
             between = text[prev_end : fig.start]
             tail, left_basis_phrase = split_left_basis(last_clause(between))
             pred_m = P.PREDICATE.search(tail)
             pred = P.WHITESPACE_RUN.sub(" ", pred_m.group("pred").lower()) if pred_m else None
+            if fig.range_high:  # "tăng 9 - 10%": the high end is said as the low end is
+                tail, left_basis_phrase, pred = low_end
+            low_end = (tail, left_basis_phrase, pred)
             group_lead = enclosing_lead(text, fig.start)
             if P.BREAKDOWN.search(between):
                 parent = current if current is not None else parent
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
-            period = figure_period(self.report, sent, fig, para_lead, ctx)
+            period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
+            if raw_measure == "growth_pct" and parent is not None and not (
+                    right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis):
+                # "… tăng 1,34% so với tháng trước, trong đó ngành khai khoáng tăng 1,75%": a part's
+                # growth said with no comparison is against what its whole's growth is against
+                stated = [f.basis for f in parent.facts if f.measure == "growth_pct" and f.basis != "none"]
+                basis = stated[0] if stated else basis
+            if raw_measure == "value" and fig.unit_class == "pct" and pred is not None and pred.startswith(("đạt", "ước đạt")):
+                amount_before = (not new_claim and current is not None and bool(current.facts)
+                                 and current.facts[-1].measure == "value" and current.facts[-1].figure.unit_class in ("vnd", "usd"))
+                if amount_before or P.DISBURSEMENT.search(tail):
+                    # "ước khoảng 2.135 tỷ đồng, đạt 8,8%" (a share after an amount of money), "giải ngân
+                    # đạt gần 30%": a share of the plan ("1.927 nhiệm vụ đã hoàn thành (đạt 71%)" is not)
+                    raw_measure, basis = "ratio_pct", "plan"
 
             if new_claim and summary and claims:
                 code = common_parent(self.vocab, claims)
@@ -167,6 +192,11 @@ class Extractor:
                 else:
                     current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             assert current is not None
+            if (not new_claim and not fig.pair_second and current.facts and current.indicator is None and current.term is None
+                    and indicator_of(self.vocab, current.region, fig, raw_measure, parent)[0] is not None):
+                # "tổng sản phẩm … đạt 8.820 tỷ đồng, tăng trưởng 6,1%": the subject names a rate the
+                # level did not fit; the growth that follows is that rate
+                current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
             if lead_no_indicator:
                 indicator = None
@@ -174,7 +204,12 @@ class Extractor:
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             period_kind, balance, compared = period_kind_of(period), None, None
-            if P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after) and period[0] and period[2]:
+            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after))
+            # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
+            if not stock and last_fact is not None and last_fact.period_kind == "balance":
+                joint = text[last_fact.figure.unit_end : fig.start]
+                stock = ";" not in joint and bool(P.WITH_JOIN.search(joint))
+            if stock and period[0] and period[2]:
                 period_kind = "balance"
                 balance = balance_date_of(text[: fig.start], period) or balance_date_of("", period)
                 compared = compared_date_of(basis, balance)
@@ -196,8 +231,9 @@ class Extractor:
             quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start]))  # "vượt kế hoạch (kế hoạch 6,5-7,5%)"
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
-            current.facts.append(Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
-                                      period_kind, scope, balance, compared))
+            last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
+                             period_kind, scope, balance, compared)
+            current.facts.append(last_fact)
 
             prev_end = self._phrase_end(text, fig)
         for claim in claims:
@@ -310,6 +346,7 @@ def extract_facts(text: str, document: str, report_date: "dt.date | None | str" 
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
     if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
-        default = (year, month, month)
+        session = session_month_of(text, year, month)
+        default = (session[0], session[1], session[1]) if session else (year, month, month)
     report = Report(document, text, year, month, default, report_date if day_known else None, kind, plan_year)
     return Extractor(report, vocabulary or default_vocabulary()).run()

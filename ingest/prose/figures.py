@@ -28,6 +28,7 @@ class Figure:
     after: str = ""  # words after the unit, up to the clause end
     pair_second: bool = False
     has_pair_second: bool = False
+    range_high: bool = False  # the high end of a range ("9 - 10%"): it is what the low end is
 
 
 #: How far before and after a number a span that skips it may reach (every skip pattern is shorter).
@@ -106,6 +107,10 @@ def find_figures(text: str) -> list[Figure]:
         ranged = nxt is not None and P.RANGE_DASH.fullmatch(text[fig.unit_end : nxt.start])
         if (fig.has_pair_second or ranged) and fig.unit is None and nxt is not None:
             fig.unit, fig.unit_class = nxt.unit, nxt.unit_class
+        if ranged and nxt is not None:
+            nxt.range_high = True
+            if not fig.after.strip(" -–"):  # "10-15 hợp tác xã thành lập mới": both ends count the same thing
+                fig.after = nxt.after
     return figures
 
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UNIT, UNIT_OF_GROUP, UNITS, UNITS_ALTERNATION, Unit  # noqa: F401
 # and so are the words that tell a document's kind, a figure's scope and a stock
 from ingest.prose.context_patterns import (  # noqa: F401
-    BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, STOCK_CUE,
+    BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
 )
 
 _I = re.IGNORECASE
@@ -111,7 +111,7 @@ _DOC_WORDS = (
 SKIP_SPANS: tuple[Named, ...] = (
     _named("date_full", r"\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}\b"),
     _named("date_words", rf"{WB_L}ngày\s+\d{{1,2}}(?:\s+tháng\s+\d{{1,2}})?(?:\s+năm\s+\d{{4}})?"),
-    _named("date_day_month", rf"(?:{WB_L}(?:ngày|từ|đến|tới|lễ|dịp|trước|sau|hết)\s+|\()\d{{1,2}}/\d{{1,2}}\b(?!/)"),
+    _named("date_day_month", rf"(?:{WB_L}(?:ngày|từ|đến|tới|lễ|dịp|trước|sau|hết|sáng|chiều|tối|trưa|đêm)\s+|\()\d{{1,2}}/\d{{1,2}}\b(?!/)"),
     _named("date_range", r"\b\d{1,2}/\d{1,2}\s?[-–]\s?\d{1,2}/\d{1,2}\b"),
     _named("month_year", r"\b(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d{2}\b"),
     _named("time", r"\b\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
@@ -123,9 +123,15 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("number_sign", rf"{WB_L}số\s*:\s*\d+|{WB_L}số\s+\d+(?!\s*(?:%|{LETTER}))"),
     _named("ordinal", rf"{WB_L}(?:lần|đợt|khóa|khoá|thứ|lớp|mức độ|cấp độ|phiên|vị trí|top|tầng|giai đoạn|kỳ họp|mũi|liều)\s+(?:thứ\s+)?\d+"),
     _named("identifier", rf"{WB_L}(?:mốc|cột mốc|(?:đường|Đường)(?:\s+(?:tỉnh|huyện|xã))?|quốc lộ|tỉnh lộ|QL|ĐT|km|Km|tổ|xóm|lô|số nhà)\s+\d+(?:/\d+)?"),
-    _named("name_with_number", r"\b[A-Z][A-Za-zĐđ]*\s?[-–]\s?\d+\b|\b\d+[A-Z](?![a-zà-ỹ])|\b[A-Z]{2,}\s\d{3,}(?::\d{4})?", 0),
+    _named("name_with_number", r"\b[A-Z][A-Za-zĐđ]*\s?[-–]\s?\d+\b|\b\d+[A-Z](?![a-zà-ỹ])|\b[A-Z]{2,}\s\d{3,}(?::\d{4})?(?![\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn|%|USD|đồng|tấn|ha)(?![^\W\d_]))", 0),
     _named("list_ordinal", r"\(\s*\d{1,3}\s*\)(?!\s*%)"),
-    _named("age_range", rf"{WB_L}từ\s+\d+\s+(?:đến|tới)\s+(?:dưới\s+)?\d+\s+tuổi|\b\d+\s+tuổi{WB_R}"),
+    # ages that define a group: "từ 18 tuổi", "từ 12-17 tuổi", "trong độ tuổi từ 05 đến 11"
+    _named("age_range", rf"{WB_L}từ\s+\d+\s*(?:(?:đến|tới)\s+(?:dưới\s+)?|[-–]\s*)\d+\s+tuổi|\b\d+\s+tuổi{WB_R}"
+                        rf"|{WB_L}độ\s+tuổi\s+(?:từ\s+)?\d+\s*(?:[-–]|đến|tới)\s*(?:dưới\s+)?\d+"),
+    # a disease named with a number ("Covid-19")
+    _named("disease_name", rf"{WB_L}(?:covid|sars-cov)\s?[-–]?\s?\d+"),
+    # "1 số hàng hóa": một số (some), not a count
+    _named("one_as_some", rf"(?<![\d.,])1\s+số(?=\s+{LETTER})"),
     _named("dose_qualifier", r"\b\d+\s+(?:mũi|liều)(?:\s+(?:vắc\s?xin|vaccine|vacxin))?(?=\s+(?:là\s+)?(?:chiếm|đạt)\b|\s+\d)"),
     # a range of values is two figures ("9 - 10%", "30-35 dự án"); a number or range that qualifies a
     # subject is none ("xã đạt từ 17-18 tiêu chí")
@@ -159,7 +165,7 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
                 "giai đoạn", "kỳ họp", "mũi", "liều"),
     "identifier": ("mốc", "đường", "quốc lộ", "tỉnh lộ", "ql", "đt", "km", "tổ", "xóm", "lô", "số nhà"),
     "list_ordinal": ("(",),
-    "age_range": ("tuổi",),
+    "age_range": ("tuổi",), "disease_name": ("covid", "sars"), "one_as_some": ("số",),
     "dose_qualifier": ("mũi", "liều"),
     "criteria_qualifier": ("đạt",),
     "per_unit": ("trên", "/"),
@@ -174,7 +180,9 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
 #: pattern not listed (those that start with a digit: trying them at every digit is no faster
 #: than a scan) is scanned.
 SKIP_STARTS: dict[str, tuple[str, ...]] = {
-    "date_words": ("ngày",), "date_day_month": ("ngày", "từ", "đến", "tới", "lễ", "dịp", "trước", "sau", "hết", "("),
+    "date_words": ("ngày",), "date_day_month": ("ngày", "từ", "đến", "tới", "lễ", "dịp", "trước", "sau", "hết", "sáng", "chiều",
+                                                "tối", "trưa", "đêm", "("),
+    "disease_name": ("covid", "sars"),
     "year": ("19", "20"), "period_words": ("tháng", "quý", "năm", "tuần", "kỳ"),
     "document_reference": tuple(_DOC_WORDS.split("|")), "number_sign": ("số",), "ordinal": SKIP_CUES["ordinal"],
     "identifier": ("mốc", "cột mốc", "đường", "quốc lộ", "tỉnh lộ", "ql", "đt", "km", "tổ", "xóm", "lô", "số nhà"),
@@ -220,7 +228,9 @@ BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("named_year", "?year", r"(?:cuối\s+|đầu\s+)?năm\s+(\d{4})"),
     ("start_of_year", "prior_year", r"đầu\s+năm|cuối\s+năm\s+trước|thời\s+điểm\s+đầu\s+năm"),
     ("year_end_date", "?year_end", r"(?:ngày\s+)?31/12/(\d{4})"),
-    ("named_period", "?named", r"quý\s+[IV\d]+(?:/\d{4}|\s+năm\s+\d{4})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+năm\s+\d{4})?"),
+    # "so với 6 tháng đầu năm 2021": the same months of the year before are the same period
+    ("named_period", "?named", r"quý\s+(IV|I{1,3}|[1-4])(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"
+     r"|(\d{1,2})\s+tháng(?:\s+đầu\s+năm)?(?:\s?/\s?(\d{4})|\s+(?:năm\s+)?(\d{4}))?"),
 )
 #: Words between "so với" and the basis that do not change it: "so với mức tăng trưởng năm 2023",
 #: "so với thực hiện năm 2022", "so với bình quân cùng kỳ".
@@ -238,13 +248,14 @@ SO_VOI = re.compile(rf"{WB_L}so(?:\s+với)?\s+", _I)
 
 PREDICATE = re.compile(
     rf"{WB_L}(?P<pred>ước\s+tính\s+đạt|ước\s+thực\s+hiện|ước\s+đạt|ước\s+tăng|ước\s+giảm|ước\s+tính|ước"
-    r"|tăng\s+thêm|tăng|giảm|vượt(?:\s+(?:kế\s+hoạch|KH))?|đạt(?:\s+được)?|bằng|chiếm|gấp|thấp\s+hơn|cao\s+hơn|kém|hơn"
+    r"|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt(?:\s+(?:kế\s+hoạch|KH))?|đạt(?:\s+được)?|bằng|chiếm|gấp|thấp\s+hơn|cao\s+hơn|kém|hơn"
     r"|là|được|có|còn|lên|xuống|duy\s+trì)"
     r"(?:\s+(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|đến|từ|mức|là))*\s*$",
     _I,
 )
 NEGATIVE_PREDICATES = ("giảm", "thấp hơn", "kém", "xuống", "ước giảm")
-GROWTH_PREDICATES = ("tăng", "giảm", "ước tăng", "ước giảm", "tăng thêm")
+#: "tăng trưởng 6,1%" (grew by) is a growth as "tăng 6,1%" is.
+GROWTH_PREDICATES = ("tăng", "giảm", "ước tăng", "ước giảm", "tăng thêm", "tăng trưởng")
 PP_NEGATIVE = re.compile(rf"{WB_L}(?:thấp\s+hơn|giảm|kém|hụt)", _I)
 VUOT_PLAN = re.compile(rf"{WB_L}vượt\s+(?:kế\s+hoạch|KH)(?:\s+năm)?\s*$", _I)
 
@@ -284,6 +295,11 @@ PERIOD_STARTS: dict[str, tuple[str, ...]] = {
     "first_months": _DIGITS, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
     "year": ("ước", "cả", "năm", "20"),
 }
+#: A period said right after a figure and its unit ("61 triệu USD trong tháng 9"): the figure's own.
+PERIOD_AFTER_FIGURE = re.compile(
+    r"\s*(?:trong|của)\s+((?:tháng|quý)\s+[\dIV]+(?:\s?/\s?\d{4}|\s+năm\s+\d{4})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+năm\s+\d{4})?)(?![\d/])",
+    _I,
+)
 #: What every period phrase holds, in a form blanking (spaces for dates and comparisons) cannot
 #: create: a text without any of these has no period before or after blanking.
 PERIOD_TRACE = re.compile(r"tháng|quý|năm|lũy|/|20\d\d", _I)
@@ -352,7 +368,7 @@ def find_anchored(rx: re.Pattern[str], starts: tuple[str, ...] | None, text: str
 # Value types and sections
 # --------------------------------------------------------------------------
 
-ESTIMATE_CUE = re.compile(rf"(?<!công )(?<!hiệp )(?<!quy )(?<!mong ){WB_L}(?:ước|uớc|dự\s+ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
+ESTIMATE_CUE = re.compile(rf"(?<!\bcông )(?<!\bhiệp )(?<!\bquy )(?<!\bmong ){WB_L}(?:ước|uớc|dự\s+ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
 PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
 #: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
 PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
@@ -379,7 +395,7 @@ SENTENCE_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=\s+[\"“(\-+•*]*\s*[A-ZĐ�
 CLAUSE_DELIMITER = re.compile(r"[;:()]|,(?!\d)|(?<!\d),|\s[-–]\s")
 #: Words that carry no subject: a clause made only of these continues the claim before it.
 NONCONTENT = re.compile(
-    rf"{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|thực\s+hiện|tính|đạt\s+được|đạt|bằng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
+    rf"{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|dự\s+ước|thực\s+hiện|tính|đạt\s+được|đạt|bằng|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
     r"thấp\s+hơn|cao\s+hơn|kém|hơn|còn|lên|xuống|khoảng|gần|trên|dưới|xấp\s+xỉ|ít\s+nhất|thêm|so\s+với|so|với|trong\s+đó|"
     r"trong|riêng|và|mức|tương\s+ứng|đến\s+nay|cụ\s+thể|như\s+sau|về|tổng\s+số|duy\s+trì|kế\s+hoạch|KH|năm|tháng|nay|"
     r"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này|tương\s+đương|"
@@ -389,8 +405,17 @@ NONCONTENT = re.compile(
 #: A sentence this short with no figure may name the subject of the next one: the row name of a table
 #: printed as text, or "thu ngân sách … có tăng trưởng. Lũy kế 6 tháng … ước đạt 871 tỷ đồng".
 ROW_LABEL_MAX = 400
+#: "… so với cuối năm 2017 và hiện chiếm 1,31%": "và" and a verb after a comparison start another
+#: statement, which the comparison is not about.
+AND_PREDICATE = re.compile(rf"\s*(?:và|nhưng)\s+(?:hiện\s+(?:nay\s+)?)?(?:chiếm|đạt|là|có|còn|ở\s+mức){WB_R}", _I)
+#: A line holding only a whole number (a table's row number, or a value of the row named before).
+BARE_INTEGER = re.compile(r"\s*(\d{1,3})\s*")
 #: A lead that introduces a list: "Cơ cấu kinh tế: …".
 LEAD_COLON = re.compile(r"\s*:")
+#: Disbursement: "giải ngân đạt X%" is always a share of the capital planned.
+DISBURSEMENT = re.compile(rf"{WB_L}giải\s+ngân{WB_R}", _I)
+#: An acronym ("GRDP", "CPI", "IIP", "FDI"): in parentheses after a subject it names the subject.
+ACRONYM = re.compile(r"\s*[A-ZĐ]{2,}\s*")
 BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}", _I)
 #: Words that may precede a whole-subject alias ("=dịch vụ" after "khu vực").
 SUBJECT_FILLERS = ("khu vực", "lĩnh vực", "ngành", "là", "đó", "và", "còn", "riêng")
@@ -400,7 +425,7 @@ SUBJECT_LEAD = re.compile(
     _I,
 )
 SUBJECT_TAIL = re.compile(
-    rf"(?:\s|[,;:(]|{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|đạt\s+được|đạt|bằng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
+    rf"(?:\s|[,;:(]|{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|dự\s+ước|đạt\s+được|đạt|bằng|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
     r"thấp\s+hơn|cao\s+hơn|khoảng|gần|trên|dưới|xấp\s+xỉ|thêm|lên|duy\s+trì)"
     rf"{WB_R})+$",
     _I,
@@ -408,7 +433,8 @@ SUBJECT_TAIL = re.compile(
 
 #: The words after a figure's unit that still belong to it end at a clause break, a number,
 #: or a verb that introduces the next figure.
-AFTER_TEXT_END = re.compile(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|(?:đạt|tăng|giảm|bằng|chiếm|vượt)(?=\s+(?:\S+\s+){0,2}\d))(?:\s|$)", _I)
+#: ("469 doanh nghiệp với số vốn đăng ký …": what comes with the counted thing is not it.)
+AFTER_TEXT_END = re.compile(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|với|(?:đạt|tăng|giảm|bằng|chiếm|vượt)(?=\s+(?:\S+\s+){0,2}\d))(?:\s|$)", _I)
 #: Words that are never a fallback unit.
 NOT_A_UNIT = re.compile(rf"{WB_L}(?:so|với|đạt|tăng|giảm|bằng|vượt|chiếm|KH|kế|năm|tháng|và|là|được|trong|của)\b", _I)
 #: "…: đạt 100% KH" after several claims: a summary of them.
@@ -459,7 +485,8 @@ WHITESPACE_RUN = re.compile(r"\s+")
 WORD = re.compile(r"[^\W_]+")
 HAS_LETTER = re.compile(LETTER)
 #: What may stand between a figure and a comparison stated right after it: "101% (so với KH)".
-FIGURE_TO_BASIS = re.compile(r"^[\s*]*(?:\(\s*)?")
+#: (The per-what of a unit, "triệu đồng/người/năm", stands between a figure and its comparison.)
+FIGURE_TO_BASIS = re.compile(rf"^(?:\s?/\s?{LETTER}+)*[\s*]*(?:\(\s*)?")
 #: Where a subject region is cut into clauses.
 CORE_CUT = re.compile(r"[;:()]")
 

@@ -171,10 +171,16 @@ def guess_report_month(document_name: str, text: str) -> tuple[int | None, int |
     return None, None
 
 
-def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: Context) -> Period:
-    """The nearest period phrase before the figure in its sentence, else the paragraph's lead,
-    the referencing sentence of a footnote, the section heading, the report's period."""
-    levels = [nearest_period(sent.text[: fig.start])]
+def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: Context, parent_period: Period | None = None) -> Period:
+    """The nearest period phrase before the figure in its sentence, else the period of the claim
+    a breakdown sentence breaks down, the paragraph's lead, the referencing sentence of a
+    footnote, the section heading, the report's period."""
+    after = P.PERIOD_AFTER_FIGURE.match(sent.text, fig.unit_end)
+    own = find_periods(after.group(1)) if after else []
+    # "đạt gần 61 triệu USD trong tháng 9 đã nâng …": a period right after the figure is its own
+    levels = [(own[0][3], False)] if own else [nearest_period(sent.text[: fig.start])]
+    if parent_period is not None and parent_period[1] is not None:
+        levels.append((parent_period, False))
     if para_lead is not None:
         levels.append(para_lead)
     if sent.footnote_no is not None:

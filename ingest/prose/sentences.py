@@ -90,6 +90,9 @@ def split_left_basis(clause: str) -> tuple[str, str | None]:
             m = rx.match(rest)
             if m:
                 after = rest[m.end() :]
+                if P.AND_PREDICATE.match(after):
+                    # "đã giảm so với cuối năm 2017 và hiện chiếm 1,31%": the comparison was the first verb's
+                    return after, None
                 if P.PREDICATE.search(after) or not after.strip():
                     return after, clause[so.start() : so.end() + m.end()]
     return clause, None

@@ -44,7 +44,7 @@ def fits(vocab: Vocabulary, code: str | None, fig: Figure, measure: str) -> bool
 def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, parent: Claim | None) -> tuple[str | None, str, str | None]:
     """The indicator a subject names (the nearest fitting alias, longer first), the subject as written,
     and the words that named the indicator, as written."""
-    clean_region = drop_qualifier_groups(region)
+    clean_region = drop_qualifier_groups(region, keep_acronyms=True)
     core = subject_core(clean_region)
     after = " " + fig.after if fig.unit_class in ("pct", "pp", "times") else " " + (fig.unit or "") + " " + fig.after
     joined = clean_region + after
@@ -135,6 +135,9 @@ def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, ba
         return measure, basis, code, False
     if measure == "growth_pct" and basis in ("same_period", "prior_year") and ind.code in vocab.growth_of:
         return "value", "none", vocab.growth_of[ind.code], False
+    if measure == "value" and pred == "tăng thêm" and basis == "none" and ind.code in vocab.increment_of:
+        # "Số xã đạt chuẩn nông thôn mới tăng thêm 7 xã": what a running count adds, its own indicator
+        return "value", "none", vocab.increment_of[ind.code], False
     if measure == "growth_pct" and pred and pred.endswith("giảm") and ind.code in vocab.reduction_of:
         return "value", "none", vocab.reduction_of[ind.code], True
     if ind.kind in ("growth_rate", "rate") and measure == "growth_pct" and pred in ("cao hơn", "thấp hơn", "kém"):
@@ -162,8 +165,12 @@ def common_parent(vocab: Vocabulary, claims: list[Claim]) -> str | None:
     return None
 
 
-def drop_qualifier_groups(region: str) -> str:
-    """Balanced parentheses in a subject are qualifiers ("(giá hiện hành)"); blank them."""
+def drop_qualifier_groups(region: str, keep_acronyms: bool = False) -> str:
+    """Balanced parentheses in a subject are qualifiers ("(giá hiện hành)"); blank them.  With
+    ``keep_acronyms``, an acronym in parentheses names the subject before it ("tổng sản phẩm trong
+    tỉnh (GRDP)") and only its parentheses are blanked."""
+    if "(" not in region:
+        return region
     chars = list(region)
     stack: list[int] = []
     for i, c in enumerate(region):
@@ -172,7 +179,10 @@ def drop_qualifier_groups(region: str) -> str:
         elif c == ")" and stack:
             a = stack.pop()
             if not stack:
-                chars[a : i + 1] = " " * (i + 1 - a)
+                if keep_acronyms and P.ACRONYM.fullmatch(region, a + 1, i):
+                    chars[a] = chars[i] = " "
+                else:
+                    chars[a : i + 1] = " " * (i + 1 - a)
     return "".join(chars)
 
 

@@ -117,6 +117,7 @@ class Vocabulary:
         #: (code, derivation, cue, derived code) rows of seeds/prose_indicator_derivations.csv
         self.growth_of = {code: derived for code, how, _, derived in derivations if how == "growth"}
         self.reduction_of = {code: derived for code, how, _, derived in derivations if how == "reduction"}
+        self.increment_of = {code: derived for code, how, _, derived in derivations if how == "increment"}
         self.refinements = [(code, P.compile_cue(cue), derived) for code, how, cue, derived in derivations if how == "unit"]
         aliases: dict[tuple[str, str, bool], Alias] = {}
         for code, name in names:

@@ -16,22 +16,13 @@ measures as (
 
 pairs as (
     select
-        this_year.area_code,
-        this_year.plan_year,
-        this_year.measure_code,
-        this_year.document,
-        this_year.source_ref,
-        this_year.batch_id,
-        this_year.row_order,
+        this_year.*,
         previous.document as previous_document,
         previous.source_ref as previous_source_ref,
         previous.plan_year as previous_plan_year,
-        this_year.plan as plan_value, this_year.plan_decimals, this_year.plan_printed,
-        this_year.prior_actual as prior_value, this_year.prior_actual_decimals as prior_decimals,
-        this_year.prior_actual_printed as prior_printed,
-        previous.next_plan as previous_next_plan_value, previous.next_plan_decimals as previous_next_plan_decimals,
+        previous.next_plan as previous_next_plan, previous.next_plan_decimals as previous_next_plan_decimals,
         previous.next_plan_printed as previous_next_plan_printed,
-        previous.estimate as previous_estimate_value, previous.estimate_decimals as previous_estimate_decimals,
+        previous.estimate as previous_estimate, previous.estimate_decimals as previous_estimate_decimals,
         previous.estimate_printed as previous_estimate_printed
     from appendix as this_year
     inner join appendix as previous
@@ -40,48 +31,36 @@ pairs as (
         and previous.measure_code = this_year.measure_code
 ),
 
+{#- (this year's figure, the previous report's figure it continues, outcome when the
+    intervals meet, outcome when they do not) -#}
+{% set continued = [
+    ('plan', 'next_plan', 'same_plan', 'plan_differs'),
+    ('prior_actual', 'estimate', 'same_as_estimate', 'later_final_figure'),
+] %}
+
 compared as (
+    {% for figure, previous, same, different in continued %}
     select
         area_code, plan_year, measure_code, document, source_ref, batch_id, row_order,
         previous_document, previous_source_ref, previous_plan_year,
-        'plan' as figure,
-        plan_printed as printed_text,
-        plan_value::double as printed_value,
-        plan_decimals as printed_decimals,
-        previous_next_plan_printed as previous_text,
-        {{ interval_lo('previous_next_plan_value', 'previous_next_plan_decimals') }} as expected_low,
-        {{ interval_hi('previous_next_plan_value', 'previous_next_plan_decimals') }} as expected_high,
+        '{{ figure }}' as figure,
+        {{ figure }}_printed as printed_text,
+        {{ figure }}::double as printed_value,
+        {{ figure }}_decimals as printed_decimals,
+        previous_{{ previous }}_printed as previous_text,
+        {{ interval_lo('previous_' ~ previous, 'previous_' ~ previous ~ '_decimals') }} as expected_low,
+        {{ interval_hi('previous_' ~ previous, 'previous_' ~ previous ~ '_decimals') }} as expected_high,
         case
-            when {{ intervals_meet(interval_lo('plan_value', 'plan_decimals'), interval_hi('plan_value', 'plan_decimals'),
-                                   interval_lo('previous_next_plan_value', 'previous_next_plan_decimals'),
-                                   interval_hi('previous_next_plan_value', 'previous_next_plan_decimals')) }}
-                then 'same_plan'
-            else 'plan_differs'
+            when {{ intervals_meet(interval_lo(figure, figure ~ '_decimals'), interval_hi(figure, figure ~ '_decimals'),
+                                   interval_lo('previous_' ~ previous, 'previous_' ~ previous ~ '_decimals'),
+                                   interval_hi('previous_' ~ previous, 'previous_' ~ previous ~ '_decimals')) }}
+                then '{{ same }}'
+            else '{{ different }}'
         end as outcome
     from pairs
-    where plan_value is not null and previous_next_plan_value is not null
-
-    union all
-
-    select
-        area_code, plan_year, measure_code, document, source_ref, batch_id, row_order,
-        previous_document, previous_source_ref, previous_plan_year,
-        'prior_actual' as figure,
-        prior_printed as printed_text,
-        prior_value::double as printed_value,
-        prior_decimals as printed_decimals,
-        previous_estimate_printed as previous_text,
-        {{ interval_lo('previous_estimate_value', 'previous_estimate_decimals') }} as expected_low,
-        {{ interval_hi('previous_estimate_value', 'previous_estimate_decimals') }} as expected_high,
-        case
-            when {{ intervals_meet(interval_lo('prior_value', 'prior_decimals'), interval_hi('prior_value', 'prior_decimals'),
-                                   interval_lo('previous_estimate_value', 'previous_estimate_decimals'),
-                                   interval_hi('previous_estimate_value', 'previous_estimate_decimals')) }}
-                then 'same_as_estimate'
-            else 'later_final_figure'
-        end as outcome
-    from pairs
-    where prior_value is not null and previous_estimate_value is not null
+    where {{ figure }} is not null and previous_{{ previous }} is not null
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 final as (

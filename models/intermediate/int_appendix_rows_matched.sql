@@ -37,7 +37,7 @@ pivoted as (
         max(printed) filter (where column_role = '{{ role }}') as {{ role }}_printed,
         max(decimals) filter (where column_role = '{{ role }}') as {{ role }}_decimals,
         {% endfor %}
-        {% for role in ['plan', 'next_plan'] %}
+        {% for role in ['plan', 'estimate', 'next_plan'] %}
         max(value_low) filter (where column_role = '{{ role }}') as {{ role }}_low,
         max(value_high) filter (where column_role = '{{ role }}') as {{ role }}_high,
         max(value_form) filter (where column_role = '{{ role }}') as {{ role }}_form,
@@ -74,6 +74,7 @@ joined as (
         pivoted.{{ role }}, pivoted.{{ role }}_printed, pivoted.{{ role }}_decimals,
         {% endfor %}
         pivoted.plan_low, pivoted.plan_high, pivoted.plan_form,
+        pivoted.estimate_low, pivoted.estimate_high, pivoted.estimate_form,
         pivoted.next_plan_low, pivoted.next_plan_high, pivoted.next_plan_form,
         case
             when batch_names.measure_code is not null then 'measure'

@@ -60,13 +60,28 @@ joined as (
         appendix.plan_form,
         appendix.plan_printed as plan_text,
         -- "duy trì": keep last year's level, so the plan is the prior year's actual
-        case when appendix.plan_form = 'maintain' then appendix.prior_actual else appendix.plan_low end as plan_low,
-        case when appendix.plan_form = 'maintain' then appendix.prior_actual else appendix.plan_high end as plan_high,
+        case when appendix.plan_form = 'maintain' then appendix.prior_actual
+             when appendix.plan_form = 'change' and measures.kind <> 'growth_rate' then null
+             else appendix.plan_low end as plan_low,
+        case when appendix.plan_form = 'maintain' then appendix.prior_actual
+             when appendix.plan_form = 'change' and measures.kind <> 'growth_rate' then null
+             else appendix.plan_high end as plan_high,
         case when appendix.plan_form = 'maintain' then appendix.prior_actual_decimals else appendix.plan_decimals end
             as plan_end_decimals,
+        appendix.estimate_form,
+        appendix.estimate_printed as estimate_text,
+        -- a change printed instead of the figure ("tăng 7,4 - 8,4%") is the figure only for a growth rate
+        case when appendix.estimate_form = 'change' and measures.kind <> 'growth_rate' then null
+             else appendix.estimate_low end as estimate_low,
+        case when appendix.estimate_form = 'change' and measures.kind <> 'growth_rate' then null
+             else appendix.estimate_high end as estimate_high,
         appendix.next_plan_printed as next_plan_text,
-        case when appendix.next_plan_form = 'maintain' then appendix.estimate else appendix.next_plan_low end as next_plan_low,
-        case when appendix.next_plan_form = 'maintain' then appendix.estimate else appendix.next_plan_high end as next_plan_high,
+        case when appendix.next_plan_form = 'maintain' then appendix.estimate
+             when appendix.next_plan_form = 'change' and measures.kind <> 'growth_rate' then null
+             else appendix.next_plan_low end as next_plan_low,
+        case when appendix.next_plan_form = 'maintain' then appendix.estimate
+             when appendix.next_plan_form = 'change' and measures.kind <> 'growth_rate' then null
+             else appendix.next_plan_high end as next_plan_high,
         nullif(trim(appendix.note), '') as note,
         {{ name_key('appendix.note') }} as note_key
     from appendix
@@ -94,33 +109,43 @@ ends as (
     from joined
 ),
 
+assessed as (
+    select
+        *,
+        -- the estimate the status and ratios are judged on: the single value as printed, or for an
+        -- estimate printed as a range or a bound the end least favourable to the province
+        -- ("61-62" of a higher-is-better rate is judged as 61; "dưới 4" of unemployment as 4)
+        coalesce(estimate, case when lower_is_better then estimate_high else estimate_low end) as estimate_assessed
+    from ends
+),
+
 computed as (
     select
-        * exclude (plan_form, plan_end_decimals, note_key, plan_near, plan_far, compared_decimals, lower_is_better),
+        * exclude (plan_form, estimate_form, plan_end_decimals, note_key, plan_near, plan_far, compared_decimals, lower_is_better),
         case when kind = 'growth_rate' then 'growth_index' else 'plain' end as ratio_basis,
         case
-            when kind = 'growth_rate' then 100 + estimate::double
-            else estimate::double / nullif(prior_actual::double, 0) * 100
+            when kind = 'growth_rate' then 100 + estimate_assessed::double
+            else estimate_assessed::double / nullif(prior_actual::double, 0) * 100
         end as pct_of_prior,
         case
-            when kind = 'growth_rate' then (100 + estimate::double) / nullif(100 + plan_near::double, 0) * 100
-            else estimate::double / nullif(plan_near::double, 0) * 100
+            when kind = 'growth_rate' then (100 + estimate_assessed::double) / nullif(100 + plan_near::double, 0) * 100
+            else estimate_assessed::double / nullif(plan_near::double, 0) * 100
         end as pct_of_plan,
         case
             when kind = 'growth_rate' then 100 + next_plan::double
-            else next_plan::double / nullif(estimate::double, 0) * 100
+            else next_plan::double / nullif(estimate_assessed::double, 0) * 100
         end as next_plan_pct_of_estimate,
-        case when kind in ('rate', 'growth_rate') then estimate - plan_near end as pp_vs_plan,
+        case when kind in ('rate', 'growth_rate') then estimate_assessed - plan_near end as pp_vs_plan,
         -- compared at the coarser of the printed precisions: equal there counts as reached
         case
-            when estimate is null or plan_near is null then 'not_assessed'
+            when estimate_assessed is null or plan_near is null then 'not_assessed'
             when lower_is_better
-                 and round(estimate::double, compared_decimals) > round(plan_near::double, compared_decimals) then 'missed'
+                 and round(estimate_assessed::double, compared_decimals) > round(plan_near::double, compared_decimals) then 'missed'
             when not lower_is_better
-                 and round(estimate::double, compared_decimals) < round(plan_near::double, compared_decimals) then 'missed'
+                 and round(estimate_assessed::double, compared_decimals) < round(plan_near::double, compared_decimals) then 'missed'
             when plan_far is null then 'met'
-            when lower_is_better and round(estimate::double, compared_decimals) < round(plan_far::double, compared_decimals) then 'exceeded'
-            when not lower_is_better and round(estimate::double, compared_decimals) > round(plan_far::double, compared_decimals) then 'exceeded'
+            when lower_is_better and round(estimate_assessed::double, compared_decimals) < round(plan_far::double, compared_decimals) then 'exceeded'
+            when not lower_is_better and round(estimate_assessed::double, compared_decimals) > round(plan_far::double, compared_decimals) then 'exceeded'
             else 'met'
         end as status,
         -- the province's own verdict in "Ghi chú": Đạt (reached: met or exceeded), Vượt …, Không đạt / Chưa đạt
@@ -133,7 +158,7 @@ computed as (
             when regexp_matches(note_key, '^vuot( |$)') then 'exceeded'
             when regexp_matches(note_key, '^(dat|hoan thanh)( |$)') then 'reached'
         end as printed_verdict
-    from ends
+    from assessed
 ),
 
 final as (

@@ -30,7 +30,19 @@ unit_factors as (
     select * from {{ ref('int_unit_factors') }}
 ),
 
-from_appendix as (
+-- the plans a figure is set against as they are printed: the appendix's KH, and a plan
+-- document's plan of the year
+printed_plans as (
+    select area_code, plan_year, measure_code as indicator_code, plan::double as plan_value, unit,
+        document as plan_document, 'appendix' as plan_source
+    from appendix
+    union all by name
+    select area_code, plan_year, indicator_code, value::double as plan_value, unit,
+        document as plan_document, 'plan_document' as plan_source
+    from stated_plans
+),
+
+from_printed_plans as (
     select
         figures.area_code,
         figures.document,
@@ -45,20 +57,20 @@ from_appendix as (
         figures.value_type,
         figures.value,
         figures.unit,
-        'appendix' as plan_source,
-        appendix.plan::double * factor.factor as plan_value,
+        printed_plans.plan_source,
+        printed_plans.plan_value * factor.factor as plan_value,
         factor.factor is not null as plan_unit_converted,
         false as plan_is_implied,
         null::decimal(18, 6) as stated_pct_of_plan,
-        appendix.document as plan_document
+        printed_plans.plan_document
     from figures
-    inner join appendix
-        on appendix.area_code = figures.area_code
-        and appendix.plan_year = figures.period_year
-        and appendix.measure_code = figures.indicator_code
+    inner join printed_plans
+        on printed_plans.area_code = figures.area_code
+        and printed_plans.plan_year = figures.period_year
+        and printed_plans.indicator_code = figures.indicator_code
     -- a unit pair without a conversion keeps its row with no plan (chk_unit_conversions reports it)
     left join unit_factors as factor
-        on {{ unit_factor_matches('factor', 'appendix.unit', 'figures.unit') }}
+        on {{ unit_factor_matches('factor', 'printed_plans.unit', 'figures.unit') }}
 ),
 
 from_ratios as (
@@ -85,44 +97,10 @@ from_ratios as (
     from stated
 ),
 
-from_plan_documents as (
-    select
-        figures.area_code,
-        figures.document,
-        figures.fact_no,
-        figures.sentence,
-        figures.line,
-        figures.indicator_code,
-        figures.indicator_name,
-        figures.period_year,
-        figures.month_from,
-        figures.month_to,
-        figures.value_type,
-        figures.value,
-        figures.unit,
-        'plan_document' as plan_source,
-        stated_plans.value::double * factor.factor as plan_value,
-        factor.factor is not null as plan_unit_converted,
-        false as plan_is_implied,
-        null::decimal(18, 6) as stated_pct_of_plan,
-        stated_plans.document as plan_document
-    from figures
-    inner join stated_plans
-        on stated_plans.area_code = figures.area_code
-        and stated_plans.plan_year = figures.period_year
-        and stated_plans.indicator_code = figures.indicator_code
-    -- a unit pair without a conversion keeps its row with no plan (chk_unit_conversions reports it)
-    left join unit_factors as factor
-        on factor.from_unit_key = lower(nfc_normalize(stated_plans.unit))
-        and factor.to_unit_key = lower(nfc_normalize(figures.unit))
-),
-
 unioned as (
-    select * from from_appendix
+    select * from from_printed_plans
     union all by name
     select * from from_ratios
-    union all by name
-    select * from from_plan_documents
 ),
 
 -- a figure the report states twice (summary and section) is one row, with both places

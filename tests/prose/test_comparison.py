@@ -29,3 +29,77 @@ def test_measures_from_the_words_around_a_figure():
     assert measure(text, 1, "tăng", " tăng ") == ("growth_pct", "same_period")
     assert measure(text, 2, "đạt", " đạt ") == ("ratio_pct", "plan")
     assert measure("thấp hơn 2,45 điểm phần trăm so với kế hoạch", 0, "thấp hơn", "thấp hơn ") == ("pp", "plan")
+
+
+def _facts(text, report_date, kind=None):
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    return {f.printed: f for f in extract_facts(text, "x.txt", dt.date.fromisoformat(report_date), document_kind=kind)}
+
+
+def test_the_same_months_of_the_year_before_are_the_same_period():
+    """"so với 6 tháng đầu năm 2021" of a January-June 2022 figure is against the same period; of a
+    nine-month figure it is no allowed basis."""
+    assert basis_of_phrase("so với 6 tháng đầu năm 2021", (2022, 1, 6)) == "same_period"
+    assert basis_of_phrase("so với quý I/2021", (2022, 1, 3)) == "same_period"
+    assert basis_of_phrase("so với 6 tháng đầu năm 2021", (2022, 1, 9)) == "?"
+    f = _facts("Giá trị xuất khẩu 6 tháng đầu năm ước đạt 16,8 tỷ USD, tăng 29,9% so với 6 tháng đầu năm 2021.", "2022-06-29")
+    assert (f["29,9"].measure, f["29,9"].basis) == ("growth_pct", "same_period")
+
+
+def test_grew_by_is_a_growth():
+    """"tăng trưởng 12,5%" is said as "tăng 12,5%": a growth of the level, not a share."""
+    f = _facts("Tổng mức bán lẻ hàng hóa 9 tháng tăng trưởng 12,5% so với cùng kỳ.", "2023-09-28")
+    assert (f["12,5"].indicator_code, f["12,5"].measure, f["12,5"].basis) == ("retail_sales", "growth_pct", "same_period")
+    assert measure("tổng mức bán lẻ tăng trưởng 12,5%", 0, "tăng trưởng", "tăng trưởng ")[0] == "growth_pct"
+
+
+def test_a_share_after_an_amount_of_money_or_of_a_disbursement_is_a_share_of_the_plan():
+    """Bà Rịa-Vũng Tàu, January 2022: "ước khoảng hơn 2.135 tỷ đồng, đạt 8,8%" is 8,8 % of the
+    plan; "giải ngân đạt gần 30%" too; "1.927 nhiệm vụ đã hoàn thành (đạt 71%)" is a share of the tasks."""
+    f = _facts("Tổng chi ngân sách trên địa bàn tháng 1/2022 ước khoảng hơn 2.135 tỷ đồng, đạt 8,8% và bằng 168,9% so với cùng kỳ.",
+               "2022-02-15")
+    assert (f["8,8"].indicator_code, f["8,8"].measure, f["8,8"].basis) == ("budget_expenditure", "ratio_pct", "plan")
+    assert (f["168,9"].indicator_code, f["168,9"].basis) == ("budget_expenditure", "same_period")
+    f = _facts("Nguồn vốn ngân sách Trung ương giải ngân đạt gần 30%.", "2021-08-05")
+    assert (f["30"].measure, f["30"].basis) == ("ratio_pct", "plan")
+    f = _facts("UBND tỉnh đã giao 2.714 nhiệm vụ, trong đó có 1.927 nhiệm vụ đã hoàn thành (đạt 71%).", "2022-09-30")
+    assert (f["71"].measure, f["71"].basis) == ("value", "none")
+
+
+def test_both_ends_of_a_range_are_said_alike():
+    """"Năng suất lao động xã hội tăng 9 - 10%": both ends are growths; "10-15 hợp tác xã thành
+    lập mới": both ends count new cooperatives."""
+    f = _facts("Năng suất lao động xã hội tăng 9 - 10%.", "2023-01-05", "plan_decision")
+    assert f["9"].measure == f["10"].measure == "growth_pct"
+    assert f["9"].basis == f["10"].basis
+    f = _facts("- Số doanh nghiệp thành lập đạt khoảng 850 doanh nghiệp; 10-15 hợp tác xã thành lập mới.", "2023-01-05", "plan_decision")
+    assert f["10"].indicator_code == f["15"].indicator_code == "new_cooperatives"
+
+
+def test_a_comparison_before_and_another_verb_is_the_first_verbs():
+    """Vĩnh Phúc, June 2018: "Tỷ lệ nợ xấu đã giảm so với cuối năm 2017 và hiện chiếm 1,31%": 1,31 %
+    is a share, compared with nothing (the comparison is of "đã giảm")."""
+    f = _facts("Tỷ lệ nợ xấu đã giảm so với cuối năm 2017 và hiện chiếm 1,31% trên tổng dư nợ.", "2018-06-28")
+    assert (f["1,31"].measure, f["1,31"].basis) == ("value", "none")
+    f = _facts("Tổng thu ngân sách so với cùng kỳ bằng 124,7%.", "2022-02-15")
+    assert (f["124,7"].measure, f["124,7"].basis) == ("ratio_pct", "same_period")
+
+
+def test_a_growth_with_no_comparison_is_against_the_same_period_for_a_year_too():
+    """Thừa Thiên Huế, results of 2022: "Kim ngạch xuất khẩu ước đạt 1.230 triệu USD, tăng 11,4%"
+    is against the same period (the year before), as a month's or nine months' growth is."""
+    f = _facts("Năm 2022, kim ngạch xuất khẩu ước đạt 1.230 triệu USD, tăng 11,4%.", "2022-12-20")
+    assert (f["11,4"].measure, f["11,4"].basis) == ("growth_pct", "same_period")
+    f = _facts("Năm 2022, kim ngạch xuất khẩu ước đạt 1.230 triệu USD, tăng 11,4% so với năm 2021.", "2022-12-20")
+    assert f["11,4"].basis == "prior_year"
+
+
+def test_the_per_what_of_a_unit_stands_before_the_comparison():
+    """Lào Cai, 2024: "tăng 8,9 triệu đồng/người/năm so với năm 2023": an absolute difference
+    against the year before ("/người/năm" belongs to the unit)."""
+    f = _facts("GRDP bình quân đầu người đạt 97,5 triệu đồng/người/năm, tăng 8,9 triệu đồng/người/năm so với năm 2023.",
+               "2024-12-10")
+    assert (f["8,9"].indicator_code, f["8,9"].measure, f["8,9"].basis) == ("grdp_per_capita", "value", "prior_year")

@@ -26,3 +26,18 @@ def test_a_plan_document_states_plans_of_the_year_it_is_about():
         ("8", "grdp_growth", "plan", 2023, "council_resolution"),
         ("43,97", "grdp_per_capita", "plan", 2023, "council_resolution"),
     ]
+
+
+def test_news_of_a_monthly_session_is_about_the_sessions_month():
+    """Bà Rịa-Vũng Tàu: held on 15/2/2022, "cuộc họp thường kỳ UBND tỉnh tháng 1/2022" is about
+    January: figures with no period are January's, and January was over at the report's date."""
+    from ingest.prose.document import session_month_of
+
+    text = ("Chiều 15/2, ông Nguyễn Văn Thọ, Chủ tịch UBND tỉnh chủ trì cuộc họp thường kỳ UBND tỉnh tháng 1/2022.\n\n"
+            "Tổng lượt khách lưu trú tại các cơ sở lưu trú du lịch đạt gần 177 ngàn lượt.")
+    assert session_month_of(text, 2022, 2) == (2022, 1)
+    assert session_month_of("Phiên họp thường kỳ tháng 12 của UBND tỉnh.", 2023, 1) == (2022, 12)
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2022, 2, 15), document_kind="session_news")}
+    assert "15" not in facts and "2" not in facts  # "Chiều 15/2" is a date
+    f = facts["177"]
+    assert (f.period_year, f.month_from, f.month_to, f.value_type) == (2022, 1, 1, "actual")

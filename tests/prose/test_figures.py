@@ -133,3 +133,17 @@ def test_numbers_read_without_babel_are_read_as_babel_reads_them():
         assert read(parse_printed, p) == read(parse_vn_number, p), p
     assert read(parse_printed, "3.085.050") == (3085050, "3085050", 0, "3.085.050")
     assert read(parse_printed, "5.3407") == "malformed"
+
+
+def test_names_dates_and_groups_with_numbers_are_not_figures():
+    """"Covid-19", "1 số hàng hóa" (một số), "Chiều 15/2", "từ 12-17 tuổi", "trong độ tuổi từ 05
+    đến 11" are not figures; the shares after them are."""
+    text = ("Mặc dù dịch bệnh covid-19 đã cơ bản được kiểm soát, giá cả 1 số hàng hóa đầu vào tăng. Chiều 15/2, UBND tỉnh họp. "
+            "Trẻ em từ 12-17 tuổi được tiêm mũi 2 đạt 98,2 %; trẻ em trong độ tuổi từ 05 đến 11 được tiêm mũi 1 đạt khoảng 45%.")
+    assert [f.printed for f in find_figures(text)] == ["98,2", "45"]
+
+
+def test_an_acronym_and_an_amount_is_a_figure_an_acronym_and_a_number_is_a_name():
+    """Quảng Nam, September 2015: "vốn FDI 945 tỷ đồng" is an amount; "ISO 9001" is a name."""
+    assert [f.printed for f in find_figures("vốn ngoài nhà nước hơn 5.920 tỷ đồng và vốn FDI 945 tỷ đồng")] == ["5.920", "945"]
+    assert [f.printed for f in find_figures("áp dụng hệ thống quản lý chất lượng ISO 9001 tại 45 cơ quan")] == ["45"]

@@ -41,3 +41,16 @@ def test_markup_and_footnote_marks_are_removed_and_kept_as_marks():
 def test_pipe_tables_are_skipped_and_markdown_headings_kept_as_headings():
     paras = to_paragraphs(split_lines("## I. KẾT QUẢ THỰC HIỆN\n\n| TT | Chỉ tiêu | 2022 |\n|---|---|---|\n\nGRDP tăng 5,55%.\n"))
     assert [(p.body.text, p.heading) for p in paras] == [("I. KẾT QUẢ THỰC HIỆN", True), ("GRDP tăng 5,55%.", False)]
+
+
+def test_the_row_numbers_of_a_table_printed_as_text_are_not_figures():
+    """Thừa Thiên Huế, plan for 2021 (a table printed one cell a line): the row numbers 9, 10, 11
+    are not figures, the values of the rows are, with the row's name."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("9\n\nGiường bệnh/vạn dân\n\n58-60\n\n10\n\nTỷ lệ hộ nghèo\n\n0,4%\n\n11\n\n"
+            "Phấn đấu xã đạt chuẩn nông thôn mới\n\n07 - 09\n\n12\n\nLực lượng lao động từ 15 tuổi trở lên (người)\n\n575\n")
+    printed = [f.printed for f in extract_facts(text, "x.txt", dt.date(2020, 12, 15))]
+    assert printed == ["58", "60", "0,4", "07", "09", "575"]

@@ -46,3 +46,51 @@ def test_period_kinds():
     assert [period_kind_of(p) for p in [(2022, 9, 9), (2022, 1, 9), (2022, 7, 9), (2022, 1, 12), (2022, None, 9)]] == [
         "month", "cumulative", "quarter", "year", "multi_year"]
     assert [p for *_, p in find_periods("Đến đầu tháng 8/2021")] == [(2021, 1, 7)]
+
+
+def _facts(text, report_date, kind=None):
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    return {f.printed: f for f in extract_facts(text, "x.txt", dt.date.fromisoformat(report_date), document_kind=kind)}
+
+
+def test_a_period_said_right_after_the_figure_is_its_own():
+    """Quảng Nam, September 2015: "đạt gần 61 triệu USD trong tháng 9 đã nâng giá trị xuất khẩu 9
+    tháng lên 423 triệu USD": 61 is September's, 423 the nine months'."""
+    f = _facts("Kim ngạch xuất khẩu đạt gần 61 triệu USD trong tháng 9 đã nâng giá trị xuất khẩu 9 tháng lên 423 triệu USD.",
+               "2015-09-25")
+    assert (f["61"].month_from, f["61"].month_to, f["61"].period_kind) == (9, 9, "month")
+    assert (f["423"].month_from, f["423"].month_to) == (1, 9)
+
+
+def test_what_a_stock_has_is_a_stock_at_its_date():
+    """Thái Nguyên, June 2022: "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt gần 10,3
+    tỷ USD": the capital of the projects in force stands at the same date."""
+    f = _facts("Tính lũy kế, hiện nay trên địa bàn tỉnh có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt gần 10,3 tỷ USD.",
+               "2022-06-28", "statistics_release")
+    assert f["172"].period_kind == f["10,3"].period_kind == "balance"
+    assert f["10,3"].balance_date == f["172"].balance_date and f["10,3"].month_from is None
+
+
+def test_a_breakdown_sentence_is_of_the_period_of_what_it_breaks_down():
+    """Thừa Thiên Huế, July 2018: "Tổng mức bán lẻ … tháng 7/2018 ước đạt 3.243,0 tỷ đồng, tăng
+    1,93% so với tháng trước … Trong đó, kinh tế Nhà nước đạt 238,3 tỷ đồng, tăng 0,61%": July's
+    part, against the month before, as its whole."""
+    f = _facts("Hoạt động thương mại, giá cả: Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 7/2018 ước đạt "
+               "3.243,0 tỷ đồng, tăng 1,93% so với tháng trước và tăng 10,72% so với cùng kỳ năm trước. Trong đó, kinh tế Nhà "
+               "nước đạt 238,3 tỷ đồng, chiếm 7,35% tổng số, tăng 0,61%.", "2018-07-25")
+    assert (f["238,3"].month_from, f["238,3"].month_to) == (7, 7)
+    assert (f["0,61"].month_from, f["0,61"].basis) == (7, "prior_month")
+    f = _facts("Dự ước chỉ số sản xuất công nghiệp tháng 10/2022 tăng 1,34% so với tháng trước, trong đó ngành khai khoáng "
+               "tăng 1,75%; ngành chế biến tăng 3% so với cùng kỳ.", "2022-10-25")
+    assert (f["1,75"].basis, f["3"].basis) == ("prior_month", "same_period")
+
+
+def test_mobilised_deposits_are_a_stock():
+    """"Huy động vốn trên địa bàn đến 30/6/2022 ước đạt 25.000 tỷ đồng, tăng 5,2% so với cuối năm
+    2021": the deposits stand at 30 June, compared with the end of 2021."""
+    f = _facts("Huy động vốn trên địa bàn đến 30/6/2022 ước đạt 25.000 tỷ đồng, tăng 5,2% so với cuối năm 2021.", "2022-06-25")
+    assert (f["25.000"].indicator_code, f["25.000"].period_kind, str(f["25.000"].balance_date)) == ("deposits_mobilised", "balance", "2022-06-30")
+    assert (f["5,2"].basis, str(f["5,2"].compared_date)) == ("prior_year", "2021-12-31")

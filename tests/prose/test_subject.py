@@ -44,3 +44,61 @@ def test_the_subject_core_leaves_out_connectives_and_verbs():
     region = "trong đó Tổng mức bán lẻ hàng hóa ước đạt "
     a, b = core_span(region)
     assert region[a:b] == "Tổng mức bán lẻ hàng hóa"
+
+
+def _facts(text, report_date, kind=None):
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    return {f.printed: f for f in extract_facts(text, "x.txt", dt.date.fromisoformat(report_date), document_kind=kind)}
+
+
+def test_a_growth_after_a_level_that_no_indicator_fits_is_the_rate_the_subject_names():
+    """Bắc Kạn, November 2023: "tổng sản phẩm trên địa bàn" names GRDP growth, which the level in
+    tỷ đồng does not fit; "tăng trưởng 6,1%" after it is that growth."""
+    f = _facts("Dự ước đến hết năm 2023, tổng sản phẩm trên địa bàn tỉnh theo giá so sánh đạt 8.820 tỷ đồng, tăng trưởng 6,1%.",
+               "2023-11-20", "session_news")
+    assert f["8.820"].indicator_code is None
+    assert (f["6,1"].indicator_code, f["6,1"].measure, f["6,1"].basis) == ("grdp_growth", "value", "none")
+
+
+def test_an_acronym_in_parentheses_names_the_subject():
+    """Thái Nguyên, June 2022: "tổng sản phẩm trong tỉnh" is GRDP at current prices (no indicator),
+    its growth is named by "(GRDP)"; a qualifier in parentheses ("(giá hiện hành)") names nothing."""
+    f = _facts("Theo đó tổng sản phẩm trong tỉnh (GRDP) 6 tháng đầu năm ước tính tăng 7,08% so với 6 tháng đầu năm 2021.", "2022-06-29")
+    assert (f["7,08"].indicator_code, f["7,08"].measure) == ("grdp_growth", "value")
+    f = _facts("Tổng sản phẩm trong tỉnh (GRDP) ước đạt 65.700 tỷ đồng.", "2022-12-20")
+    assert f["65.700"].indicator_code is None
+
+
+def test_the_seeds_name_the_ways_reports_write_a_subject():
+    """Short and varied names of catalog indicators (seeds/prose_subject_aliases.csv) and subjects
+    that are no indicator (seeds/prose_other_subjects.csv)."""
+    f = _facts("GRDP bình quân ước đạt 51 triệu đồng/người, đạt 102% kế hoạch.", "2023-11-20")
+    assert f["51"].indicator_code == f["102"].indicator_code == "grdp_per_capita"
+    f = _facts("- Tỷ lệ dân cư đô thị được dùng nước sạch đạt 93,7%, tỷ lệ dân cư nông thôn được sử dụng nước sinh hoạt "
+               "hợp vệ sinh duy trì đạt từ 98,4% trở lên.", "2022-12-10")
+    assert (f["93,7"].indicator_code, f["98,4"].indicator_code) == ("urban_clean_water_share", "rural_hygienic_water_share")
+    f = _facts("Tỷ lệ nợ xấu hiện chiếm 1,31% trên tổng dư nợ.", "2018-06-28")
+    assert f["1,31"].indicator_code is None  # the bad-debt ratio: bad_debt is an amount
+
+
+def test_what_a_running_count_adds_is_its_own_indicator():
+    """"Số xã đạt chuẩn nông thôn mới tăng thêm 7 xã": the communes newly recognised, not the total;
+    communes at the advanced standard have no indicator."""
+    f = _facts("- Số xã đạt chuẩn nông thôn mới tăng thêm 7 xã trở lên, số xã đạt chuẩn nông thôn mới nâng cao, kiểu mẫu đạt 13 xã.",
+               "2022-12-10")
+    assert f["7"].indicator_code == "new_rural_communes_recognised"
+    assert f["13"].indicator_code is None
+    f = _facts("Toàn tỉnh có 95 xã đạt chuẩn nông thôn mới.", "2022-12-10")
+    assert f["95"].indicator_code == "new_rural_communes_total"
+
+
+def test_what_comes_with_the_counted_thing_does_not_name_it():
+    """Thái Nguyên, June 2022: "số doanh nghiệp thành lập mới … là 469 doanh nghiệp với số vốn đăng
+    ký là 6.411 tỷ đồng": 469 new enterprises; the registered capital after "với" is another subject."""
+    f = _facts("Cũng theo công bố của Cục Thống kê, số doanh nghiệp thành lập mới trong 6 tháng đầu năm 2022 là 469 doanh "
+               "nghiệp với số vốn đăng ký là 6.411 tỷ đồng.", "2022-06-29")
+    assert f["469"].indicator_code == "new_enterprises"
+    assert f["6.411"].indicator_code is None

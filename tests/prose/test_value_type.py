@@ -19,3 +19,17 @@ def test_a_heading_opens_a_results_or_a_targets_section():
 def test_a_plan_of_a_later_year_is_a_plan():
     assert plan_year(ANNUAL, "KH năm 2023 ")
     assert not plan_year(ANNUAL, "KH năm 2022 ")
+
+
+def test_estimated_is_said_after_any_word_but_a_treaty_is_not_an_estimate():
+    """"giá trị sản xuất nông nghiệp ước đạt 795 tỷ đồng": "ước" after "nghiệp" is an estimate (the
+    exclusion of "hiệp ước", a treaty, is of the word "hiệp" only)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+    from ingest.prose import patterns as P
+
+    assert P.ESTIMATE_CUE.search("giá trị sản xuất nông nghiệp ước đạt")
+    assert not P.ESTIMATE_CUE.search("thực hiện hiệp ước")
+    facts = extract_facts("Tháng 1/2022, giá trị sản xuất nông nghiệp ước đạt 795 tỷ đồng.", "x.txt", dt.date(2022, 2, 15))
+    assert facts[0].value_type == "estimate"
