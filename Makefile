@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/benchmark.py $(BENCH_ARGS)
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/prose_speed.py
+	$(BIN)/python bench/incremental.py
 
 clean:
 	rm -rf warehouse exports target logs
