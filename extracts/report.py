@@ -107,6 +107,14 @@ def _pct(value) -> str:
     return "" if value is None else vn(round(float(value), 2), 2)
 
 
+def preload() -> None:
+    """Start the chart's renderer ahead of use (vl-convert's engine takes about 1 s the first
+    time), e.g. while dbt builds."""
+    import vl_convert
+
+    vl_convert.vegalite_to_svg({"mark": "point", "data": {"values": []}})
+
+
 def chart_svg(rows: list[AttainmentRow]) -> str:
     """Attainment (ước TH so với KH, %) of every assessed measure, as an inline SVG."""
     import altair as alt
