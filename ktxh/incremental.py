@@ -12,9 +12,9 @@ with the warehouse now:
 * **incremental**: the provinces whose batches were added, replaced or removed since the last
   build go to ``build_state.scope``; ``dbt build`` runs only the nodes downstream of the raw
   sources (no seeds, no unit tests, no views: their definitions are unchanged), and the
-  incremental models (the prose figures, the monthly series and their checks, keyed by
-  province: ``macros/incremental.sql``) delete and insert those provinces' rows only; the other
-  tables are rebuilt whole;
+  incremental models (the prose figures ``int_reported_figures`` and ``int_monthly_figures``,
+  the marts and checks made from them, keyed by province: ``macros/incremental.sql``) delete
+  and insert those provinces' rows only; the other tables are rebuilt whole;
 * **nothing** to do: the same batches and the same project: dbt is not run.
 
 Only the models whose rows for a province depend on that province's documents alone are
