@@ -113,3 +113,6 @@ def test_a_clause_that_names_only_a_period_keeps_the_subject():
     assert (f["8,2"].indicator_code, f["8,2"].month_from, f["8,2"].month_to) == ("industrial_production_index", 1, 6)
     f = _facts("Chỉ số sản xuất công nghiệp tháng 6 tăng 10,5% so với cùng kỳ; số lao động mới tăng 8,2% so với cùng kỳ.", "2022-06-28")
     assert f["8,2"].indicator_code is None
+    f = _facts("Trong tháng 9, toàn tỉnh có 45 doanh nghiệp thành lập mới với tổng vốn đăng ký 320 tỷ đồng, tăng 12% so với cùng "
+               "kỳ; lũy kế 9 tháng có 420 doanh nghiệp thành lập mới, tăng 8%.", "2023-09-28")
+    assert (f["45"].indicator_code, f["420"].indicator_code, f["420"].month_from) == ("new_enterprises", "new_enterprises", 1)
