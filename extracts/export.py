@@ -137,6 +137,26 @@ def _copy_mart(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
 
 # --- all of it ----------------------------------------------------------------
 
+def _require_marts(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    [(built,)] = con.sql(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'marts' and table_name = 'fct_plan_attainment'"
+    ).fetchall()
+    if not built:
+        raise WarehouseMissing(f"{db} has no marts yet: run `ktxh build` (or `ktxh run`) first")
+
+
+def export_sdmx_files(db: Path, out: Path, year: int | None = None, area: str | None = None):
+    """``ktxh export --format sdmx``: the SDMX structure and data files in ``out/sdmx`` (extracts.sdmx)."""
+    from extracts.sdmx import export_sdmx
+
+    db, out = Path(db), Path(out)
+    require_warehouse(db)
+    with storage.connect(db, read_only=True) as con:
+        _require_marts(con, db)
+        return export_sdmx(con, out / "sdmx", year=year, area=area)
+
+
 def export_all(db: Path, out: Path, year: int | None = None, area: str | None = None,
                written: list[Path] | None = None) -> list[Path]:
     """Write the biểu of every (selected) province and plan year, and the marts' CSVs; returns
@@ -146,12 +166,7 @@ def export_all(db: Path, out: Path, year: int | None = None, area: str | None = 
     require_warehouse(db)
     paths: list[Path] = []
     with storage.connect(db, read_only=True) as con:
-        [(built,)] = con.sql(
-            "select count(*) from information_schema.tables "
-            "where table_schema = 'marts' and table_name = 'fct_plan_attainment'"
-        ).fetchall()
-        if not built:
-            raise WarehouseMissing(f"{db} has no marts yet: run `ktxh build` (or `ktxh run`) first")
+        _require_marts(con, db)
         out.mkdir(parents=True, exist_ok=True)
         manifest = Manifest.load(out)
         selected = con.sql(

@@ -62,12 +62,17 @@ COMMANDS = {
              two="checked, or does not exist"),
     ),
     "export": (
-        "write the department's biểu (XLSX for print, CSV) and analysts' CSVs",
-        "Write, per province and plan year, bieu_chi_tieu_<year>.xlsx (A4 landscape, with a sheet of "
-        "findings), bieu_chi_tieu_<year>.csv and bieu_chi_tieu_<year>_phat_hien.csv, and every mart as "
-        "marts/<table>.csv (UTF-8, dot decimal). Reads the warehouse read-only; it must exist. A file whose "
-        "warehouse rows are those of the last export to the folder is left as it is (.ktxh-export.json).",
-        dict(ok="", one="(not used)", two="read, or does not exist or has no marts"),
+        "write the department's biểu (XLSX for print, CSV) and analysts' CSVs, or SDMX (--format sdmx)",
+        "--format bieu (the default): write, per province and plan year, bieu_chi_tieu_<year>.xlsx (A4 landscape, "
+        "with a sheet of findings), bieu_chi_tieu_<year>.csv and bieu_chi_tieu_<year>_phat_hien.csv, and every mart "
+        "as marts/<table>.csv (UTF-8, dot decimal); a file whose warehouse rows are those of the last export to "
+        "the folder is left as it is (.ktxh-export.json). --format sdmx: write sdmx/ktxh_structure.xml (the SDMX-ML 3.0 "
+        "data structure definition, codelists and dataflows) and the plan attainment and monthly series as "
+        "SDMX-CSV 2.0 (sdmx/plan_attainment.csv, sdmx/monthly_series.csv) and as SDMX-ML 3.0 data (.xml), "
+        "checked against the codelists (README: Exchange). Reads the warehouse read-only; it must exist.",
+        dict(ok="", one="the command line is wrong (e.g. an unknown --format)",
+             two="read, or does not exist or has no marts, or an SDMX file would not validate (nothing "
+                 "written)"),
     ),
     "report": (
         "write the report page (one offline HTML file per province and year)",
@@ -93,6 +98,9 @@ COMMANDS = {
                         "(warehouse replaced so checks.findings can be read)", two="built or checked"),
     ),
 }
+
+
+EXPORT_FORMATS = ("bieu", "sdmx")
 
 
 def _add_area(parser: argparse.ArgumentParser) -> None:
@@ -129,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     parsers = {}
     for name, (short, long, codes) in COMMANDS.items():
         parsers[name] = sub.add_parser(
-            name, help=short, description=textwrap.fill(long, 90), formatter_class=argparse.RawDescriptionHelpFormatter,
+            name, help=short, description=textwrap.fill(long, 90, break_on_hyphens=False), formatter_class=argparse.RawDescriptionHelpFormatter,
             epilog=SETTINGS_HELP + "\n" + EXIT_HELP.format(**codes))
     p = parsers["ingest"]
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report (.txt/.md/.docx/.pdf/.html), biểu (.xlsx/.csv) or a folder")
@@ -145,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--full", action="store_true",
         help="validate every row (default: only the province-years whose rows changed since the last check)")
     _add_selection(parsers["export"])
+    parsers["export"].add_argument(
+        "--format", choices=EXPORT_FORMATS, default="bieu",
+        help="bieu: the biểu XLSX/CSV and the marts' CSVs (default); sdmx: SDMX-CSV 2.0 + SDMX-ML structure")
     _add_selection(parsers["report"])
     p = parsers["catalog"]
     catalog = p.add_subparsers(dest="catalog_command", required=True, metavar="SUBCOMMAND")
@@ -178,7 +189,18 @@ def _preload_checks() -> None:
     preload()
 
 
-def _export(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None) -> None:
+def _export(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None,
+            fmt: str = "bieu") -> None:
+    if fmt == "sdmx":
+        from extracts.export import export_sdmx_files
+
+        result = export_sdmx_files(db, out or settings.exports_dir(), year=year, area=area)
+        for path in result.paths:
+            print(f"wrote {path}")
+        print("observations: " + ", ".join(f"{flow} {n}" for flow, n in result.observations.items()))
+        for why, n in result.left_out.items():
+            print(f"not exchanged: {n} figures ({why}; they stay in the marts)")
+        return
     from extracts.export import export_all
 
     written: list[Path] = []
@@ -276,7 +298,7 @@ def _main(args: argparse.Namespace, db: Path) -> int:
         from ingest.areas import normalise_code
 
         area = normalise_code(args.area, "ktxh export") if args.area is not None else None
-        _export(db, args.year, area, args.out)
+        _export(db, args.year, area, args.out, args.format)
     elif args.command == "report":
         _report(db, args.year, args.area, args.out)
     elif args.command == "catalog":

@@ -33,7 +33,9 @@ stated as (
         report_date,
         fact_no,
         null::varchar as derived_from_document,
-        sentence
+        sentence,
+        line as source_line,
+        decimals
     from figures
 ),
 
@@ -67,7 +69,9 @@ derived as (
         later.report_date,
         later.fact_no,
         earlier.document as derived_from_document,
-        null::varchar as sentence
+        null::varchar as sentence,
+        later.line as source_line,
+        null::integer as decimals
     from year_to_date as later
     inner join year_to_date as earlier
         on earlier.area_code = later.area_code
