@@ -26,9 +26,10 @@ docs: $(STAMP)
 	$(BIN)/dbt docs generate --static --profiles-dir . --project-dir . --quiet
 
 bench: $(STAMP)
-	$(BIN)/python bench/benchmark.py
+	$(BIN)/python bench/benchmark.py $(BENCH_ARGS)
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/prose_speed.py
+	$(BIN)/python bench/incremental.py
 
 clean:
 	rm -rf warehouse exports target logs

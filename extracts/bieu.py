@@ -179,7 +179,7 @@ def _findings(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) ->
             and f.plan_year between m.period_start_year and m.period_end_year
         where f.area_code = ? and f.plan_year = ?
         order by case f.severity when 'error' then 0 when 'warning' then 1 else 2 end, m.sort_order nulls first,
-                 f.check_name, f.figure
+                 f.check_name, f.figure, f.document, f.source_ref, f.message_vi  -- a total order: ties would print at random
         """,
         params=[area_code, plan_year],
     ).pl().to_dicts()

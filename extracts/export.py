@@ -195,7 +195,7 @@ def export_all(db: Path, out: Path, year: int | None = None, area: str | None = 
                 written += files
         if year is None and area is None:  # a biểu of the last export whose province-year is gone
             current = {p.name for p in paths}
-            for stem in [k for k in manifest.files if not k.startswith("marts/")]:
+            for stem in [k for k in manifest.files if "/" not in k]:  # not marts/… nor report/…
                 stale = [out / f"{stem}.xlsx", out / f"{stem}.csv", out / f"{stem}_phat_hien.csv"]
                 if not any(p.name in current for p in stale):
                     for path in stale:

@@ -1,5 +1,8 @@
 """What the last export wrote, so that an export rewrites only the files whose inputs changed.
 
+(The same for ``ktxh report``'s pages: ``fct_plan_attainment``, ``fct_plan_scorecard``,
+``fct_period_progress`` and ``checks.findings`` of the province-year, and ``dim_measures``.)
+
 ``ktxh export`` keeps ``.ktxh-export.json`` in its output folder: for each biểu (file stem)
 and each mart CSV, a hash of the warehouse rows it was made from, and a fingerprint of the
 code that writes them.  A biểu of a province and year is made from that province-year's rows
@@ -24,7 +27,7 @@ from pathlib import Path
 import duckdb
 
 MANIFEST = ".ktxh-export.json"
-_CODE = ("bieu.py", "bieu_xlsx.py", "export.py", "export_state.py")
+_CODE = ("bieu.py", "bieu_xlsx.py", "export.py", "export_state.py", "report.py", "templates/report.html.j2")
 CATALOG_TABLES = ("marts.dim_measures", "catalog.indicator_groups", "catalog.indicator_catalog")
 
 
@@ -52,11 +55,11 @@ def table_hash(con: duckdb.DuckDBPyConnection, table: str) -> str:
     return f"{n}:{h}:{hashlib.sha256(str(columns).encode()).hexdigest()[:12]}"
 
 
-def _grouped(con: duckdb.DuckDBPyConnection, table: str) -> dict[tuple[str, int], str]:
+def _grouped(con: duckdb.DuckDBPyConnection, table: str, year: str = "plan_year") -> dict[tuple[str, int], str]:
     if not _exists(con, table):
         return {}
     return {(a, y): f"{n}:{h}" for a, y, n, h in con.sql(
-        f"select area_code, plan_year, count(*), sum(hash(t))::varchar from {table} as t group by all").fetchall()}
+        f"select area_code, {year}, count(*), sum(hash(t))::varchar from {table} as t group by all").fetchall()}
 
 
 def bieu_hashes(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], str]:
@@ -65,6 +68,15 @@ def bieu_hashes(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], str]:
     facts, findings = _grouped(con, "marts.fct_plan_attainment"), _grouped(con, "checks.findings")
     return {key: hashlib.sha256(f"{catalog}|{value}|{findings.get(key, '-')}".encode()).hexdigest()
             for key, value in facts.items()}
+
+
+def report_hashes(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], str]:
+    """Per province-year: the hash of every row its report page is made from."""
+    catalog = table_hash(con, "marts.dim_measures")
+    parts = [_grouped(con, "marts.fct_plan_attainment"), _grouped(con, "marts.fct_plan_scorecard"),
+             _grouped(con, "marts.fct_period_progress", "period_year"), _grouped(con, "checks.findings")]
+    return {key: hashlib.sha256("|".join([catalog, *(p.get(key, "-") for p in parts)]).encode()).hexdigest()
+            for key in parts[0]}
 
 
 @dataclass

@@ -26,6 +26,7 @@ import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from extracts.bieu import STATUS_VI, FindingRow, findings_of, source_reference, vn
+from extracts.export_state import Manifest, report_hashes
 from ktxh import storage
 from ktxh.errors import WarehouseMissing, require_warehouse
 
@@ -106,6 +107,14 @@ def _pct(value) -> str:
     return "" if value is None else vn(round(float(value), 2), 2)
 
 
+def preload() -> None:
+    """Start the chart's renderer ahead of use (vl-convert's engine takes about 1 s the first
+    time), e.g. while dbt builds."""
+    import vl_convert
+
+    vl_convert.vegalite_to_svg({"mark": "point", "data": {"values": []}})
+
+
 def chart_svg(rows: list[AttainmentRow]) -> str:
     """Attainment (ước TH so với KH, %) of every assessed measure, as an inline SVG."""
     import altair as alt
@@ -159,7 +168,8 @@ def build_report(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int)
         source=p["document"] + (f", câu: «{p['sentence']}»" if p.get("sentence") else ""),
     ) for p in _dicts(con, """
         select * from marts.fct_period_progress where area_code = ? and period_year = ?
-        order by indicator_code, month_to, plan_source, document""", [area_code, plan_year])]
+        order by indicator_code, month_to, plan_source, document, fact_no, plan_value, value  -- a total order
+        """, [area_code, plan_year])]
     return ReportPage(
         area_code=area_code, area_name=area_name, plan_year=plan_year,
         source=source_reference(facts), scorecard=scorecard, attainment=attainment, progress=progress,
@@ -184,11 +194,14 @@ def render(page: ReportPage) -> str:
     return env.get_template("report.html.j2").render(page=page, generated=datetime.now().strftime("%d/%m/%Y %H:%M"))
 
 
-def write_reports(db: Path, out: Path, year: int | None = None, area: str | None = None) -> list[Path]:
-    """The report page of every (selected) province and plan year."""
+def write_reports(db: Path, out: Path, year: int | None = None, area: str | None = None,
+                  written: list[Path] | None = None) -> list[Path]:
+    """The report page of every (selected) province and plan year; a page whose warehouse rows
+    are those of the last report to ``out`` (``extracts.export_state``) is left as it is.
+    Returns every page; ``written`` gets those written."""
     db, out = Path(db), Path(out)
     require_warehouse(db)
-    written = []
+    pages = []
     with storage.connect(db, read_only=True) as con:
         [(built,)] = con.sql("select count(*) from information_schema.tables where table_schema = 'marts' "
                              "and table_name = 'fct_plan_attainment'").fetchall()
@@ -199,9 +212,19 @@ def write_reports(db: Path, out: Path, year: int | None = None, area: str | None
             where (? is null or plan_year = ?) and (? is null or area_code = ?) order by all""",
             [year, year, area, area]).fetchall()
         out.mkdir(parents=True, exist_ok=True)
+        manifest = Manifest.load(out)
+        inputs = report_hashes(con)
         several = len({a for a, _ in selected}) > 1
         for area_code, plan_year in selected:
             path = out / (f"bao_cao_{plan_year}" + (f"_{area_code}" if several else "") + ".html")
+            pages.append(path)
+            key = f"report/{path.name}"
+            if manifest.up_to_date(key, inputs[(area_code, plan_year)], [path]):
+                continue
+            manifest.files.pop(key, None)
             path.write_text(render(build_report(con, area_code, plan_year)), encoding="utf-8")
-            written.append(path)
-    return written
+            manifest.files[key] = inputs[(area_code, plan_year)]
+            if written is not None:
+                written.append(path)
+        manifest.save()
+    return pages

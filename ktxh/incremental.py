@@ -7,7 +7,8 @@ variables the models read, the dbt versions).  Before dbt runs, :func:`plan` com
 with the warehouse now:
 
 * **full**: no marts yet, no state, or the project's fingerprint changed (a model, a seed or a
-  setting was edited): ``dbt build --full-refresh``, every node;
+  setting was edited): ``dbt build --full-refresh``, every node but the unit tests (the test
+  suite runs those);
 * **incremental**: the provinces whose batches were added, replaced or removed since the last
   build go to ``build_state.scope``; ``dbt build`` runs only the nodes downstream of the raw
   sources (no seeds, no unit tests, no views: their definitions are unchanged), and the
@@ -85,7 +86,9 @@ class BuildPlan:
 
     def dbt_args(self) -> list[str]:
         if self.kind == "full":
-            return ["build", "--full-refresh"]
+            # dbt's unit tests check the models' logic on fixed inputs, not the data: they are
+            # run by the test suite (tests/test_dbt_unit_tests.py), not by every build (~1 s each)
+            return ["build", "--full-refresh", "--exclude", "resource_type:unit_test"]
         return ["build", *INCREMENTAL_SELECTION]
 
 

@@ -1,0 +1,140 @@
+"""The words of value types, sections, sentences, clauses and subjects.
+
+Part of the pattern data of ``ingest.prose.patterns`` (which re-exports these and lists them in
+its registry), kept apart so that each module stays one a reader can hold in mind.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+LETTER = r"[^\W\d_]"
+WB_L = rf"(?<!{LETTER})"  # no letter before
+WB_R = rf"(?!{LETTER})"  # no letter after
+
+# --------------------------------------------------------------------------
+# Value types and sections
+# --------------------------------------------------------------------------
+
+ESTIMATE_CUE = re.compile(rf"(?<!\bcông )(?<!\bhiệp )(?<!\bquy )(?<!\bmong ){WB_L}(?:ước|uớc|dự\s+ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
+PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
+#: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
+PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
+PLAN_YEAR_CUE = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch)\s+(?:năm\s+)?(\d{{4}})", _I)
+#: A heading about results (actual figures) or about targets (plans).
+ACTUAL_HEADING = re.compile(rf"{WB_L}(?:kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá|kiểm\s+điểm|thực\s+hiện\s+(?:các\s+)?chỉ\s+tiêu)", _I)
+PLAN_HEADING = re.compile(
+    rf"{WB_L}(?:mục\s+tiêu|phương\s+hướng|nhiệm\s+vụ\s+(?:trọng\s+tâm|chủ\s+yếu)|kế\s+hoạch\s+năm|chỉ\s+tiêu\s+chủ\s+yếu\s+năm|thời\s+gian\s+tới|cuối\s+năm)",
+    _I,
+)
+HEADING_START = re.compile(
+    r"^(?:#{1,6}\s*|(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.\s+|[a-zđ]\)\s+|phần\s+thứ\s+|\*{1,3}\s*\)?\s*)", _I
+)
+
+# --------------------------------------------------------------------------
+# Sentences and claims
+# --------------------------------------------------------------------------
+
+ABBREVIATIONS = re.compile(r"(?:\b(?:TP|TT|Tp|ThS|TS|PGS|GS|BS|KS|Th|St|v\.v|b/c|Đ/c|đ/c|Ths|Nxb|tr|TX|P)\.)$")
+#: How far before a full stop an abbreviation can start (the longest, "v.v.", is 4 characters).
+ABBREVIATION_REACH = 8
+SENTENCE_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=\s+[\"“(\-+•*]*\s*[A-ZĐÀ-Ỹ\d])")
+#: Delimiters that close a clause.  A comma between digits is a decimal mark.
+CLAUSE_DELIMITER = re.compile(r"[;:()]|,(?!\d)|(?<!\d),|\s[-–]\s")
+#: Words that carry no subject: a clause made only of these continues the claim before it.
+NONCONTENT = re.compile(
+    rf"{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|dự\s+ước|thực\s+hiện|tính\s+chung|tính|đạt\s+được|đạt|bằng|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
+    r"thấp\s+hơn|cao\s+hơn|kém|hơn|còn|lên|xuống|khoảng|gần|trên|dưới|xấp\s+xỉ|ít\s+nhất|thêm|so\s+với|so|với|trong\s+đó|"
+    r"trong|riêng|và|mức|tương\s+ứng|đến\s+nay|cụ\s+thể|như\s+sau|về|tổng\s+số|duy\s+trì|kế\s+hoạch|KH|năm|tháng|nay|"
+    r"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này|tương\s+đương|"
+    rf"chưa|không|mục\s+tiêu|đề\s+ra|dự\s+toán|giao){WB_R}",
+    _I,
+)
+#: A sentence this short with no figure may name the subject of the next one: the row name of a table
+#: printed as text, or "thu ngân sách … có tăng trưởng. Lũy kế 6 tháng … ước đạt 871 tỷ đồng".
+ROW_LABEL_MAX = 400
+#: "… so với cuối năm 2017 và hiện chiếm 1,31%": "và" and a verb after a comparison start another
+#: statement, which the comparison is not about.
+AND_PREDICATE = re.compile(rf"\s*(?:và|nhưng)\s+(?:hiện\s+(?:nay\s+)?)?(?:chiếm|đạt|là|có|còn|ở\s+mức){WB_R}", _I)
+#: A line holding only a whole number (a table's row number, or a value of the row named before).
+BARE_INTEGER = re.compile(r"\s*(\d{1,3})\s*")
+#: A lead that introduces a list: "Cơ cấu kinh tế: …".
+LEAD_COLON = re.compile(r"\s*:")
+#: Disbursement: "giải ngân đạt X%" is always a share of the capital planned.
+DISBURSEMENT = re.compile(rf"{WB_L}giải\s+ngân{WB_R}", _I)
+#: An acronym ("GRDP", "CPI", "IIP", "FDI"): in parentheses after a subject it names the subject.
+ACRONYM = re.compile(r"\s*[A-ZĐ]{2,}\s*")
+BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}", _I)
+#: Words that may precede a whole-subject alias ("=dịch vụ" after "khu vực").
+SUBJECT_FILLERS = ("khu vực", "lĩnh vực", "ngành", "là", "đó", "và", "còn", "riêng")
+#: Subject text: a clause start left out of the subject.
+SUBJECT_LEAD = re.compile(
+    rf"^(?:\s|[-+•*,;:.…]|\(\s*\d+\s*\)|\d+(?:\.\d+)*\.\s|trong\s+đó\s*(?:có)?|riêng|và|còn|cụ\s+thể|với|đồng\s+thời|theo\s+đó|{WB_L}có{WB_R})+",
+    _I,
+)
+SUBJECT_TAIL = re.compile(
+    rf"(?:\s|[,;:(]|{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|dự\s+ước|đạt\s+được|đạt|bằng|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
+    r"thấp\s+hơn|cao\s+hơn|khoảng|gần|trên|dưới|xấp\s+xỉ|thêm|lên|duy\s+trì)"
+    rf"{WB_R})+$",
+    _I,
+)
+
+#: The words after a figure's unit that still belong to it end at a clause break, a number,
+#: or a verb that introduces the next figure.
+#: ("469 doanh nghiệp với số vốn đăng ký …": what comes with the counted thing is not it.)
+AFTER_TEXT_END = re.compile(r"[;,:()]|\d|(?:\s|^)(?:so\s+với|với|(?:đạt|tăng|giảm|bằng|chiếm|vượt)(?=\s+(?:\S+\s+){0,2}\d))(?:\s|$)", _I)
+#: Words that are never a fallback unit.
+NOT_A_UNIT = re.compile(rf"{WB_L}(?:so|với|đạt|tăng|giảm|bằng|vượt|chiếm|KH|kế|năm|tháng|và|là|được|trong|của)\b", _I)
+#: "…: đạt 100% KH" after several claims: a summary of them.
+SUMMARY_LEAD = re.compile(r"^\s*[%)\s]*:\s*(?:đạt|bằng)?\s*$", _I)
+#: "tăng 20,7% về lượt xe": what a figure is about, stated after it.
+ABOUT = re.compile(r"\s*về\s", _I)
+#: A bare number right after "(" or ":" is a stated value ("(62,6%)", "quá hạn: 0").
+VALUE_OPENER = re.compile(r"[(:]\s*$")
+PAIR_SLASH = re.compile(r"\s?/\s?")
+RANGE_DASH = re.compile(r"\s?[-–]\s?")
+#: Count units that name the same thing.
+COUNT_SYNONYMS = {"hợp tác xã": "htx", "lao động": "người", "trường học": "trường", "giường bệnh": "giường"}
+
+#: Which indicators are refined or derived by the words around a figure is catalog data:
+#: ``seeds/prose_indicator_derivations.csv`` (a level whose growth, or a rate whose fall, is an
+#: indicator of its own; a refinement by unit, e.g. rice area in "tấn" is rice output).  Its cues
+#: are compiled here, so every pattern the extractor applies is compiled by this module.
+
+
+def compile_cue(pattern: str) -> re.Pattern[str]:
+    """A cue of a seed row (a pattern written in a seed), compiled as the extractor's patterns are."""
+    return re.compile(pattern, _I)
+
+
+#: Old and new placement of the tone mark on oa/oe/uy, folded to the new one.
+TONE_FOLD = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+#: "y" and "i" spelt either way ("bác sỹ"/"bác sĩ", "tỷ"/"tỉ").
+Y_FOLD = str.maketrans("ỳýỷỹỵ", "ìíỉĩị")
+
+
+#: A count unit's multiplier, left out of the counted noun ("nghìn con" counts "con").
+COUNT_PREFIX = re.compile(r"^(?:nghìn|ngàn|triệu)\s+", _I)
+#: A dash opening a footnote body, after its mark.
+LEADING_DASH = re.compile(r"^\s*(?:[-–]\s+)?")
+#: A list item, not a heading.
+BULLET_START = re.compile(r"^[-+•]")
+#: A short integer listed after an identifier ("lớp 8, 9, 10").
+SHORT_INTEGER = re.compile(r"\d{1,4}")
+#: Where a sentence's lead (its opening phrase) ends.
+LEAD_END = re.compile(r"[,:;]")
+#: A sentence that opens with a comparison ("So với cùng kỳ năm 2021: …").
+LEADING_SO_VOI = re.compile(rf"^\s*{WB_L}so(?:\s+với)?\s+", _I)  # "so với" (patterns.SO_VOI) leading a clause
+WHITESPACE_RUN = re.compile(r"\s+")
+WORD = re.compile(r"[^\W_]+")
+HAS_LETTER = re.compile(LETTER)
+#: What may stand between a figure and a comparison stated right after it: "101% (so với KH)".
+#: (The per-what of a unit, "triệu đồng/người/năm", stands between a figure and its comparison.)
+FIGURE_TO_BASIS = re.compile(rf"^(?:\s?/\s?{LETTER}+)*[\s*]*(?:\(\s*)?")
+#: Where a subject region is cut into clauses.
+CORE_CUT = re.compile(r"[;:()]")
