@@ -44,7 +44,7 @@ SENTENCE_END = re.compile(r"(?:\.{1,3}|…|[!?])(?=\s+[\"“(\-+•*]*\s*[A-ZĐ�
 CLAUSE_DELIMITER = re.compile(r"[;:()]|,(?!\d)|(?<!\d),|\s[-–]\s")
 #: Words that carry no subject: a clause made only of these continues the claim before it.
 NONCONTENT = re.compile(
-    rf"{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|dự\s+ước|thực\s+hiện|tính|đạt\s+được|đạt|bằng|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
+    rf"{WB_L}(?:ước\s+tính|ước\s+thực\s+hiện|ước|dự\s+ước|thực\s+hiện|tính\s+chung|tính|đạt\s+được|đạt|bằng|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt|chiếm|là|được|có|gấp|"
     r"thấp\s+hơn|cao\s+hơn|kém|hơn|còn|lên|xuống|khoảng|gần|trên|dưới|xấp\s+xỉ|ít\s+nhất|thêm|so\s+với|so|với|trong\s+đó|"
     r"trong|riêng|và|mức|tương\s+ứng|đến\s+nay|cụ\s+thể|như\s+sau|về|tổng\s+số|duy\s+trì|kế\s+hoạch|KH|năm|tháng|nay|"
     r"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này|tương\s+đương|"

@@ -187,7 +187,12 @@ class Extractor:
             elif not fig.pair_second and any(
                 f.measure == raw_measure and f.basis == basis and not f.figure.pair_second for f in current.facts
             ):  # one fact per comparison in a claim: a second one starts a claim of its own
-                if ";" in between:  # across a clause break the subject is not carried over
+                # across a clause break the subject is not carried over, unless the clause names only a
+                # period ("…, tăng 10,5% so với cùng kỳ; tính chung 6 tháng đầu năm tăng 8,2%") and the
+                # figure's own words name nothing ("; lũy kế 9 tháng có 420 doanh nghiệp thành lập mới")
+                clause = after_last(between, ";")
+                if ";" in between and (residue(clause) or nearest_period(clause)[0] is None
+                                       or indicator_of(self.vocab, clause, fig, raw_measure, parent)[0] is not None):
                     current = self._new_claim(between, fig, raw_measure, parent, claims)
                 else:
                     current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)

@@ -102,3 +102,17 @@ def test_what_comes_with_the_counted_thing_does_not_name_it():
                "nghiệp với số vốn đăng ký là 6.411 tỷ đồng.", "2022-06-29")
     assert f["469"].indicator_code == "new_enterprises"
     assert f["6.411"].indicator_code is None
+
+
+def test_a_clause_that_names_only_a_period_keeps_the_subject():
+    """"Chỉ số sản xuất công nghiệp … tăng 10,5% so với cùng kỳ; tính chung 6 tháng đầu năm tăng
+    8,2%": the six months' growth is the same index's; a clause with a subject of its own after ";"
+    starts a claim of its own."""
+    f = _facts("Chỉ số sản xuất công nghiệp (IIP) tháng 6 ước tăng 2,1% so với tháng trước và tăng 10,5% so với cùng kỳ; "
+               "tính chung 6 tháng đầu năm tăng 8,2% so với cùng kỳ.", "2022-06-28", "statistics_release")
+    assert (f["8,2"].indicator_code, f["8,2"].month_from, f["8,2"].month_to) == ("industrial_production_index", 1, 6)
+    f = _facts("Chỉ số sản xuất công nghiệp tháng 6 tăng 10,5% so với cùng kỳ; số lao động mới tăng 8,2% so với cùng kỳ.", "2022-06-28")
+    assert f["8,2"].indicator_code is None
+    f = _facts("Trong tháng 9, toàn tỉnh có 45 doanh nghiệp thành lập mới với tổng vốn đăng ký 320 tỷ đồng, tăng 12% so với cùng "
+               "kỳ; lũy kế 9 tháng có 420 doanh nghiệp thành lập mới, tăng 8%.", "2023-09-28")
+    assert (f["45"].indicator_code, f["420"].indicator_code, f["420"].month_from) == ("new_enterprises", "new_enterprises", 1)
