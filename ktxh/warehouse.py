@@ -187,6 +187,7 @@ def write(db: Path, docs: Iterable[loader.ParsedDocument], batch_size: int = WRI
     written: list[loader.LoadedDocument] = []
     try:
         with storage.connect(db) as con:
+            loader.ensure_raw_schema(con)
             lot: list[loader.ParsedDocument] = []
             for doc in docs:
                 key = (doc.area_code, doc.document)
@@ -199,10 +200,10 @@ def write(db: Path, docs: Iterable[loader.ParsedDocument], batch_size: int = WRI
                 seen[key] = (doc.batch_id, doc.path)
                 lot.append(doc)
                 if len(lot) >= batch_size:
-                    written += loader.write(con, lot)
+                    written += loader.write(con, lot, ensure_schema=False)
                     lot = []
             if lot:
-                written += loader.write(con, lot)
+                written += loader.write(con, lot, ensure_schema=False)
     except duckdb.Error as exc:
         raise WarehouseUnusable(f"cannot write {db}: {str(exc).splitlines()[0]}") from None
     return written
