@@ -52,6 +52,12 @@ def usable(db: Path) -> None:
     """Refuse, before anything is read or written, a warehouse path ktxh cannot use."""
     if db.is_dir():
         raise WarehouseUnusable(f"{db} is a folder, not a DuckDB file: set KTXH_DB to a file path")
+    database = db.name.split(".")[0].lower()
+    if database in settings.WAREHOUSE_SCHEMAS:
+        raise WarehouseUnusable(
+            f"{db}: DuckDB would name the database '{database}', like the warehouse's schema "
+            f"'{database}', and every query of it would be ambiguous: name the file otherwise "
+            "(e.g. ktxh.duckdb) in KTXH_DB")
     if db.exists() and not os.access(db, os.W_OK):
         raise WarehouseUnusable(f"{db} is read-only: nothing was loaded (make it writable, or set KTXH_DB)")
     if db.exists() and db.stat().st_size > 0:
