@@ -28,6 +28,10 @@ DOCUMENT_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("session_news", r"kỳ\s+họp|phiên\s+họp|hội\s+nghị|cuộc\s+họp"),
 )
 DOCUMENT_KINDS = [(name, re.compile(pattern, _I | re.M)) for name, pattern in DOCUMENT_KIND_PATTERNS]
+#: A title that lists a year's targets ("25 chỉ tiêu phấn đấu năm 2024", "Những chỉ tiêu kinh tế - xã
+#: hội chủ yếu năm 2024"): a plan document when the year is after the report's (or "phấn đấu" says so).
+TARGETS_TITLE = re.compile(r"chỉ\s+tiêu(?P<words>[^\n]{0,60}?)năm\s+(?P<year>\d{4})", _I)
+TARGET_WORDS = re.compile(r"phấn\s+đấu|chủ\s+yếu|kế\s+hoạch|mục\s+tiêu", _I)
 #: The year a plan document is about: "KẾ HOẠCH … NĂM 2023", "CHỈ TIÊU … NĂM 2023".
 PLAN_DOCUMENT_YEAR = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ)[^\n]{0,80}?năm\s+(\d{4})", _I)
 

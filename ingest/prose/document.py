@@ -23,17 +23,33 @@ def title_block(text: str) -> str:
     return "\n".join(lines[:TITLE_LINES])[:TITLE_CHARS]
 
 
-def document_kind_of(text: str) -> str:
-    """The document's kind from its title block; a report with no telling title is a monthly report."""
+def document_kind_of(text: str, report_year: int | None = None) -> str:
+    """The document's kind from its title block; a report with no telling title is a monthly report.
+
+    A title that lists a later year's targets ("25 chỉ tiêu phấn đấu năm 2024" in December 2023:
+    the news page of a council's resolution on next year's plan) is a plan document as the
+    resolution itself is."""
     head = title_block(text)
     kinds = dict(P.DOCUMENT_KINDS)
     first_line = head.split("\n", 1)[0]
     for name, rx in P.DOCUMENT_KINDS:
+        if name == "statistics_release" and targets_title(first_line, report_year):
+            return "council_resolution"
         if name == "monthly_report" and kinds["session_news"].search(first_line):
             return "session_news"  # news that opens with a session ("Ngày 5/12, Kỳ họp thứ 24 …")
         if rx.search(head):
             return name
     return "monthly_report"
+
+
+def targets_title(line: str, report_year: int | None) -> bool:
+    """A title naming the targets of a year after the report's ("… chỉ tiêu … năm 2024")."""
+    m = P.TARGETS_TITLE.search(line)
+    if not m or not P.TARGET_WORDS.search(m.group("words")):
+        return False
+    if P.ESTIMATE_CUE.search(line) or P.ACTUAL_HEADING.search(line):
+        return False  # "CÁC CHỈ TIÊU … CHỦ YẾU ƯỚC ĐẠT ĐƯỢC TRONG NĂM 2021": results, not targets
+    return report_year is None or int(m.group("year")) > report_year
 
 
 def plan_year_of(text: str, report_year: int | None, report_month: int | None) -> int | None:

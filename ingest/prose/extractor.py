@@ -347,7 +347,7 @@ def extract_facts(text: str, document: str, report_date: "dt.date | None | str" 
     else:
         year, month = guess_report_month(document, text)
     day_known = isinstance(report_date, dt.date) and report_date_precision == "day"
-    kind = document_kind or document_kind_of(text)
+    kind = document_kind or document_kind_of(text, year)
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
     if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
