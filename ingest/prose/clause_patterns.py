@@ -22,6 +22,10 @@ PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|
 #: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
 PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
 PLAN_YEAR_CUE = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch)\s+(?:năm\s+)?(\d{{4}})", _I)
+#: A plan named with its year ("Nghị quyết đề ra 24 chỉ tiêu chủ yếu phát triển kinh tế-xã hội năm 2024",
+#: "mục tiêu năm 2024", "kế hoạch phát triển … năm 2024"): of a later year than the report's, the
+#: figures it introduces are that year's plans.
+PLAN_NAME_YEAR = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch|nghị\s+quyết|chỉ\s+tiêu|mục\s+tiêu)(?![^,;:.]{{0,80}}?(?:thực\s+hiện|kết\s+quả))[^,;:.]{{0,80}}?năm\s+(\d{{4}})", _I)
 #: A heading about results (actual figures) or about targets (plans).
 ACTUAL_HEADING = re.compile(rf"{WB_L}(?:kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá|kiểm\s+điểm|thực\s+hiện\s+(?:các\s+)?chỉ\s+tiêu)", _I)
 PLAN_HEADING = re.compile(

@@ -16,7 +16,7 @@ from ingest.prose.periods import (balance_date_of, compared_date_of, default_per
 from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import section_after, value_type_of
+from ingest.prose.value_type import named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -158,6 +158,9 @@ class Extractor:
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
             period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
+            plan_of_year = named_plan_year(self.report, text[: fig.start] + " " + P.CLAUSE_DELIMITER.split(text[fig.unit_end :], 1)[0])
+            if plan_of_year and (period[0] or 0) < plan_of_year:
+                period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
             if raw_measure == "growth_pct" and parent is not None and not (
                     right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis):
@@ -233,7 +236,7 @@ class Extractor:
                         or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate))
             if not current.facts:
                 current.estimate = current.estimate or estimate
-            quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start]))  # "vượt kế hoạch (kế hoạch 6,5-7,5%)"
+            quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start])) or plan_of_year is not None  # "vượt kế hoạch (kế hoạch 6,5-7,5%)"
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,

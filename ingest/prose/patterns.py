@@ -31,7 +31,7 @@ from ingest.prose.clause_patterns import (  # noqa: F401
     BARE_INTEGER, BREAKDOWN, BULLET_START, CLAUSE_DELIMITER, CORE_CUT, COUNT_PREFIX, COUNT_SYNONYMS,
     DISBURSEMENT, ESTIMATE_CUE, FIGURE_TO_BASIS, HAS_LETTER, HEADING_START, LEADING_DASH, LEADING_SO_VOI,
     LEAD_COLON, LEAD_END, NONCONTENT, NOT_A_UNIT, PAIR_SLASH, PLAN_CUE, PLAN_HEADING, PLAN_QUOTE,
-    PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
+    PLAN_NAME_YEAR, PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
     SUBJECT_TAIL, SUMMARY_LEAD, TONE_FOLD, VALUE_OPENER, WHITESPACE_RUN, WORD, Y_FOLD, compile_cue,
 )
 
@@ -227,8 +227,9 @@ BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("plan_of_year", "?plan_year",
      r"(?:dự\s+toán|kế\s+hoạch|KH)(?:\s+(?:địa\s+phương|tỉnh|HĐND(?:\s+tỉnh)?))?(?:\s+(?:được\s+)?giao)?\s+năm\s+(\d{4})"),
     ("plan_council", "plan_council",
-     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)(?:\s+tỉnh)?(?:\s+giao)?"
-     r"|dự\s+toán\s+(?:địa\s+phương|tỉnh)(?:\s+giao)?"),
+     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+)?(?:(?:Chủ\s+tịch|Thường\s+trực)\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)"
+     r"(?:\s+(?:tỉnh|thành\s+phố))?(?:\s+giao)?"
+     r"|dự\s+toán\s+(?:địa\s+phương|tỉnh|thành\s+phố)(?:\s+giao)?"),
     ("same_period", "same_period", r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?"),
     ("plan", "plan",
      r"(?:kế\s+hoạch|KH)(?:\s+(?:vốn|năm|giao|đề\s+ra|cả\s+năm))*(?:\s+\d{4})?|dự\s+toán(?:\s+(?:năm|giao|được\s+giao))*(?:\s+\d{4})?"

@@ -13,7 +13,7 @@ from ingest.prose import patterns as P
 from ingest.prose.document import PLAN_KINDS
 from ingest.prose.model import Claim, Period, Report
 from ingest.prose.periods import month_end, nearest_period
-from ingest.prose.sentences import Section, Sentence, after_last
+from ingest.prose.sentences import Section, Sentence, after_last, blank, comparison_spans
 
 
 def section_after(report: Report, section: Section, heading: str) -> Section:
@@ -60,3 +60,13 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
 def plan_year(report: Report, text: str) -> bool:
     m = P.PLAN_YEAR_CUE.search(text)
     return bool(m and report.year and int(m.group(1)) > report.year)
+
+
+def named_plan_year(report: Report, text: str) -> int | None:
+    """The year of a plan named before a figure ("Nghị quyết đề ra 24 chỉ tiêu … năm 2024; trong đó …"),
+    when it is after the report's year: the figure is that year's plan.  Comparisons are not names."""
+    if report.year is None or not P.PLAN_NAME_YEAR.search(text):
+        return None
+    text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
+    years = [int(m.group(1)) for m in P.PLAN_NAME_YEAR.finditer(text)]
+    return years[-1] if years and years[-1] > report.year else None

@@ -12,6 +12,7 @@ SEPT_YTD = (2022, 1, 9)
 def test_bases_as_the_reports_name_them():
     assert basis_of_phrase("so với dự toán TW giao", SEPT_YTD) == "plan_central"
     assert basis_of_phrase("so với dự toán HĐND tỉnh giao", SEPT_YTD) == "plan_council"
+    assert basis_of_phrase("so với dự toán Chủ tịch Hội đồng Nhân dân thành phố giao", SEPT_YTD) == "plan_council"  # Hà Nội 2023
     assert basis_of_phrase("so với cùng kỳ năm trước", SEPT_YTD) == "same_period"
     assert basis_of_phrase("KH", SEPT_YTD) == "plan"
     assert basis_of_phrase("so với tháng 8", (2022, 9, 9)) == "prior_month"

@@ -33,3 +33,21 @@ def test_estimated_is_said_after_any_word_but_a_treaty_is_not_an_estimate():
     assert not P.ESTIMATE_CUE.search("thực hiện hiệp ước")
     facts = extract_facts("Tháng 1/2022, giá trị sản xuất nông nghiệp ước đạt 795 tỷ đồng.", "x.txt", dt.date(2022, 2, 15))
     assert facts[0].value_type == "estimate"
+
+
+def test_a_plan_named_with_a_later_year_states_that_years_plans():
+    """Hà Nội, December 2023: news of the council's session reviews 2023 and lists the 2024 targets
+    of its resolution (unseen2 01_ha-noi_2023-12)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Thu hút vốn đầu tư nước ngoài FDI đạt gần 2,9 tỷ USD, tăng 62% so với năm 2022.\n\n"
+            "Nghị quyết đề ra 24 chỉ tiêu chủ yếu phát triển kinh tế-xã hội năm 2024; trong đó, tốc độ tăng tổng sản "
+            "phẩm trên địa bàn (GRDP) đạt từ 6,5-7%, GRDP bình quân đầu người đạt từ 160,8-162 triệu đồng.../.")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2023, 12, 1), report_date_precision="month",
+                                                  document_kind="session_news")}
+    assert [(p, facts[p].value_type, facts[p].period_year) for p in ("24", "6,5", "7", "160,8", "162")] == [
+        ("24", "plan", 2024), ("6,5", "plan", 2024), ("7", "plan", 2024), ("160,8", "plan", 2024), ("162", "plan", 2024)]
+    assert (facts["6,5"].indicator_code, facts["160,8"].indicator_code) == ("grdp_growth", "grdp_per_capita")
+    assert facts["2,9"].period_year == 2023 and facts["2,9"].value_type != "plan"  # the year under review
