@@ -7,7 +7,7 @@ import datetime as dt
 
 from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of
-from ingest.prose.document import PLAN_KINDS, document_kind_of, plan_year_of, session_month_of
+from ingest.prose.document import PLAN_KINDS, document_kind_of, plan_year_of, session_month_of, title_block
 from ingest.prose.figures import Figure, find_figures
 from ingest.prose.layout import to_paragraphs, split_lines
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
@@ -143,6 +143,7 @@ class Extractor:
         # a sentence that breaks down the claim before it ("Trong đó, kinh tế Nhà nước đạt …") is of its period
         parent_period = parent.facts[-1].period if parent is not None and parent.facts and P.BREAKDOWN.match(text.lstrip("-+ ")) else None
         low_end: tuple[str, str | None, str | None] = ("", None, None)
+        sharing = False
         last_fact: Fact | None = None
         for fig in figures:
             between = text[prev_end : fig.start]
@@ -208,9 +209,16 @@ class Extractor:
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
             if lead_no_indicator:
                 indicator = None
+            if fig.unit_class == "pct":  # "Nông, lâm, ngư nghiệp chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …": shares
+                sharing = pred == "chiếm" or (sharing and pred is None)
+            if sharing and indicator and self.vocab.indicators[indicator].kind == "growth_rate":
+                indicator = None  # a sector's share of the economy is not its growth
             scope = scope_of(tail, group_lead)
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
+            if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")
+                    and P.SECTOR_WORD.search(text, 0, fig.start)):
+                measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             period_kind, balance, compared = period_kind_of(period), None, None
             stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after))
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
@@ -356,5 +364,6 @@ def extract_facts(text: str, document: str, report_date: "dt.date | None | str" 
     if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
         session = session_month_of(text, year, month)
         default = (session[0], session[1], session[1]) if session else (year, month, month)
-    report = Report(document, text, year, month, default, report_date if day_known else None, kind, plan_year)
+    about_growth = bool(P.GROWTH_DOCUMENT.search(title_block(text)))
+    report = Report(document, text, year, month, default, report_date if day_known else None, kind, plan_year, about_growth)
     return Extractor(report, vocabulary or default_vocabulary()).run()

@@ -104,3 +104,15 @@ def test_the_per_what_of_a_unit_stands_before_the_comparison():
     f = _facts("GRDP bình quân đầu người đạt 97,5 triệu đồng/người/năm, tăng 8,9 triệu đồng/người/năm so với năm 2023.",
                "2024-12-10")
     assert (f["8,9"].indicator_code, f["8,9"].measure, f["8,9"].basis) == ("grdp_per_capita", "value", "prior_year")
+
+
+def test_a_contribution_to_growth_is_points_not_a_difference():
+    """Đắk Lắk, 9 months of 2025 (unseen2 66_dak-lak_2025-10): "đóng góp 3,36 điểm phần trăm vào tốc độ tăng"."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Khu vực dịch vụ chính là điểm sáng nhất với tốc độ tăng trưởng 7,22%, đóng góp lớn nhất 3,36 điểm phần trăm "
+            "vào tốc độ tăng tổng giá trị tăng thêm của toàn nền kinh tế.\n")
+    f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 1))}["3,36"]
+    assert (f.measure, f.basis) == ("value", "none")

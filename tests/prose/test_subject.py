@@ -116,3 +116,26 @@ def test_a_clause_that_names_only_a_period_keeps_the_subject():
     f = _facts("Trong tháng 9, toàn tỉnh có 45 doanh nghiệp thành lập mới với tổng vốn đăng ký 320 tỷ đồng, tăng 12% so với cùng "
                "kỳ; lũy kế 9 tháng có 420 doanh nghiệp thành lập mới, tăng 8%.", "2023-09-28")
     assert (f["45"].indicator_code, f["420"].indicator_code, f["420"].month_from) == ("new_enterprises", "new_enterprises", 1)
+
+
+def test_the_sectors_of_the_economy_and_their_shares():
+    """Quảng Ninh, GRDP of the first half of 2024 (unseen2 22_quang-ninh_2024-05): "khu vực I/II/III"
+    grow as GRDP's sectors; a sub-sector of a GRDP release grows as its value added (no code);
+    Lào Cai's 2024 targets: a sector's share ("chiếm 12,1%") is not its growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Quảng Ninh: GRDP 6 tháng đầu năm tăng 9,02%\n\n"
+            "Trong đó, khu vực I (các ngành nông, lâm, thủy sản) tăng 4,3%; khu vực II (các ngành công nghiệp, xây dựng) "
+            "tăng 7,68%; khu vực III (ngành dịch vụ) tăng 13,85%; thuế sản phẩm tăng 4,7%...\n\n"
+            "Thứ hai là các ngành dịch vụ thuộc các lĩnh vực vận tải kho bãi tăng 25,01%; lưu trú ăn uống tăng 16,89%.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 5, 31))}
+    assert [(p, facts[p].indicator_code, facts[p].measure) for p in ("4,3", "7,68", "13,85", "4,7", "25,01", "16,89")] == [
+        ("4,3", "grdp_growth_agriculture", "value"), ("7,68", "grdp_growth_industry_construction", "value"),
+        ("13,85", "grdp_growth_services", "value"), ("4,7", "grdp_growth_product_taxes", "value"),
+        ("25,01", None, "value"), ("16,89", None, "value")]
+    shares = {f.printed: f for f in extract_facts(
+        "- Nông, lâm, ngư nghiệp chiếm 12,1%; Công nghiệp - xây dựng 42,3%; Dịch vụ 35,6%; Thuế sản phẩm 10%\n",
+        "x.txt", dt.date(2023, 12, 11))}
+    assert [shares[p].indicator_code for p in ("12,1", "42,3", "35,6", "10")] == [None, None, None, None]
