@@ -16,7 +16,7 @@ from ingest.prose.periods import (balance_date_of, compared_date_of, default_per
 from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import named_plan_year, section_after, value_type_of
+from ingest.prose.value_type import estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -32,6 +32,11 @@ class Extractor:
         self.claim_counter = 0
         self.facts: list[ProseFact] = []
         self.footnote_refs: dict[int, Context] = {}
+        self.families: list[tuple[str | None, bool]] = []  # per fact: its indicator's family, and whether "ước" was said
+        growth_words = P.GROWTH_DOCUMENT.search(title_block(self.text)) if report.about_growth else None
+        growth = [m.alias.code for m in vocab.find(fold(growth_words.group(0)))] if growth_words else []
+        #: a GRDP document: the parts of the economy it names with no code are of the family of what its title names
+        self.economy = vocab.ancestors(growth[0])[-1] if growth and growth[0] else None
         starts = [0]
         at = self.text.find("\n")
         while at >= 0:
@@ -84,7 +89,8 @@ class Extractor:
             if P.BREAKDOWN.match(sent.text.lstrip("-+ ")) and sent.paragraph in paragraph_last_claim:
                 parent = paragraph_last_claim[sent.paragraph]
             para_lead = paragraph_lead.get(sent.paragraph) if sent.index_in_paragraph else None
-            claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent, label)
+            before = paragraph_last_claim.get(sent.paragraph) if sent.index_in_paragraph else None
+            claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent, label, before)
             if claims:
                 paragraph_last_claim[sent.paragraph] = claims[-1]
             if sent.index_in_paragraph and figures:
@@ -93,7 +99,7 @@ class Extractor:
                     paragraph_lead[sent.paragraph] = own
             for pos, n in sent.marks:  # what a footnote body will know of the sentence that calls it
                 self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, para_lead))
-        return self.facts
+        return estimates_of_containing_periods(self.facts, self.families)
 
     @staticmethod
     def _lead_end(text: str, figures: list[Figure]) -> int:
@@ -123,7 +129,7 @@ class Extractor:
         )
 
     def _sentence(self, sent: Sentence, number: int, figures: list[Figure], lead: str, para_lead, ctx: Context, parent: Claim | None,
-                  row_label: str | None = None) -> list[Claim]:
+                  row_label: str | None = None, before: Claim | None = None) -> list[Claim]:
         """Facts of one sentence, claim by claim.  A sentence that opens with a figure and no words
         (">2.300", "575 (tăng 15%)") is the value of the row named on the line before it."""
         text = sent.text
@@ -184,6 +190,11 @@ class Extractor:
                     current.indicator = claims[-1].indicator
             elif new_claim and current is None and row_label and not residue(between):
                 current = self._new_claim(row_label + " " + between, fig, raw_measure, parent, claims)
+            elif (new_claim and current is None and before is not None and before.indicator and not residue(between)
+                  and nearest_period(between)[0] is not None and fits(self.vocab, before.indicator, fig, raw_measure)):
+                # "GRDP quý 3/2025 ước tăng 8,62%. Tính chung 9 tháng năm 2025 đạt 8,61%": a sentence that names
+                # only a period goes on with the subject of the sentence before it
+                current = self._new_claim(before.region, fig, raw_measure, parent, claims, inherit=before)
             elif new_claim:
                 current = self._new_claim(between, fig, raw_measure, parent, claims)
             elif not fig.pair_second and raw_measure == "value" and current.indicator and not fits(self.vocab, current.indicator, fig, raw_measure):
@@ -248,7 +259,7 @@ class Extractor:
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
-                             period_kind, scope, balance, compared)
+                             period_kind, scope, balance, compared, stated_estimate=estimate and value_type == "estimate")
             current.facts.append(last_fact)
 
             prev_end = self._phrase_end(text, fig)
@@ -304,6 +315,12 @@ class Extractor:
         end = sent.offs[fig.end - 1] + 1
         line = bisect.bisect_right(self.line_starts, sent.offs[0])
         year, a, b = fact.period
+        family = self.vocab.ancestors(fact.indicator)[-1] if fact.indicator else None
+        if family is None and self.economy and fact.scope == "province" and P.SECTOR_WORD.search(sent.text, 0, fig.start):
+            family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng" in a GRDP release
+        # GRDP is compiled for the whole period: a period holding an estimated quarter is estimated (an index of
+        # months is not: "IIP tháng 10 ước tăng …; tính chung 10 tháng tăng 7,3%" stays as the month says)
+        self.families.append((family if family == self.economy else None, fact.stated_estimate))
         self.facts.append(
             ProseFact(
                 document=self.document,

@@ -71,6 +71,7 @@ class Fact:
     scope: str = "province"
     balance_date: dt.date | None = None
     compared_date: dt.date | None = None
+    stated_estimate: bool = False  # "ước …" said of it (not only a period not over at the report's date)
 
 
 @dataclass
