@@ -64,13 +64,14 @@ def test_a_grdp_period_holding_an_estimated_quarter_is_an_estimate():
     text = ("Nghệ An vẫn ghi nhận kim ngạch xuất khẩu trong 9 tháng năm 2025 đạt hơn 3,2 tỷ USD, tăng 40% so với cùng kỳ "
             "năm 2024. Đây là một trong những trụ cột quan trọng giúp GRDP của tỉnh duy trì mức tăng 8,61%...\n\n"
             "Cụ thể, GRDP quý 3/2025 của Nghệ An ước tăng 8,62%. Tính chung 9 tháng năm 2025 đạt 8,61%, cao hơn mức cùng "
-            "kỳ 2024 (8,49%).\n\nLĩnh vực dịch vụ duy trì đà phục hồi tích cực, tăng 7,63%.\n")
+            "kỳ 2024 (8,49%).\n\nKhu vực công nghiệp – xây dựng tiếp tục là trụ cột của kinh tế tỉnh này, với mức tăng "
+            "13,73% trong 9 tháng.\n")
     facts = extract_facts(text, "x.txt", dt.date(2025, 10, 7), document_kind="session_news")
     got = [(f.printed, f.indicator_code, f.value_type, f.month_from, f.month_to) for f in facts]
     assert ("3,2", "trade_exports", "actual", 1, 9) in got
     assert [g for g in got if g[0] == "8,61"] == [("8,61", "grdp_growth", "estimate", 1, 9)] * 2
     assert ("8,62", "grdp_growth", "estimate", 7, 9) in got
-    assert ("7,63", "grdp_growth_services", "estimate", 1, 9) in got
+    assert ("13,73", "grdp_growth_industry_construction", "estimate", 1, 9) in got
     quarter_first = extract_facts("Quảng Ninh: GRDP 6 tháng đầu năm tăng 9,02%\n\nTốc độ tăng trưởng kinh tế (GRDP) sơ bộ "
                                   "quý I tăng 8,97%; ước quý II tăng 9,06%.\n", "x.txt", dt.date(2024, 5, 31))
     assert {f.printed: f.value_type for f in quarter_first}["8,97"] == "actual"  # a part before the estimated one
