@@ -183,7 +183,12 @@ class Extractor:
                     # đạt gần 30%": a share of the plan ("1.927 nhiệm vụ đã hoàn thành (đạt 71%)" is not)
                     raw_measure, basis = "ratio_pct", "plan"
 
-            if new_claim and summary and claims:
+            # a value quoted after what it is compared with is of the same subject: "… (GRDP) … đạt 8,61%, cao hơn
+            # mức cùng kỳ 2024 (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)"
+            quote = P.COMPARED_QUOTE.search(text, max(0, fig.start - 80), fig.start)
+            if quote and current is not None and current.indicator and new_claim:
+                current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
+            elif new_claim and summary and claims:
                 code = common_parent(self.vocab, claims)
                 current = self._new_claim(text[: fig.start], fig, raw_measure, parent, claims, forced=code)
                 if code is None:
@@ -255,7 +260,12 @@ class Extractor:
                         or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate))
             if not current.facts:
                 current.estimate = current.estimate or estimate
-            quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start])) or plan_of_year is not None  # "vượt kế hoạch (kế hoạch 6,5-7,5%)"
+            # "vượt kế hoạch (kế hoạch 6,5-7,5%)", "tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)": the plan quoted
+            if quote and quote["same"]:
+                estimate = False  # a value of the year before, quoted beside this year's
+            quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start])) or plan_of_year is not None or bool(quote and quote["plan"])
+            if quote and quote["same"] and period[0] and period_kind in ("month", "cumulative", "quarter", "year"):
+                period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,

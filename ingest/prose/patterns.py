@@ -32,7 +32,7 @@ from ingest.prose.clause_patterns import (  # noqa: F401
     BARE_INTEGER, BREAKDOWN, BULLET_START, CLAUSE_DELIMITER, CORE_CUT, COUNT_PREFIX, COUNT_SYNONYMS,
     DISBURSEMENT, ESTIMATE_CUE, FIGURE_TO_BASIS, HAS_LETTER, HEADING_START, LEADING_DASH, LEADING_SO_VOI,
     LEAD_COLON, LEAD_END, NONCONTENT, NOT_A_UNIT, PAIR_SLASH, PLAN_CUE, PLAN_HEADING, PLAN_QUOTE,
-    PLAN_NAME_YEAR, PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
+    COMPARED_QUOTE, PLAN_NAME_YEAR, PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
     SUBJECT_TAIL, SUMMARY_LEAD, TONE_FOLD, VALUE_OPENER, WHITESPACE_RUN, WORD, Y_FOLD, compile_cue,
 )
 
@@ -234,7 +234,8 @@ BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("same_period", "same_period", r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?"),
     ("plan", "plan",
      r"(?:kế\s+hoạch|KH)(?:\s+(?:vốn|năm|giao|đề\s+ra|cả\s+năm))*(?:\s+\d{4})?|dự\s+toán(?:\s+(?:năm|giao|được\s+giao))*(?:\s+\d{4})?"
-     r"|(?:vốn|kế\s+hoạch\s+vốn)\s+(?:đã\s+|được\s+)?giao|chỉ\s+tiêu(?:\s+(?:kế\s+hoạch|giao|năm))*|mục\s+tiêu(?:\s+(?:năm|đề\s+ra))*"),
+     r"|(?:vốn|kế\s+hoạch\s+vốn)\s+(?:đã\s+|được\s+)?giao|chỉ\s+tiêu(?:\s+(?:kế\s+hoạch|giao|năm))*|mục\s+tiêu(?:\s+(?:năm|đề\s+ra))*"
+     r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s+(?:đã\s+)?(?:đặt\s+ra|đề\s+ra|xây\s+dựng))?"),  # a growth scenario is the plan
     ("prior_month", "prior_month", r"tháng\s+trước"),
     ("named_month", "?month", r"tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("prior_year", "prior_year", r"năm\s+(?:trước|ngoái)"),

@@ -142,6 +142,8 @@ def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, ba
         return "value", "none", vocab.reduction_of[ind.code], True
     if ind.kind in ("growth_rate", "rate") and measure == "growth_pct" and pred in ("cao hơn", "thấp hơn", "kém"):
         return "pp", basis, code, False  # "cao hơn 2,2% so với mức tăng trưởng năm 2023": two rates' difference
+    if ind.kind == "growth_rate" and measure == "growth_pct" and basis == "plan" and pred in ("tăng", "giảm", "vượt"):
+        return "pp", basis, code, False  # "GRDP … tăng 0,02% so với kịch bản tăng trưởng": a rate against its planned rate
     if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
         return "value", "none", code, False
     if ind.kind == "growth_rate" and measure == "value" and fig.value is not None and fig.value >= 50 and fig.unit_class == "pct":

@@ -116,3 +116,22 @@ def test_a_contribution_to_growth_is_points_not_a_difference():
             "vào tốc độ tăng tổng giá trị tăng thêm của toàn nền kinh tế.\n")
     f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 1))}["3,36"]
     assert (f.measure, f.basis) == ("value", "none")
+
+
+def test_a_growth_scenario_is_the_plan_and_quoted_values_are_of_what_they_are_compared_with():
+    """Quảng Ninh 2024 (unseen2 22_quang-ninh_2024-05): "tăng 0,02% so với kịch bản tăng trưởng" is a rate
+    against its planned rate (pp); Nghệ An 2025 (unseen2 40_nghe-an_2025-10): "cao hơn mức cùng kỳ 2024
+    (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)" quotes last year's value and the plan."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    qn = {f.printed: f for f in extract_facts(
+        "Tốc độ tăng trưởng kinh tế (GRDP) tỉnh Quảng Ninh ước 6 tháng đầu năm tăng 9,02% và tăng 0,02% so với kịch bản "
+        "tăng trưởng.\n", "x.txt", dt.date(2024, 5, 31))}
+    assert (qn["0,02"].indicator_code, qn["0,02"].measure, qn["0,02"].basis) == ("grdp_growth", "pp", "plan")
+    na = {f.printed: f for f in extract_facts(
+        "Cụ thể, GRDP quý 3/2025 của Nghệ An ước tăng 8,62%. Tính chung 9 tháng năm 2025 đạt 8,61%, cao hơn mức cùng kỳ "
+        "2024 (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%).\n", "x.txt", dt.date(2025, 10, 7))}
+    assert [(p, na[p].indicator_code, na[p].value_type, na[p].period_year) for p in ("8,49", "8,96", "9,61")] == [
+        ("8,49", "grdp_growth", "actual", 2024), ("8,96", "grdp_growth", "plan", 2025), ("9,61", "grdp_growth", "plan", 2025)]
