@@ -236,7 +236,7 @@ class Extractor:
                     and P.SECTOR_WORD.search(text, 0, fig.start)):
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             period_kind, balance, compared = period_kind_of(period), None, None
-            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after))
+            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or bool(P.STOCK_AT_DATE.search(text, 0, fig.start))
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]
