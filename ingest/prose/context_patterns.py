@@ -38,7 +38,7 @@ PLAN_DOCUMENT_YEAR = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ
 #: A figure about the whole country or the world, not the province (said just before it).
 SCOPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("world", r"thế\s+giới|toàn\s+cầu|quốc\s+tế\s+(?:dự\s+báo|nhận\s+định)|IMF|quỹ\s+tiền\s+tệ|\bWB\b|ngân\s+hàng\s+thế\s+giới|\bADB\b|ASEAN"),
-    ("national", r"cả\s+nước|toàn\s+quốc|chung\s+của\s+cả\s+nước|bình\s+quân\s+chung|\bVN\b|của\s+Việt\s+Nam|kinh\s+tế\s+Việt\s+Nam|GDP(?!\s+của\s+tỉnh)"),
+    ("national", r"cả\s+nước|toàn\s+quốc|chung\s+của\s+cả\s+nước|(?<!suất\s)bình\s+quân\s+chung(?!\s+(?:toàn\s+tỉnh|của\s+tỉnh))|\bVN\b|của\s+Việt\s+Nam|kinh\s+tế\s+Việt\s+Nam|GDP(?!\s+của\s+tỉnh)"),
 )
 SCOPES = [(name, re.compile(rf"{WB_L}(?:{pattern}){WB_R}", _I)) for name, pattern in SCOPE_PATTERNS]
 

@@ -32,6 +32,7 @@ class Extractor:
         self.claim_counter = 0
         self.facts: list[ProseFact] = []
         self.footnote_refs: dict[int, Context] = {}
+        self.topic: str | None = None  # the subject a paragraph opens with ("Cây lúa: …")
         self.families: list[tuple[str | None, bool]] = []  # per fact: its indicator's family, and whether "ước" was said
         growth_words = P.GROWTH_DOCUMENT.search(title_block(self.text)) if report.about_growth else None
         growth = [m.alias.code for m in vocab.find(fold(growth_words.group(0)))] if growth_words else []
@@ -82,6 +83,8 @@ class Extractor:
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
                 paragraph_lead[sent.paragraph] = lead_period(sent.text, lead)
+                topic = P.TOPIC_LEAD.match(sent.text)
+                self.topic = topic.group(1) if topic and any(m.alias.code for m in self.vocab.find(fold(topic.group(1)))) else None
             ctx = Context()
             if sent.footnote_no is not None and sent.footnote_no in self.footnote_refs:
                 ctx = self.footnote_refs[sent.footnote_no]
@@ -175,6 +178,12 @@ class Extractor:
                 # growth said with no comparison is against what its whole's growth is against
                 stated = [f.basis for f in parent.facts if f.measure == "growth_pct" and f.basis != "none"]
                 basis = stated[0] if stated else basis
+            if (raw_measure == "value" and basis == "none" and fig.unit_class not in ("pct", "pp", "times") and last_fact is not None
+                    and last_fact.figure.unit_class == "pct" and last_fact.basis not in ("none", "plan", "plan_central", "plan_council")
+                    and P.SIGNED_CHANGE.fullmatch(text, last_fact.figure.unit_end, fig.start)):
+                basis = last_fact.basis  # "giảm 11,54% (-820,3 ha) so với cùng kỳ": the change, against what the growth is
+                if text[last_fact.figure.unit_end : fig.start].strip(" (") == "-" or (last_fact.value is not None and last_fact.value < 0):
+                    sign = -1
             if raw_measure == "value" and fig.unit_class == "pct" and pred is not None and pred.startswith(("đạt", "ước đạt")):
                 amount_before = (not new_claim and current is not None and bool(current.facts)
                                  and current.facts[-1].measure == "value" and current.facts[-1].figure.unit_class in ("vnd", "usd"))
@@ -299,6 +308,13 @@ class Extractor:
             code, subject = forced, short_subject(P.LIST_MARKER.sub("", subject_region).split(":")[0])
         else:
             code, subject, term = indicator_of(self.vocab, subject_region, fig, measure, parent)
+        if code is None and term is None and inherit is None and not forced and self.topic:
+            code, _, term = indicator_of(self.vocab, self.topic + " " + subject_region, fig, measure, parent)  # "Cây lúa: …; sản lượng đạt"
+            named = {m.alias.code for m in self.vocab.find(fold(self.topic))}
+            for of, cue, refined in self.vocab.refinements if code is None else ():
+                if of in named and cue.search((fig.unit or "") + " " + fig.after) and fits(self.vocab, refined, fig, measure):
+                    code, term = refined, self.topic.strip()  # "… 84.718,4 tấn" of rice: its output
+                    break
         if parent is not None and parent.indicator is None and parent.term is not None:
             code = None  # a part of a subject that is no indicator ("khách ngủ qua đêm …, trong đó khách quốc tế …")
         if inherit is not None and code is None and not forced:

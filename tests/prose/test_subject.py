@@ -139,3 +139,27 @@ def test_the_sectors_of_the_economy_and_their_shares():
         "- Nông, lâm, ngư nghiệp chiếm 12,1%; Công nghiệp - xây dựng 42,3%; Dịch vụ 35,6%; Thuế sản phẩm 10%\n",
         "x.txt", dt.date(2023, 12, 11))}
     assert [shares[p].indicator_code for p in ("12,1", "42,3", "35,6", "10")] == [None, None, None, None]
+
+
+def test_a_paragraph_opening_with_a_crop_names_the_subject_of_its_figures():
+    """Lâm Đồng, 9 months of 2019 (unseen2 68_lam-dong_2019-09): under "Cây lúa:" the "sản lượng … tấn" is
+    rice output, and "(+955,7 tấn)" after "tăng 1,14%" is the change against the same period; the yield
+    (tạ/ha) has no code; "năng suất bình quân chung" is the province's average, not the nation's."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from ingest.prose import extract_facts
+
+    text = ("Cây lúa: Gieo cấy 15.150,5 ha, đạt 102,81% kế hoạch, giảm 1,31% so với cùng kỳ. Năng suất bình quân ước đạt "
+            "55,92 tạ/ha, tăng 2,48% (+1,35 tạ/ha); sản lượng đạt 84.718,4 tấn, tăng 1,14% (+955,7 tấn) so với cùng kỳ do "
+            "diện tích gieo trồng giảm.\n\nCây ngô: Diện tích gieo trồng 6.285,3 ha, giảm 11,54% (-820,3 ha) so với cùng kỳ. "
+            "Ước năng suất bình quân chung đạt 56,11 tạ/ha, giảm 1,28% (-0,73 tạ/ha). Sản lượng ước đạt 35.268,1 tấn.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2019, 9, 30), report_date_precision="month")}
+    got = {p: (facts[p].indicator_code, facts[p].measure, facts[p].basis, facts[p].value)
+           for p in ("84.718,4", "955,7", "55,92", "820,3", "35.268,1")}
+    assert got == {"84.718,4": ("rice_output", "value", "none", Decimal("84718.4")),
+                   "955,7": ("rice_output", "value", "same_period", Decimal("955.7")),
+                   "55,92": (None, "value", "none", Decimal("55.92")),
+                   "820,3": ("crop_area_maize", "value", "same_period", Decimal("-820.3")),
+                   "35.268,1": ("maize_output", "value", "none", Decimal("35268.1"))}
+    assert facts["56,11"].scope == "province"
