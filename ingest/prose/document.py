@@ -8,7 +8,11 @@ plan) states targets: its figures are plans, for the year it is about.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ingest.prose import patterns as P
+from ingest.prose.model import Report
+from ingest.prose.periods import default_period
 
 PLAN_KINDS = frozenset({"council_resolution", "plan_decision"})
 KINDS = tuple(name for name, _ in P.DOCUMENT_KIND_PATTERNS)
@@ -77,3 +81,17 @@ def session_month_of(text: str, report_year: int | None, report_month: int | Non
 
 #: How much of a session's news names the session.
 SESSION_OPENING_CHARS = 600
+
+
+def report_of(document: str, text: str, year: int | None, month: int | None, day: dt.date | None,
+              kind: str | None = None) -> Report:
+    """What the extractor knows of a report as a whole: its kind (read from the title block unless
+    given), the year a plan document is about, its own period (a figure with no period is of it)."""
+    kind = kind or document_kind_of(text, year)
+    plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
+    default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
+    if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
+        session = session_month_of(text, year, month)
+        default = (session[0], session[1], session[1]) if session else (year, month, month)
+    about_growth = bool(P.GROWTH_DOCUMENT.search(title_block(text)))
+    return Report(document, text, year, month, default, day, kind, plan_year, about_growth)

@@ -7,14 +7,14 @@ import datetime as dt
 
 from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of
-from ingest.prose.document import PLAN_KINDS, document_kind_of, plan_year_of, session_month_of, title_block
+from ingest.prose.document import report_of, title_block
 from ingest.prose.figures import Figure, find_figures
 from ingest.prose.layout import to_paragraphs, split_lines
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
-from ingest.prose.periods import (balance_date_of, compared_date_of, default_period, figure_period, guess_report_month, lead_period,
+from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, right_basis, split_left_basis, split_sentences
+from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
@@ -281,22 +281,12 @@ class Extractor:
                              period_kind, scope, balance, compared, stated_estimate=estimate and value_type == "estimate")
             current.facts.append(last_fact)
 
-            prev_end = self._phrase_end(text, fig)
+            prev_end = phrase_end(text, fig)
         for claim in claims:
             self._finish_claim(claim)
             for fact in claim.facts:
                 self._emit(sent, number, claim, fact)
         return claims
-
-    def _phrase_end(self, text: str, fig: Figure) -> int:
-        """Where the words that belong to a figure end: its unit, a comparison, the thing counted."""
-        rest = text[fig.unit_end :]
-        m = right_basis(rest)
-        if m and not (fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :])):
-            return fig.unit_end + m[1]
-        if (fig.unit and fig.unit_class not in ("pct", "pp", "times")) or P.ABOUT.match(fig.after):
-            return fig.unit_end + len(fig.after)  # "3.390 văn bản đến", "tăng 20,7% về lượt xe"
-        return fig.unit_end
 
     def _new_claim(self, region: str, fig: Figure, measure: str, parent: Claim | None, claims: list[Claim], forced: str | None = None, inherit: Claim | None = None) -> Claim:
         self.claim_counter += 1
@@ -400,13 +390,6 @@ def extract_facts(text: str, document: str, report_date: "dt.date | None | str" 
         year, month = report_date.year, report_date.month
     else:
         year, month = guess_report_month(document, text)
-    day_known = isinstance(report_date, dt.date) and report_date_precision == "day"
-    kind = document_kind or document_kind_of(text, year)
-    plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
-    default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
-    if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
-        session = session_month_of(text, year, month)
-        default = (session[0], session[1], session[1]) if session else (year, month, month)
-    about_growth = bool(P.GROWTH_DOCUMENT.search(title_block(text)))
-    report = Report(document, text, year, month, default, report_date if day_known else None, kind, plan_year, about_growth)
+    day = report_date if isinstance(report_date, dt.date) and report_date_precision == "day" else None
+    report = report_of(document, text, year, month, day, document_kind)
     return Extractor(report, vocabulary or default_vocabulary()).run()

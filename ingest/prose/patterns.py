@@ -26,6 +26,9 @@ from ingest.prose.context_patterns import (  # noqa: F401
     SECTOR_WORD, STOCK_AT_DATE,
 )
 
+# searching for a pattern only where the words its matches start with are
+from ingest.prose.anchored import find_anchored  # noqa: F401
+
 # and the words of value types, sections, sentences, clauses and subjects
 from ingest.prose.clause_patterns import (  # noqa: F401
     ABBREVIATIONS, ABBREVIATION_REACH, ABOUT, ACRONYM, ACTUAL_HEADING, AFTER_TEXT_END, AND_PREDICATE,
@@ -341,42 +344,6 @@ NOT_PERIOD = re.compile(
 #: The words (lower case) every match of NOT_PERIOD starts with (see ``find_anchored``).
 NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị", "quyết", "chỉ", "kế", "chiến", "chương", "đề", "quy",
                      "giai", "thời", "nhiệm", "năm", "niên", "tầm", "vụ")
-
-
-def find_anchored(rx: re.Pattern[str], starts: tuple[str, ...] | None, text: str, lower: str | None = None,
-                  pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
-    """``list(rx.finditer(text, pos, endpos))`` for a pattern every match of which starts with one
-    of ``starts``: the pattern is tried only where one of those words is (``str.find``), not at
-    every position.  Same matches, in the same order (leftmost first, none overlapping); a test
-    checks it on every bundled and fixture document.  ``starts`` None: a plain ``finditer``."""
-    endpos = len(text) if endpos is None else endpos
-    if starts is None:
-        return list(rx.finditer(text, pos, endpos))
-    if lower is None:
-        lower = text.lower()
-    if len(lower) != len(text):  # a character whose lower case is longer: positions would shift
-        return list(rx.finditer(text, pos, endpos))
-    candidates: list[int] = []
-    for word in starts:
-        at = lower.find(word, pos, endpos)
-        while at >= 0:
-            candidates.append(at)
-            at = lower.find(word, at + 1, endpos)
-    if not candidates:
-        return []
-    if len(starts) > 1:
-        candidates = sorted(set(candidates))
-    out: list[re.Match[str]] = []
-    end = pos
-    for at in candidates:
-        if at < end:
-            continue
-        m = rx.match(text, at, endpos)
-        if m:
-            out.append(m)
-            end = max(m.end(), at + 1)
-    return out
-
 
 
 def registry() -> dict[str, re.Pattern[str]]:
