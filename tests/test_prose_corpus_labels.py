@@ -5,9 +5,11 @@ labelled figure is a whole number inside it, codes exist in the seeds, enums are
 coherent, the sources file lists every document, and the split meets its targets. The last tests
 plant faults in a copy of the corpus and check that the validator reports each of them.
 
-Three splits: ``dev`` and ``unseen`` (session 1; the old unseen set is tuned on since session 2) and
-``unseen2`` (labelled in session 2 before anyone tuned on it: new provinces, scored once, at the
-end). No test here states an unseen2 label: the labels stay unread by the extractor's author.
+Four splits: ``dev`` and ``unseen`` (session 1; the old unseen set is tuned on since session 2),
+``unseen2`` (labelled in session 2 before anyone tuned on it, scored once at its end; tuned on since
+session 3) and ``unseen3`` (labelled in session 3 before anyone tuned on it: provinces in no other
+split, scored once, at the end). No test here states an unseen2 or unseen3 label: the labels stay
+unread by the extractor's author.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "prose_corpus"
 SEEDS = ROOT / "seeds"
 
-SPLITS = ("dev", "unseen", "unseen2")
+SPLITS = ("dev", "unseen", "unseen2", "unseen3")
 #: The first corpus (session 1), whose unseen share is a third of its labels.
 FIRST_SPLITS = ("dev", "unseen")
 LABEL_COLUMNS = [
@@ -48,10 +50,13 @@ FILE_NAME = re.compile(r"^(?P<code>\d{2})_[a-z0-9-]+_(?P<ym>\d{4}-\d{2})_[a-z0-9
 MIN_LABELS, MIN_DOCUMENTS, MIN_PROVINCES = 150, 10, 5
 MIN_DEV_LABELS, MIN_UNSEEN_LABELS = 100, 50
 UNSEEN_SHARE = (0.25, 0.45)
-#: Targets of the fresh unseen set (session 2): labels, documents, provinces in no other split,
-#: document kinds, and documents on both sides of the 34-province reform (1 July 2025).
+#: Targets of a fresh unseen set (unseen2 in session 2, unseen3 in session 3): labels, documents,
+#: provinces in no earlier split, document kinds, and documents on both sides of the 34-province
+#: reform (1 July 2025).
 MIN_UNSEEN2_LABELS, MIN_UNSEEN2_DOCUMENTS, MIN_UNSEEN2_NEW_PROVINCES, MIN_UNSEEN2_KINDS = 100, 5, 4, 3
 REFORM_DATE = "2025-07"
+#: Each fresh set and the splits before it, whose provinces it must not only repeat.
+FRESH_SPLITS = {"unseen2": FIRST_SPLITS, "unseen3": (*FIRST_SPLITS, "unseen2")}
 
 
 def normalised(text: str) -> str:
@@ -249,27 +254,28 @@ def split_problems(corpus: Path, counts: dict[str, int]) -> list[str]:
     dev_provinces = {d["province_code"] for d in labelled if d["split"] == "dev"}
     if not {d["province_code"] for d in labelled if d["split"] == "unseen"} - dev_provinces:
         out.append("no province is wholly unseen")
-    return out + unseen2_problems(documents, counts)
+    return out + [p for split, older in FRESH_SPLITS.items() for p in fresh_split_problems(documents, counts, split, older)]
 
 
-def unseen2_problems(documents: list[dict[str, str]], counts: dict[str, int]) -> list[str]:
-    """The fresh unseen set: enough labels and documents, provinces new to the corpus, mixed kinds and years.
+def fresh_split_problems(documents: list[dict[str, str]], counts: dict[str, int], split: str,
+                         older_splits: tuple[str, ...]) -> list[str]:
+    """A fresh unseen set: enough labels and documents, provinces new to the corpus, mixed kinds and years.
 
     Provinces are compared by name (a code changes meaning at the 2025 reform: 46 is Thừa Thiên Huế,
     then Thành phố Huế)."""
     out: list[str] = []
-    fresh = [d for d in documents if d["split"] == "unseen2" and counts.get(Path(d["file"]).stem)]
+    fresh = [d for d in documents if d["split"] == split and counts.get(Path(d["file"]).stem)]
     labels = sum(counts[Path(d["file"]).stem] for d in fresh)
-    older = {d["province"] for d in documents if d["split"] in FIRST_SPLITS}
+    older = {d["province"] for d in documents if d["split"] in older_splits}
     new = {d["province"] for d in fresh} - older
     if labels < MIN_UNSEEN2_LABELS or len(fresh) < MIN_UNSEEN2_DOCUMENTS:
-        out.append(f"unseen2: {labels} labels in {len(fresh)} documents < {MIN_UNSEEN2_LABELS} in {MIN_UNSEEN2_DOCUMENTS}")
+        out.append(f"{split}: {labels} labels in {len(fresh)} documents < {MIN_UNSEEN2_LABELS} in {MIN_UNSEEN2_DOCUMENTS}")
     if len(new) < MIN_UNSEEN2_NEW_PROVINCES:
-        out.append(f"unseen2: {len(new)} provinces in no dev/unseen document < {MIN_UNSEEN2_NEW_PROVINCES}")
+        out.append(f"{split}: {len(new)} provinces in no {'/'.join(older_splits)} document < {MIN_UNSEEN2_NEW_PROVINCES}")
     if len({d["document_kind"] for d in fresh}) < MIN_UNSEEN2_KINDS:
-        out.append(f"unseen2: fewer than {MIN_UNSEEN2_KINDS} document kinds")
+        out.append(f"{split}: fewer than {MIN_UNSEEN2_KINDS} document kinds")
     if not ({d["report_date"] < REFORM_DATE for d in fresh} >= {True, False}):
-        out.append(f"unseen2: no documents on both sides of {REFORM_DATE} (the 34-province reform)")
+        out.append(f"{split}: no documents on both sides of {REFORM_DATE} (the 34-province reform)")
     return out
 
 
@@ -372,20 +378,32 @@ def test_validator_reports_a_cut_number_and_a_missing_document(corpus_copy: Path
     assert any("does not exist" in p for p in problems), problems
 
 
-def test_unseen2_targets_fail_when_documents_go(corpus_copy: Path):
-    """Without its documents dated after the reform and with too few labels, unseen2 misses its targets."""
+@pytest.mark.parametrize("split", sorted(FRESH_SPLITS))
+def test_fresh_split_targets_fail_when_documents_go(corpus_copy: Path, split: str):
+    """Without its documents dated after the reform and with too few labels, a fresh unseen set misses its targets."""
     _, documents = read_csv(corpus_copy / "documents.csv")
     _, counts = corpus_problems(corpus_copy, seed_codes())
-    fresh = [Path(d["file"]).stem for d in documents if d["split"] == "unseen2"]
-    late = {Path(d["file"]).stem for d in documents if d["split"] == "unseen2" and d["report_date"] >= REFORM_DATE}
-    assert late, "unseen2 has no document after the reform"
+    fresh = [Path(d["file"]).stem for d in documents if d["split"] == split]
+    late = {Path(d["file"]).stem for d in documents if d["split"] == split and d["report_date"] >= REFORM_DATE}
+    assert late, f"{split} has no document after the reform"
     problems = split_problems(corpus_copy, {s: (0 if s in late else n) for s, n in counts.items()})
-    assert [p for p in problems if p.startswith("unseen2")] == [
-        f"unseen2: no documents on both sides of {REFORM_DATE} (the 34-province reform)"], problems
+    assert [p for p in problems if p.startswith(f"{split}:")] == [
+        f"{split}: no documents on both sides of {REFORM_DATE} (the 34-province reform)"], problems
     kept = set(fresh[:2])
     problems = split_problems(corpus_copy, {s: (0 if s in fresh and s not in kept else n) for s, n in counts.items()})
-    assert any("unseen2:" in p and "labels in" in p for p in problems), problems
-    assert any("provinces in no dev/unseen document" in p for p in problems), problems
+    assert any(p.startswith(f"{split}:") and "labels in" in p for p in problems), problems
+    assert any(p.startswith(f"{split}:") and "provinces in no" in p for p in problems), problems
+
+
+def test_a_fresh_split_must_bring_new_provinces(corpus_copy: Path):
+    """unseen3 made of the provinces of unseen2 misses its new-province target (names are compared)."""
+    older = [d["province"] for d in read_csv(corpus_copy / "documents.csv")[1] if d["split"] == "unseen2"]
+    _rewrite(corpus_copy / "documents.csv", lambda rows: [r.update(province=older[i % len(older)])
+                                                          for i, r in enumerate(r for r in rows if r["split"] == "unseen3")])
+    _, counts = corpus_problems(corpus_copy, seed_codes())
+    problems = split_problems(corpus_copy, counts)
+    assert [p for p in problems if p.startswith("unseen3:")] == [
+        "unseen3: 0 provinces in no dev/unseen/unseen2 document < 4"], problems
 
 
 def area_code_problems(corpus: Path, areas: Path) -> list[str]:
