@@ -305,6 +305,12 @@ class Extractor:
                 if of in named and cue.search((fig.unit or "") + " " + fig.after) and fits(self.vocab, refined, fig, measure):
                     code, term = refined, self.topic.strip()  # "… 84.718,4 tấn" of rice: its output
                     break
+        if code is None and term is None and inherit is None and not forced and claims:
+            core = subject_core(subject_region)  # "Tổng khách du lịch trên 8 triệu lượt; Doanh thu đạt 25.700 tỷ đồng"
+            for of, cue, derived in self.vocab.companions:
+                if claims[-1].indicator == of and cue.fullmatch(core) and fits(self.vocab, derived, fig, measure):
+                    code, term = derived, claims[-1].term  # named as the figure before it was
+                    break
         if parent is not None and parent.indicator is None and parent.term is not None:
             code = None  # a part of a subject that is no indicator ("khách ngủ qua đêm …, trong đó khách quốc tế …")
         if inherit is not None and code is None and not forced:

@@ -158,6 +158,7 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("rank", rf"{WB_L}(?:xếp\s+)?thứ\s+\d+\s?/\s?\d+"),
     _named("one_of", rf"{WB_L}(?:một|1)\s+trong\s+(?:số\s+)?\d+"),  # "một trong 06 Chương trình trọng điểm"
     _named("bracket_mark", r"\[\d{1,3}\]"),  # a footnote mark printed "[1]"
+    _named("view_counter", r"\|\s*:\s*\d+"),  # a web page's view counter: "20:03 11-12-2023 | :155"
 )
 
 #: Words (lower case) one of which every match of a skip pattern holds: a pattern is tried on a
@@ -189,6 +190,7 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
     "rank": ("thứ",),
     "one_of": ("trong",),
     "bracket_mark": ("[",),
+    "view_counter": ("|",),
 }
 
 #: The words (lower case) every match of a skip pattern starts with (see ``find_anchored``).  A
@@ -202,6 +204,7 @@ SKIP_STARTS: dict[str, tuple[str, ...]] = {
     "document_reference": tuple(_DOC_WORDS.split("|")), "number_sign": ("số",), "ordinal": SKIP_CUES["ordinal"],
     "identifier": ("mốc", "cột mốc", "đường", "quốc lộ", "tỉnh lộ", "ql", "đt", "km", "tổ", "xóm", "lô", "số nhà"),
     "criteria_qualifier": ("đạt",), "per_unit": ("trên", "/"), "rank": ("xếp", "thứ"), "bracket_mark": ("[",),
+    "view_counter": ("|",),
 }
 
 #: An alias further than this many words from its figure does not name the figure's subject.

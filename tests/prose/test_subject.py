@@ -163,3 +163,22 @@ def test_a_paragraph_opening_with_a_crop_names_the_subject_of_its_figures():
                    "820,3": ("crop_area_maize", "value", "same_period", Decimal("-820.3")),
                    "35.268,1": ("maize_output", "value", "none", Decimal("35268.1"))}
     assert facts["56,11"].scope == "province"
+
+
+def test_a_bare_revenue_after_tourists_is_tourism_revenue():
+    """Nghệ An 2025 (unseen2 40_nghe-an_2025-10) and Lào Cai's 2024 targets (unseen2 10_lao-cai_2023-12):
+    "doanh thu" said right after the tourists is theirs (derivation `companion` in the seeds)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    na = {f.printed: f for f in extract_facts(
+        "Kim ngạch xuất khẩu đạt 3,268 tỷ USD (tăng 40%), du lịch đón khoảng 8,81 triệu lượt khách, tăng 5%, doanh thu ước "
+        "10.520 tỷ đồng.\n", "x.txt", dt.date(2025, 10, 7))}
+    assert (na["8,81"].indicator_code, na["10.520"].indicator_code) == ("tourists", "tourism_revenue")
+    lc = {f.printed: f for f in extract_facts("- Tổng khách du lịch trên 8 triệu lượt; Doanh thu đạt 25.700 tỷ đồng\n",
+                                              "x.txt", dt.date(2023, 12, 11))}
+    assert lc["25.700"].indicator_code == "tourism_revenue"
+    other = {f.printed: f for f in extract_facts("Kim ngạch xuất khẩu đạt 3,268 tỷ USD; doanh thu đạt 500 tỷ đồng.\n",
+                                                 "x.txt", dt.date(2025, 10, 7))}
+    assert other["500"].indicator_code is None  # after exports, a revenue is no tourism's
