@@ -172,11 +172,12 @@ class Extractor:
             if plan_of_year and (period[0] or 0) < plan_of_year:
                 period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
-            if raw_measure == "growth_pct" and parent is not None and not (
+            if raw_measure in ("growth_pct", "ratio_pct") and parent is not None and not (
                     right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis):
                 # "… tăng 1,34% so với tháng trước, trong đó ngành khai khoáng tăng 1,75%": a part's
                 # growth said with no comparison is against what its whole's growth is against
-                stated = [f.basis for f in parent.facts if f.measure == "growth_pct" and f.basis != "none"]
+                # ("bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân … bằng 99,88%": so is a part's ratio)
+                stated = [f.basis for f in parent.facts if f.measure == raw_measure and f.basis != "none"]
                 basis = stated[0] if stated else basis
             if (raw_measure == "value" and basis == "none" and fig.unit_class not in ("pct", "pp", "times") and last_fact is not None
                     and last_fact.figure.unit_class == "pct" and last_fact.basis not in ("none", "plan", "plan_central", "plan_council")
@@ -266,7 +267,10 @@ class Extractor:
                   and not fig.pair_second and not fig.has_pair_second and not P.VALUE_OPENER.search(text[: fig.start])):
                 status = "unclassified"  # a bare number: no unit, no verb, no comparison
             estimate = (current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
-                        or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate))
+                        or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate
+                            # "9 tháng ước đạt 264.821,45 ha, … trong đó vụ Đông Xuân đạt 184.989,53 ha": a part of
+                            # another, finished period is not estimated with its whole
+                            and (not parent.facts or parent.facts[-1].period == period)))
             if not current.facts:
                 current.estimate = current.estimate or estimate
             # "vượt kế hoạch (kế hoạch 6,5-7,5%)", "tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)": the plan quoted

@@ -270,7 +270,7 @@ PREDICATE = re.compile(
     rf"{WB_L}(?P<pred>ước\s+tính\s+đạt|ước\s+thực\s+hiện|ước\s+đạt|ước\s+tăng|ước\s+giảm|ước\s+tính|ước"
     r"|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt(?:\s+(?:kế\s+hoạch|KH))?|đạt(?:\s+được)?|bằng|chiếm|gấp|thấp\s+hơn|cao\s+hơn|kém|hơn"
     r"|là|được|có|còn|lên|xuống|duy\s+trì)"
-    r"(?:\s+(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|đến|từ|mức|là))*\s*$",
+    r"(?:\s+(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|đến|từ|mức|là|khá|mạnh|nhẹ))*\s*$",
     _I,
 )
 NEGATIVE_PREDICATES = ("giảm", "thấp hơn", "kém", "xuống", "ước giảm")
@@ -294,6 +294,10 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("last_months", r"(\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
     ("first_months", r"(\d{1,2})\s+tháng(?:\s+đầu\s+năm|\s+năm)?(?:\s?/\s?(\d{4})|\s+(\d{4})|\s+năm\s+(\d{4}))?(?!\s+(?:tuổi|trở))"),
     ("quarter", r"quý\s+(IV|I{1,3}|[1-4])(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    # crop seasons: the winter-spring crop is January to June (as the labels have it); another season
+    # names no span of months, so the period is the context's ("vụ Hè Thu ước đạt …" of the 9 months)
+    ("winter_spring_crop", r"vụ\s+(?:đông\s+xuân|chiêm\s+xuân)(?!\s+(?:năm\s+)?\d)"),
+    ("other_crop_season", r"vụ\s+(?:hè\s+thu|thu\s+đông|mùa)(?!\s+(?:năm\s+)?\d)"),
     ("month", r"(?<!\d\s)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("this_month", r"(?:trong|của)\s+tháng(?:\s+này)?(?!\s+(?:\d|trước|tới|sau|đầu|cuối))"),
     ("year", r"(?:(?:ước\s+)?cả\s+)?năm\s+(\d{4})|(?<=\s)(20\d{2})$"),
@@ -303,17 +307,17 @@ PERIODS = [(name, re.compile(rf"{WB_L}(?:{pattern})", _I)) for name, pattern in 
 PERIOD_CUES: dict[str, tuple[str, ...]] = {
     "date_range": ("/",), "until_date": ("/",), "until_start_of_month": ("tháng",), "until_month": ("tháng",),
     "year_to_date": ("năm", "lũy"), "last_months": ("tháng",), "first_months": ("tháng",), "quarter": ("quý",),
-    "month": ("tháng",), "this_month": ("tháng",), "year": ("năm", "20"),
+    "month": ("tháng",), "this_month": ("tháng",), "year": ("năm", "20"), "winter_spring_crop": ("vụ",), "other_crop_season": ("vụ",),
 }
 #: A word or date every period pattern holds (a quick test before trying them all).
-PERIOD_WORD = re.compile(r"tháng|quý|năm|lũy|\d\s?/\s?\d|20\d\d\s*$", _I)
+PERIOD_WORD = re.compile(r"tháng|quý|năm|lũy|\d\s?/\s?\d|20\d\d\s*$|vụ\s+(?:đông|chiêm|hè|thu|mùa)", _I)
 #: The words (lower case) every match of a period pattern starts with: its matches are found by
 #: looking for these words and trying the pattern only there (``find_anchored``).
 PERIOD_STARTS: dict[str, tuple[str, ...]] = {
     "date_range": ("từ",), "until_date": ("đến", "tới"), "until_start_of_month": ("đến", "tới"),
     "until_month": ("đến", "tới"), "year_to_date": ("lũy", "tính", "từ"), "last_months": _DIGITS,
     "first_months": _DIGITS, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
-    "year": ("ước", "cả", "năm", "20"),
+    "year": ("ước", "cả", "năm", "20"), "winter_spring_crop": ("vụ",), "other_crop_season": ("vụ",),
 }
 #: A period said right after a figure and its unit ("61 triệu USD trong tháng 9"): the figure's own.
 PERIOD_AFTER_FIGURE = re.compile(
@@ -322,7 +326,7 @@ PERIOD_AFTER_FIGURE = re.compile(
 )
 #: What every period phrase holds, in a form blanking (spaces for dates and comparisons) cannot
 #: create: a text without any of these has no period before or after blanking.
-PERIOD_TRACE = re.compile(r"tháng|quý|năm|lũy|/|20\d\d", _I)
+PERIOD_TRACE = re.compile(r"tháng|quý|năm|lũy|/|20\d\d|vụ\s+(?:đông|chiêm|hè|thu|mùa)", _I)
 #: The period patterns whose matches are kept when dates are blanked ("đến ngày 30/6/2022").
 KEPT_PERIODS = tuple((rx, PERIOD_STARTS[name]) for name, rx in PERIODS if name in ("date_range", "until_date"))
 #: A word every NOT_PERIOD alternative holds.

@@ -135,3 +135,16 @@ def test_a_growth_scenario_is_the_plan_and_quoted_values_are_of_what_they_are_co
         "2024 (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%).\n", "x.txt", dt.date(2025, 10, 7))}
     assert [(p, na[p].indicator_code, na[p].value_type, na[p].period_year) for p in ("8,49", "8,96", "9,61")] == [
         ("8,49", "grdp_growth", "actual", 2024), ("8,96", "grdp_growth", "plan", 2025), ("9,61", "grdp_growth", "plan", 2025)]
+
+
+def test_grew_fairly_strongly_is_a_growth():
+    """Đắk Lắk 2025 (unseen2 66_dak-lak_2025-10): "tăng trưởng khá 13,42% so với cùng kỳ" grew by 13,42%
+    (in a GRDP release, a sub-sector's growth is its value added's: no code, measure value)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Đắk Lắk: tổng sản phẩm (GRDP) 9 tháng 2025 ước tăng 6,90%.\n\nNổi bật trong ngành công nghiệp, chính là ngành sản "
+            "xuất và phân phối điện tăng trưởng khá 13,42% so với cùng kỳ.\n")
+    f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 1))}["13,42"]
+    assert (f.indicator_code, f.measure, f.basis) == (None, "value", "none")
