@@ -235,6 +235,9 @@ class Extractor:
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
             if lead_no_indicator:
                 indicator = None
+            if (measure == "ratio_pct" and indicator and self.vocab.indicators[indicator].kind == "growth_rate" and last_fact is not None
+                    and last_fact.figure.unit_class in ("vnd", "usd") and last_fact.indicator is None and not residue(between)):
+                indicator = None  # "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch": the amount's share, not the growth's
             if fig.unit_class == "pct":  # "Nông, lâm, ngư nghiệp chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …": shares
                 sharing = pred == "chiếm" or (sharing and pred is None)
             if sharing and indicator and self.vocab.indicators[indicator].kind == "growth_rate":

@@ -182,3 +182,17 @@ def test_a_bare_revenue_after_tourists_is_tourism_revenue():
     other = {f.printed: f for f in extract_facts("Kim ngạch xuất khẩu đạt 3,268 tỷ USD; doanh thu đạt 500 tỷ đồng.\n",
                                                  "x.txt", dt.date(2025, 10, 7))}
     assert other["500"].indicator_code is None  # after exports, a revenue is no tourism's
+
+
+def test_a_share_of_the_plan_after_an_amount_is_the_amounts():
+    """Đắk Lắk 2025 (unseen2 66_dak-lak_2025-10): "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch, tăng
+    6,90%": the share of the plan is of the amount (no code: GRDP in tỷ đồng), the growth is GRDP growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Thống kê tỉnh Đắk Lắk cho biết, tổng sản phẩm (GRDP) 9 tháng 2025 trên địa bàn tỉnh ước đạt hơn 67.835 tỷ đồng, "
+            "đạt 65,50% kế hoạch, tăng 6,90% so với cùng kỳ 2024.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 1))}
+    assert [(p, facts[p].indicator_code, facts[p].measure) for p in ("67.835", "65,50", "6,90")] == [
+        ("67.835", None, "value"), ("65,50", None, "ratio_pct"), ("6,90", "grdp_growth", "value")]
