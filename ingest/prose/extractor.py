@@ -15,7 +15,7 @@ from ingest.prose.periods import (balance_date_of, compared_date_of, figure_peri
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
-from ingest.prose.subject import common_parent, fits, final_measure, indicator_of, residue, short_subject, subject_core
+from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
@@ -305,19 +305,8 @@ class Extractor:
             code, subject = forced, short_subject(P.LIST_MARKER.sub("", subject_region).split(":")[0])
         else:
             code, subject, term = indicator_of(self.vocab, subject_region, fig, measure, parent)
-        if code is None and term is None and inherit is None and not forced and self.topic:
-            code, _, term = indicator_of(self.vocab, self.topic + " " + subject_region, fig, measure, parent)  # "Cây lúa: …; sản lượng đạt"
-            named = {m.alias.code for m in self.vocab.find(fold(self.topic))}
-            for of, cue, refined in self.vocab.refinements if code is None else ():
-                if of in named and cue.search((fig.unit or "") + " " + fig.after) and fits(self.vocab, refined, fig, measure):
-                    code, term = refined, self.topic.strip()  # "… 84.718,4 tấn" of rice: its output
-                    break
-        if code is None and term is None and inherit is None and not forced and claims:
-            core = subject_core(subject_region)  # "Tổng khách du lịch trên 8 triệu lượt; Doanh thu đạt 25.700 tỷ đồng"
-            for of, cue, derived in self.vocab.companions:
-                if claims[-1].indicator == of and cue.fullmatch(core) and fits(self.vocab, derived, fig, measure):
-                    code, term = derived, claims[-1].term  # named as the figure before it was
-                    break
+        if code is None and term is None and inherit is None and not forced:
+            code, term = indicator_from_context(self.vocab, self.topic, claims[-1] if claims else None, subject_region, fig, measure, parent)
         if parent is not None and parent.indicator is None and parent.term is not None:
             code = None  # a part of a subject that is no indicator ("khách ngủ qua đêm …, trong đó khách quốc tế …")
         if inherit is not None and code is None and not forced:
