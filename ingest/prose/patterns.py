@@ -245,7 +245,7 @@ BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("prior_month", "prior_month", r"tháng\s+trước"),
     ("named_month", "?month", r"tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("prior_year", "prior_year", r"năm\s+(?:trước|ngoái)"),
-    ("named_year", "?year", r"(?:cuối\s+|đầu\s+)?năm\s+(\d{4})"),
+    ("named_year", "?year", r"(?:cuối\s+|đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d|\s?/\s?\d|[.,]\d)"),  # "so với thực hiện 2022" too
     ("start_of_year", "prior_year", r"đầu\s+năm|cuối\s+năm\s+trước|thời\s+điểm\s+đầu\s+năm"),
     ("year_end_date", "?year_end", r"(?:ngày\s+)?31/12/(\d{4})"),
     # "so với 6 tháng đầu năm 2021": the same months of the year before are the same period

@@ -148,3 +148,9 @@ def test_grew_fairly_strongly_is_a_growth():
             "xuất và phân phối điện tăng trưởng khá 13,42% so với cùng kỳ.\n")
     f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 1))}["13,42"]
     assert (f.indicator_code, f.measure, f.basis) == (None, "value", "none")
+
+
+def test_a_year_said_without_nam_is_the_year():
+    """TT-Huế QĐ 01/2023 (dev): "tăng 12% so với thực hiện 2022" in the 2023 plan is against last year."""
+    assert basis_of_phrase("so với thực hiện 2022", (2023, 1, 12)) == "prior_year"
+    assert basis_of_phrase("so với năm 2022", (2023, 1, 12)) == "prior_year"
