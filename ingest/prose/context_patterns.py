@@ -50,6 +50,14 @@ SESSION_MONTH = re.compile(
     _I,
 )
 
+#: The month a session reviews, said further on: "hội nghị … đánh giá tình hình kinh tế - xã hội (KT-XH) của
+#: tỉnh tháng 10, triển khai nhiệm vụ trọng tâm tháng 11/2025" (groups as SESSION_MONTH's).
+SESSION_REVIEW_MONTH = re.compile(
+    r"(?:phiên\s+họp|cuộc\s+họp|hội\s+nghị)[^.\n]{0,120}?(?:đánh\s+giá|kiểm\s+điểm)[^.\n]{0,80}?"
+    r"(?<!\d\s)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?",
+    _I,
+)
+
 #: A stock (a balance at a date), not a flow over a period.
 STOCK_CUE = re.compile(
     rf"{WB_L}(?:dư\s+nợ|số\s+dư|tổng\s+dư|nợ\s+xấu|nguồn\s+vốn\s+huy\s+động|tổng\s+nguồn\s+vốn|vốn\s+huy\s+động"

@@ -69,7 +69,7 @@ def plan_year_of(text: str, report_year: int | None, report_month: int | None) -
 def session_month_of(text: str, report_year: int | None, report_month: int | None) -> tuple[int | None, int] | None:
     """The month a session's news is about, named with the session in its opening ("cuộc họp
     thường kỳ UBND tỉnh tháng 1/2022"); a month after the report's month is of the year before."""
-    m = P.SESSION_MONTH.search(text[:SESSION_OPENING_CHARS])
+    m = P.SESSION_MONTH.search(text[:SESSION_OPENING_CHARS]) or P.SESSION_REVIEW_MONTH.search(text[:SESSION_OPENING_CHARS])
     if not m or not 1 <= int(m.group(1)) <= 12:
         return None
     month = int(m.group(1))

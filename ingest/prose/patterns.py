@@ -23,7 +23,7 @@ from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UN
 from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
     TARGETS_TITLE, TARGET_WORDS, GROWTH_DOCUMENT, CONTRIBUTION, SHARE_PREDICATE,
-    SECTOR_WORD, STOCK_AT_DATE,
+    SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH,
 )
 
 # searching for a pattern only where the words its matches start with are

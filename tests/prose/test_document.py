@@ -61,3 +61,18 @@ def test_a_title_listing_next_years_targets_is_a_plan_document():
            for p in ("10", "104", "12.800")}
     assert got == {"10": ("grdp_growth", "plan", 2024, 1, 12), "104": ("grdp_per_capita", "plan", 2024, 1, 12),
                    "12.800": ("budget_revenue", "plan", 2024, 1, 12)}
+
+
+def test_the_month_a_session_reviews_said_further_on():
+    """Gia Lai, 12/11/2025 (unseen2 52_gia-lai_2025-11): "hội nghị … đánh giá tình hình kinh tế - xã hội (KT-XH)
+    của tỉnh tháng 10, triển khai nhiệm vụ trọng tâm tháng 11/2025": October's session; a figure with no
+    period is October's."""
+    from ingest.prose.document import session_month_of
+
+    text = ("Thông tin đưa ra tại hội nghị trực tiếp kết hợp trực tuyến đánh giá tình hình kinh tế - xã hội (KT-XH) của tỉnh "
+            "tháng 10, triển khai nhiệm vụ trọng tâm tháng 11/2025 do UBND tỉnh tổ chức ngày 12/11.\n\n"
+            "Sản xuất công nghiệp trên địa bàn tỉnh cơ bản duy trì tăng trưởng ổn định. Chỉ số sản xuất công nghiệp (IIP) ước "
+            "tăng 8,79% so với cùng kỳ.\n")
+    assert session_month_of(text, 2025, 11) == (2025, 10)
+    f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 11, 12), document_kind="session_news")}["8,79"]
+    assert (f.indicator_code, f.period_year, f.month_from, f.month_to) == ("industrial_production_index", 2025, 10, 10)
