@@ -228,9 +228,10 @@ class Extractor:
                     current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             assert current is not None
             if (not new_claim and not fig.pair_second and current.facts and current.indicator is None and current.term is None
-                    and indicator_of(self.vocab, current.region, fig, raw_measure, parent)[0] is not None):
+                    and raw_measure == "growth_pct" and indicator_of(self.vocab, current.region, fig, raw_measure, parent)[0] is not None):
                 # "tổng sản phẩm … đạt 8.820 tỷ đồng, tăng trưởng 6,1%": the subject names a rate the
-                # level did not fit; the growth that follows is that rate
+                # level did not fit; the growth that follows is that rate (a ratio that follows is the level's:
+                # "Tổng diện tích gieo trồng … đạt 264.821,45 ha, bằng 99,63% so với cùng kỳ")
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
             if lead_no_indicator:

@@ -196,3 +196,16 @@ def test_a_share_of_the_plan_after_an_amount_is_the_amounts():
     facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 1))}
     assert [(p, facts[p].indicator_code, facts[p].measure) for p in ("67.835", "65,50", "6,90")] == [
         ("67.835", None, "value"), ("65,50", None, "ratio_pct"), ("6,90", "grdp_growth", "value")]
+
+
+def test_a_ratio_after_a_level_no_indicator_fits_is_the_levels():
+    """Nghệ An 2024 (unseen2 40_nghe-an_2024-09): under "Sản xuất nông, lâm nghiệp và thủy sản:", "Tổng diện tích
+    gieo trồng … đạt 264.821,45 ha, bằng 99,63% so với cùng kỳ năm trước" is the area's ratio, not the sector's growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("- Sản xuất nông, lâm nghiệp và thủy sản: Tổng diện tích gieo trồng cây hằng năm 9 tháng ước đạt 264.821,45 ha, "
+            "bằng 99,63% so với cùng kỳ năm trước.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 10, 1), report_date_precision="month")}
+    assert (facts["99,63"].indicator_code, facts["99,63"].measure, facts["99,63"].basis) == (None, "ratio_pct", "same_period")
