@@ -47,6 +47,8 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
         return "plan"
     if sent.section.plan or quoted_plan:
         return "plan"
+    if period[0] and report.year and period[0] > report.year and not (estimate or sent.section.estimate):
+        return "plan"  # "năm 2024, tỉnh phấn đấu thu ngân sách tăng 10%" in December 2023: a later year's target
     if estimate or sent.section.estimate:
         return "estimate"
     year, _, month_to = period

@@ -75,3 +75,17 @@ def test_a_grdp_period_holding_an_estimated_quarter_is_an_estimate():
     quarter_first = extract_facts("Quảng Ninh: GRDP 6 tháng đầu năm tăng 9,02%\n\nTốc độ tăng trưởng kinh tế (GRDP) sơ bộ "
                                   "quý I tăng 8,97%; ước quý II tăng 9,06%.\n", "x.txt", dt.date(2024, 5, 31))
     assert {f.printed: f.value_type for f in quarter_first}["8,97"] == "actual"  # a part before the estimated one
+
+
+def test_a_figure_of_a_later_year_is_a_plan_unless_said_estimated():
+    """In December 2023 a figure of 2024 is a target (the issue's council resolutions: "phấn đấu đạt X%"),
+    wherever the words of a plan are missing; "dự kiến" of a later year stays an estimate."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Năm 2024, thu ngân sách nhà nước trên địa bàn tăng 10% so với năm 2023. Năm 2024, tổng vốn đầu tư toàn xã hội "
+            "dự kiến đạt 60.000 tỷ đồng.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2023, 12, 11))}
+    assert (facts["10"].value_type, facts["10"].period_year) == ("plan", 2024)
+    assert (facts["60.000"].value_type, facts["60.000"].period_year) == ("estimate", 2024)
