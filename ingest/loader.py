@@ -207,41 +207,66 @@ def loaded(doc: ParsedDocument, replaced: list[str]) -> LoadedDocument:
         prose_figures=sum(len(v) for v in doc.extras.values()), replaced=replaced)
 
 
-def _delete_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> None:
-    for table in (*BATCH_TABLES, *EXTRA_TABLES, "load_batches"):
-        con.execute(f"delete from raw.{table} where batch_id = ?", [batch_id])
+def _known_batches(con: duckdb.DuckDBPyConnection, docs: list[ParsedDocument]) -> dict[str, tuple[str, str, dt.datetime]]:
+    """The rows of raw.load_batches the documents may touch (their own batches, and the batches of
+    the same name and province), by batch id: (area code, document, loaded at); one query."""
+    rows = con.execute(
+        "select batch_id, area_code, document, loaded_at from raw.load_batches "
+        "where list_contains(?, batch_id) or list_contains(?, area_code || chr(0) || document)",
+        [sorted({d.batch_id for d in docs}), sorted({f"{d.area_code}\0{d.document}" for d in docs})],
+    ).fetchall()
+    return {b: (a, name, at) for b, a, name, at in rows}
 
 
-def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument]) -> list[LoadedDocument]:
+def write(con: duckdb.DuckDBPyConnection, docs: Iterable[ParsedDocument], ensure_schema: bool = True) -> list[LoadedDocument]:
     """Write parsed documents in one transaction; returns what was written.
 
     A document is known by its file name within its province: loading ``bao-cao.docx`` for
     province 04 with new content replaces the rows of the earlier ``bao-cao.docx`` of 04
     (no stale rows stay), and loading the same content again replaces its batch with
-    identical rows (keeping its first load time)."""
-    ensure_raw_schema(con)
+    identical rows (keeping its first load time).
+
+    The documents are taken in order, as if each were written alone (what each replaces, and
+    when it was first loaded, as the documents before it left the warehouse), but the warehouse is
+    asked once and written once per raw table: one lookup, one delete and one columnar insert per
+    table for the whole lot (per document, the statements cost more than the rows).
+    ``ensure_schema``: create the raw tables first (a caller writing many lots does it once)."""
+    docs = list(docs)
+    if ensure_schema:
+        ensure_raw_schema(con)
     written = []
     con.begin()
     try:
+        known = _known_batches(con, docs) if docs else {}
+        in_warehouse = set(known)  # batches read from the warehouse: deleted there if replaced
+        pending: dict[str, int] = {}  # batch id -> the document of this lot that holds it now (its index)
+        deleted: set[str] = set()
         for doc in docs:
             # The same content loaded before keeps its first load time, so a reload changes nothing.
-            first = con.execute(
-                "select loaded_at from raw.load_batches where batch_id = ?", [doc.batch_id]
-            ).fetchone()
-            loaded_at = first[0] if first else dt.datetime.now()
-            replaced = [b for (b,) in con.execute(
-                "select batch_id from raw.load_batches where area_code = ? and document = ? and batch_id <> ? "
-                "order by batch_id", [doc.area_code, doc.document, doc.batch_id]).fetchall()]
+            first = known.get(doc.batch_id)
+            loaded_at = first[2] if first else dt.datetime.now()
+            replaced = sorted(b for b, (area, name, _) in known.items()
+                              if area == doc.area_code and name == doc.document and b != doc.batch_id)
             for batch_id in (*replaced, doc.batch_id):
-                _delete_batch(con, batch_id)
-            _insert(con, "load_batches", load_batches_rows(doc, loaded_at))
-            _insert(con, "appendix_rows", appendix_rows(doc))
-            _insert(con, "appendix_cells", appendix_cells(doc))
-            for table, rows in doc.extras.items():
-                _insert(con, table, rows)
-            written.append(loaded(doc, replaced))
+                known.pop(batch_id, None)
+                pending.pop(batch_id, None)
+                if batch_id in in_warehouse:
+                    deleted.add(batch_id)
+            known[doc.batch_id] = (doc.area_code, doc.document, loaded_at)
+            pending[doc.batch_id] = len(written)
+            written.append((doc, loaded_at, replaced))
+        if deleted:
+            ids = sorted(deleted)
+            for table in (*BATCH_TABLES, *EXTRA_TABLES, "load_batches"):
+                con.execute(f"delete from raw.{table} where list_contains(?, batch_id)", [ids])
+        kept = [(written[i][0], written[i][1]) for i in sorted(pending.values())]
+        _insert(con, "load_batches", [row for doc, at in kept for row in load_batches_rows(doc, at)])
+        _insert(con, "appendix_rows", [row for doc, _ in kept for row in appendix_rows(doc)])
+        _insert(con, "appendix_cells", [row for doc, _ in kept for row in appendix_cells(doc)])
+        for table in dict.fromkeys(t for doc, _ in kept for t in doc.extras):
+            _insert(con, table, [row for doc, _ in kept for row in doc.extras.get(table, ())])
         con.commit()
     except Exception:
         con.rollback()
         raise
-    return written
+    return [loaded(doc, replaced) for doc, _, replaced in written]

@@ -10,7 +10,7 @@ exit code   meaning
 1           a document was refused (``IngestError``), or ``ktxh check`` found errors
 2           the warehouse could not be built, checked or exported (``BuildFailed``,
             ``WarehouseBusy``, ``SuiteError``, ``WarehouseMissing``), or cannot be used
-            at all (``WarehouseUnusable``: a folder, read-only, not a DuckDB file)
+            at all (``WarehouseUnusable``: a folder, read-only, not a DuckDB file, named like a schema)
 3           an internal error (a bug): a short message and the file the full trace went to
 130         interrupted (Ctrl-C); nothing was replaced
 ==========  ==============================================================

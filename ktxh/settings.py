@@ -55,6 +55,11 @@ SEEDS_DIR = PROJECT_DIR / "seeds"
 SUITES_DIR = PROJECT_DIR / "expectations"
 RAW_SCHEMA = PROJECT_DIR / "ingest" / "raw_schema.sql"
 
+# The schemas of the warehouse. DuckDB names a database after its file's name up to the first dot
+# (``raw.duckdb`` -> ``raw``), and a database named like a schema makes ``raw.load_batches``
+# ambiguous, so a warehouse file may not be named after one of these (warehouse.usable refuses it).
+WAREHOUSE_SCHEMAS = ("raw", "staging", "intermediate", "marts", "checks", "catalog", "build_state")
+
 
 
 def dbt_work_dir(db: Path) -> Path:

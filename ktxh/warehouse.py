@@ -51,6 +51,12 @@ def usable(db: Path) -> None:
     """Refuse, before anything is read or written, a warehouse path ktxh cannot use."""
     if db.is_dir():
         raise WarehouseUnusable(f"{db} is a folder, not a DuckDB file: set KTXH_DB to a file path")
+    database = db.name.split(".")[0].lower()
+    if database in settings.WAREHOUSE_SCHEMAS:
+        raise WarehouseUnusable(
+            f"{db}: DuckDB would name the database '{database}', like the warehouse's schema "
+            f"'{database}', and every query of it would be ambiguous: name the file otherwise "
+            "(e.g. ktxh.duckdb) in KTXH_DB")
     if db.exists() and not os.access(db, os.W_OK):
         raise WarehouseUnusable(f"{db} is read-only: nothing was loaded (make it writable, or set KTXH_DB)")
     if db.exists() and db.stat().st_size > 0:
@@ -181,6 +187,7 @@ def write(db: Path, docs: Iterable[loader.ParsedDocument], batch_size: int = WRI
     written: list[loader.LoadedDocument] = []
     try:
         with storage.connect(db) as con:
+            loader.ensure_raw_schema(con)
             lot: list[loader.ParsedDocument] = []
             for doc in docs:
                 key = (doc.area_code, doc.document)
@@ -193,10 +200,10 @@ def write(db: Path, docs: Iterable[loader.ParsedDocument], batch_size: int = WRI
                 seen[key] = (doc.batch_id, doc.path)
                 lot.append(doc)
                 if len(lot) >= batch_size:
-                    written += loader.write(con, lot)
+                    written += loader.write(con, lot, ensure_schema=False)
                     lot = []
             if lot:
-                written += loader.write(con, lot)
+                written += loader.write(con, lot, ensure_schema=False)
     except duckdb.Error as exc:
         raise WarehouseUnusable(f"cannot write {db}: {str(exc).splitlines()[0]}") from None
     return written

@@ -65,6 +65,30 @@ def test_a_folder_as_warehouse_is_refused(wh, tmp_path, monkeypatch):
     assert wh.refused("ingest", doc, code=2) == f"ktxh: {db} is a folder, not a DuckDB file: set KTXH_DB to a file path"
 
 
+@pytest.mark.parametrize("name", ["raw.duckdb", "Marts.duckdb", "checks.db"])
+def test_a_warehouse_named_like_a_schema_is_refused_before_anything_is_written(wh, tmp_path, monkeypatch, name):
+    # DuckDB names the database "raw" after raw.duckdb; "raw.load_batches" would then be ambiguous
+    db = tmp_path / name
+    monkeypatch.setenv("KTXH_DB", str(db))
+    doc = write(tmp_path, "bieu_2022.txt", appendix_only())
+    database = name.split(".")[0].lower()
+    assert wh.refused("run", doc, code=2) == (
+        f"ktxh: {db}: DuckDB would name the database '{database}', like the warehouse's schema "
+        f"'{database}', and every query of it would be ambiguous: name the file otherwise "
+        "(e.g. ktxh.duckdb) in KTXH_DB")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bieu_2022.txt", "seed", "wh"]
+
+
+def test_the_refused_names_are_the_schemas_of_a_built_warehouse(checked_warehouse):
+    from ktxh import settings
+
+    with duckdb.connect(str(checked_warehouse), read_only=True) as con:
+        schemas = {row[0] for row in con.execute(
+            "select distinct schema_name from information_schema.schemata "
+            "where catalog_name = current_database()").fetchall()}
+    assert schemas - {"main"} == set(settings.WAREHOUSE_SCHEMAS)
+
+
 def test_a_file_that_is_not_duckdb_is_refused_and_kept(wh, tmp_path, monkeypatch):
     db = write(tmp_path, "ktxh.duckdb", appendix_only())  # someone's file where the warehouse should be
     monkeypatch.setenv("KTXH_DB", str(db))

@@ -135,6 +135,8 @@ class Extractor:
                   row_label: str | None = None, before: Claim | None = None) -> list[Claim]:
         """Facts of one sentence, claim by claim.  A sentence that opens with a figure and no words
         (">2.300", "575 (tăng 15%)") is the value of the row named on the line before it."""
+        if not figures:
+            return []
         text = sent.text
         claims: list[Claim] = []
         current: Claim | None = None
@@ -290,10 +292,11 @@ class Extractor:
             current.facts.append(last_fact)
 
             prev_end = phrase_end(text, fig)
+        printed_sentence = P.WHITESPACE_RUN.sub(" ", text).strip() if claims else ""
         for claim in claims:
             self._finish_claim(claim)
             for fact in claim.facts:
-                self._emit(sent, number, claim, fact)
+                self._emit(sent, number, claim, fact, printed_sentence)
         return claims
 
     def _new_claim(self, region: str, fig: Figure, measure: str, parent: Claim | None, claims: list[Claim], forced: str | None = None, inherit: Claim | None = None) -> Claim:
@@ -328,7 +331,8 @@ class Extractor:
             if f.figure.pair_second and has_plan_ratio and f.measure == "value":
                 f.value_type = "plan"
 
-    def _emit(self, sent: Sentence, number: int, claim: Claim, fact: Fact) -> None:
+    def _emit(self, sent: Sentence, number: int, claim: Claim, fact: Fact, printed_sentence: str) -> None:
+        """One fact of a sentence (``printed_sentence``: its text with each run of spaces as one)."""
         fig = fact.figure
         start = sent.offs[fig.start]
         end = sent.offs[fig.end - 1] + 1
@@ -344,7 +348,7 @@ class Extractor:
             ProseFact(
                 document=self.document,
                 sentence_no=number,
-                sentence=P.WHITESPACE_RUN.sub(" ", sent.text).strip(),
+                sentence=printed_sentence,
                 line=line,
                 span_start=start,
                 span_end=end,

@@ -8,11 +8,13 @@ A number that is not a well-formed Vietnamese number is kept as malformed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest.numbers import MAX_FIGURE_CHARS, MalformedNumber, PrintedNumber, parse_vn_number
 from ingest.prose import patterns as P
+from ingest.prose.anchors import WordPositions, match_at, positions
 
 @dataclass
 class Figure:
@@ -40,10 +42,19 @@ SKIP_REACH_AFTER = 40
 ALL_SKIP_CUES = tuple(sorted({c for cues in P.SKIP_CUES.values() for c in cues}))
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """The stretches of text around the numbers, merged."""
+#: Every cue and start word of the skip patterns, found in a sentence in one pass.
+_SKIP_WORDS = WordPositions([*ALL_SKIP_CUES, *(w for words in P.SKIP_STARTS.values() for w in words)])
+#: (pattern, its cues or None, its start words or None), in the order of SKIP_SPANS.
+_SKIPS = tuple((p, P.SKIP_CUES.get(p.name), P.SKIP_STARTS.get(p.name)) for p in P.SKIP_SPANS)
+#: The skip patterns every match of which starts with a digit: scanned from the first digit of a
+#: window on (a test checks it on every bundled and fixture document).
+DIGIT_FIRST = frozenset({"date_full", "date_range", "month_year", "time", "duration", "document_number", "fixed_name"})
+
+
+def _windows(text: str, numbers: list[re.Match[str]] | None = None) -> list[tuple[int, int]]:
+    """The stretches of text around the numbers (``numbers``: the NUMBER matches of text), merged."""
     out: list[tuple[int, int]] = []
-    for m in P.NUMBER.finditer(text):
+    for m in P.NUMBER.finditer(text) if numbers is None else numbers:
         a, b = max(0, m.start() - SKIP_REACH_BEFORE), min(len(text), m.end() + SKIP_REACH_AFTER)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
@@ -52,33 +63,49 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def skip_spans(text: str) -> list[tuple[int, int, str]]:
+def skip_spans(text: str, numbers: list[re.Match[str]] | None = None) -> list[tuple[int, int, str]]:
     """Spans of numbers that are not figures, with the pattern that says so.
 
-    Only the stretches of text around numbers are searched (a sentence is mostly words).
+    Only the stretches of text around numbers are searched (a sentence is mostly words), a
+    pattern only when one of its cues is in the sentence, and one that starts with a word
+    (``SKIP_STARTS``) only where that word is (the cues and words all found in one pass).
     """
     if not P.DIGIT.search(text):
         return []  # every skip pattern holds a digit
-    windows = _windows(text)
+    windows = _windows(text, numbers)
     lower = text.lower()
-    present = {c for c in ALL_SKIP_CUES if c in lower}
-    tried = [p for p in P.SKIP_SPANS if p.name not in P.SKIP_CUES or not present.isdisjoint(P.SKIP_CUES[p.name])]
-    starts = P.SKIP_STARTS
-    spans = sorted({(m.start(), m.end(), p.name) for p in tried for a, b in windows
-                    for m in P.find_anchored(p.regex, starts.get(p.name), text, lower, a, b)})
+    found = _SKIP_WORDS.find(lower)
+    aligned = len(lower) == len(text)  # positions in the lower-case text are positions in the text
+    spans: set[tuple[int, int, str]] = set()
+    digit_windows = [(P.DIGIT.search(text, a, b).start(), b) for a, b in windows]  # every window holds a number
+    for p, cues, starts in _SKIPS:
+        if cues is not None and found.keys().isdisjoint(cues):
+            continue
+        if starts is None or not aligned:
+            for a, b in digit_windows if p.name in DIGIT_FIRST else windows:
+                spans.update((m.start(), m.end(), p.name) for m in p.regex.finditer(text, a, b))
+            continue
+        candidates = positions(found, starts)
+        if candidates:
+            for a, b in windows:
+                spans.update((m.start(), m.end(), p.name) for m in match_at(p.regex, candidates, text, a, b))
+    out = sorted(spans)
     m = P.LIST_MARKER.match(text)
     if m and m.end():
-        spans.append((0, m.end(), "list_marker"))
-    return spans
+        out.append((0, m.end(), "list_marker"))
+    return out
 
 
 def find_figures(text: str) -> list[Figure]:
     if not P.DIGIT.search(text):
         return []
-    skips = skip_spans(text)
+    numbers = list(P.NUMBER.finditer(text))
+    if not numbers:
+        return []
+    skips = skip_spans(text, numbers)
     figures: list[Figure] = []
     chain_end = -1  # end of the last skipped identifier or ordinal list
-    for m in P.NUMBER.finditer(text):
+    for m in numbers:
         a, b = m.start(), m.end()
         kinds = [k for s, e, k in skips if s <= a and b <= e]
         if kinds:

@@ -87,7 +87,10 @@ def clean_line(raw: str, start: int) -> tuple[Text, bool]:
     if m:
         heading = True
         pos = m.end()
-    for tok in P.MARKUP_TOKEN.finditer(raw, pos):
+    tokens = list(P.MARKUP_TOKEN.finditer(raw, pos)) if P.MARKUP_START.search(raw, pos) else []
+    if not tokens:  # plain text (most lines): the characters as they are
+        return Text(list(raw[pos:]), list(range(start + pos, start + len(raw)))), heading
+    for tok in tokens:
         out.add(raw[pos : tok.start()], start + pos)
         s = tok.group(0)
         if tok.group(1):
@@ -202,8 +205,8 @@ def is_heading(text: str, markdown: bool) -> bool:
         return markdown and len(t) < 250
     if markdown:
         return True
-    letters = [c for c in t if c.isalpha()]
-    if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+    letters = list(filter(str.isalpha, t))
+    if len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.7:
         return True
     return bool(P.HEADING_START.match(t)) and not P.BULLET_START.match(t) and not t.endswith(";")
 

@@ -88,6 +88,8 @@ MARKUP_TOKEN = re.compile(
     r"|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*+|(?<!\w)_+|_+(?!\w)|\\(?=[*_|#\\])",
     _I,
 )
+#: The characters every match of MARKUP_TOKEN starts with: a line without any has no markup.
+MARKUP_START = re.compile(r"[<&⁽⁰¹²³⁴⁵⁶⁷⁸⁹*_\\]")
 HTML_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 #: ² ³ after a length unit are exponents (m², km³), not footnote marks.
 EXPONENT_BEFORE = re.compile(r"(?:\d\s?|\bk|\bc|\s)m$")
@@ -204,7 +206,7 @@ SKIP_STARTS: dict[str, tuple[str, ...]] = {
     "document_reference": tuple(_DOC_WORDS.split("|")), "number_sign": ("số",), "ordinal": SKIP_CUES["ordinal"],
     "identifier": ("mốc", "cột mốc", "đường", "quốc lộ", "tỉnh lộ", "ql", "đt", "km", "tổ", "xóm", "lô", "số nhà"),
     "criteria_qualifier": ("đạt",), "per_unit": ("trên", "/"), "rank": ("xếp", "thứ"), "bracket_mark": ("[",),
-    "view_counter": ("|",),
+    "one_of": ("một", "1"), "one_as_some": ("1",), "list_ordinal": ("(",), "view_counter": ("|",),
 }
 
 #: An alias further than this many words from its figure does not name the figure's subject.

@@ -64,6 +64,17 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
     return None
 
 
+_PERIOD_CUE_WORDS = tuple(sorted({c for cues in P.PERIOD_CUES.values() for c in cues}))
+_CUED_PERIODS = tuple((name, rx, frozenset(P.PERIOD_CUES[name]), P.PERIOD_STARTS[name]) for name, rx in P.PERIODS)
+
+
+def cued_periods(lower: str) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """(name, pattern, start words) of the period patterns, in order, that hold one of their cues
+    (``PERIOD_CUES``) in ``lower`` (a text in lower case): no match of the others can be in it."""
+    present = {c for c in _PERIOD_CUE_WORDS if c in lower}
+    return [(name, rx, starts) for name, rx, cues, starts in _CUED_PERIODS if not present.isdisjoint(cues)]
+
+
 def find_periods(text: str) -> list[tuple[int, int, str, Period]]:
     """Period phrases in text (dates that are not periods and comparisons blanked by the caller)."""
     if not P.PERIOD_WORD.search(text):
@@ -71,10 +82,8 @@ def find_periods(text: str) -> list[tuple[int, int, str, Period]]:
     found: list[tuple[int, int, str, Period]] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
-    for name, rx in P.PERIODS:
-        if not any(c in lower for c in P.PERIOD_CUES[name]):
-            continue
-        for m in P.find_anchored(rx, P.PERIOD_STARTS[name], text, lower):
+    for name, rx, starts in cued_periods(lower):
+        for m in P.find_anchored(rx, starts, text, lower):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             period = period_of(name, m)

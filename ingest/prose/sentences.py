@@ -68,6 +68,8 @@ def word_list(text: str) -> list[str]:
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for a, b in spans:
         chars[a:b] = " " * (b - a)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ingest.prose import patterns as P
 from ingest.prose.figures import Figure
 from ingest.prose.model import Claim, Period
-from ingest.prose.periods import not_period_spans
+from ingest.prose.periods import cued_periods, not_period_spans
 from ingest.prose.sentences import blank, comparison_spans, word_list
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, count_noun, fold
 
@@ -240,16 +240,23 @@ def short_subject(subject: str) -> str:
     return subject
 
 
+#: The comparisons a residue leaves out ("so với kế hoạch", "cùng kỳ").
+_RESIDUE_BASES = tuple(rx for name, _, rx in P.BASIS if name in ("plan", "plan_central_budget", "plan_council", "same_period"))
+
+
 def residue(between: str) -> str:
     """The content words of the text between two figures (what names a new subject)."""
     text = drop_qualifier_groups(between)
     text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
     text = blank(text, not_period_spans(text))
-    for name, rx in P.PERIODS:
-        text = blank(text, [(m.start(), m.end()) for m in P.find_anchored(rx, P.PERIOD_STARTS[name], text)])
-    for name, _, rx in P.BASIS:
-        if name in ("plan", "plan_central_budget", "plan_council", "same_period"):
-            text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
+    lower = text.lower()
+    for name, rx, starts in cued_periods(lower):  # a pattern whose cue is not in the text cannot match
+        spans = [(m.start(), m.end()) for m in P.find_anchored(rx, starts, text, lower)]
+        if spans:
+            text = blank(text, spans)
+            lower = text.lower()
+    for rx in _RESIDUE_BASES:
+        text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
     text = P.NONCONTENT.sub(" ", text)
     words = [w for w in word_list(text) if not w.isdigit() and len(w) > 1]
     return " ".join(words)

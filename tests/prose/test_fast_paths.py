@@ -1,0 +1,97 @@
+"""The prose stage's shortcuts give what the plain way gives, on every bundled and fixture sentence.
+
+Each shortcut skips work that cannot change a result (a pattern whose matches all start with a
+digit is scanned from the first digit of a window; cues and start words are found in one pass; a
+line without a markup character is not searched for markup; a period pattern without its cue is
+not tried on a residue).  These tests compare each with the plain computation it replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.prose import patterns as P
+from ingest.prose.figures import DIGIT_FIRST, _windows, skip_spans
+from ingest.prose.layout import clean_line
+from ingest.prose.periods import not_period_spans
+from ingest.prose.sentences import blank, comparison_spans, word_list
+from ingest.prose.subject import drop_qualifier_groups, residue
+
+from .test_figures import _bundled_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _plain_skip_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every skip pattern scanned over every window around the numbers (no cue, no anchor)."""
+    if not P.DIGIT.search(text):
+        return []
+    spans = sorted({(m.start(), m.end(), p.name) for p in P.SKIP_SPANS for a, b in _windows(text)
+                    for m in p.regex.finditer(text, a, b)})
+    m = P.LIST_MARKER.match(text)
+    if m and m.end():
+        spans.append((0, m.end(), "list_marker"))
+    return spans
+
+
+def _plain_residue(between: str) -> str:
+    text = drop_qualifier_groups(between)
+    text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
+    text = blank(text, not_period_spans(text))
+    for _, rx in P.PERIODS:
+        text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
+    for name, _, rx in P.BASIS:
+        if name in ("plan", "plan_central_budget", "plan_council", "same_period"):
+            text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
+    text = P.NONCONTENT.sub(" ", text)
+    return " ".join(w for w in word_list(text) if not w.isdigit() and len(w) > 1)
+
+
+def test_skip_spans_are_those_of_a_plain_scan():
+    sentences = _bundled_sentences()
+    compared = 0
+    for text in sentences:
+        want = _plain_skip_spans(text)
+        assert skip_spans(text) == want, text[:100]
+        compared += len(want)
+    assert compared > 2000
+
+
+def test_every_match_of_a_digit_first_skip_pattern_starts_with_a_digit():
+    seen = 0
+    for text in _bundled_sentences():
+        for p in P.SKIP_SPANS:
+            if p.name in DIGIT_FIRST:
+                for m in p.regex.finditer(text):
+                    assert m.group(0)[0].isdigit(), (p.name, m.group(0))
+                    seen += 1
+    assert seen > 300
+    # a date far after the words before it is still found, from its first digit
+    assert ("date_full" in {s[2] for s in skip_spans("Kết thúc đợt kiểm tra toàn diện vào cuối tuần, 12/03/2022, có 15 xã")})
+
+
+def test_residues_are_those_of_every_period_pattern():
+    compared = 0
+    for text in _bundled_sentences():
+        numbers = list(P.NUMBER.finditer(text))
+        cuts = [0] + [m.end() for m in numbers] + [len(text)]
+        for a, b in zip(cuts, cuts[1:]):
+            between = text[a:b]
+            assert residue(between) == _plain_residue(between), between
+            compared += 1
+    assert compared > 2000
+
+
+def test_a_line_without_a_markup_character_has_no_markup():
+    lines = 0
+    for path in sorted((ROOT / "documents").rglob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not P.MARKUP_START.search(line):
+                assert P.MARKUP_TOKEN.search(line) is None, line
+                lines += 1
+    assert lines > 300
+    # every kind of markup holds one of the characters
+    for marked in ("GRDP<sup>1</sup> tăng", "tăng&nbsp;6%", "tăng¹", "**Kinh tế**", "_ghi chú_", "5 \\* 3", "<b>x</b>", "m⁽²⁾"):
+        assert P.MARKUP_START.search(marked) and P.MARKUP_TOKEN.search(marked), marked
+    text, heading = clean_line("## Tình hình kinh tế", 10)
+    assert heading and "".join(text.chars) == "Tình hình kinh tế" and text.offs[0] == 13
