@@ -274,8 +274,7 @@ class Extractor:
                 status = "unclassified"  # a bare number: no unit, no verb, no comparison
             estimate = (current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
                         or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate
-                            # "9 tháng ước đạt 264.821,45 ha, … trong đó vụ Đông Xuân đạt 184.989,53 ha": a part of
-                            # another, finished period is not estimated with its whole
+                            # a part of another, finished period is not estimated with its whole ("vụ Đông Xuân đạt …")
                             and (not parent.facts or parent.facts[-1].period == period)))
             if not current.facts:
                 current.estimate = current.estimate or estimate
@@ -341,9 +340,7 @@ class Extractor:
         family = self.vocab.ancestors(fact.indicator)[-1] if fact.indicator else None
         if family is None and self.economy and fact.scope == "province" and P.SECTOR_WORD.search(sent.text, 0, fig.start):
             family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng" in a GRDP release
-        # GRDP is compiled for the whole period: a period holding an estimated quarter is estimated (an index of
-        # months is not: "IIP tháng 10 ước tăng …; tính chung 10 tháng tăng 7,3%" stays as the month says)
-        self.families.append((family if family == self.economy else None, fact.stated_estimate))
+        self.families.append((family if family == self.economy else None, fact.stated_estimate))  # see value_type
         self.facts.append(
             ProseFact(
                 document=self.document,

@@ -79,7 +79,9 @@ def estimates_of_containing_periods(facts: list[ProseFact], families: list[tuple
     """A figure of a period that contains a period said to be estimated ("ước") for the same indicator
     family, in the same document, is an estimate too: "GRDP quý 3/2025 ước tăng 8,62%. Tính chung 9
     tháng năm 2025 đạt 8,61%" (the nine months hold the estimated third quarter); the first quarter
-    before an estimated half-year is not."""
+    before an estimated half-year is not.  Only for the GRDP family a document's title names (the extractor
+    passes no family for others): GRDP is compiled for the whole period, an index of months is not ("IIP
+    tháng 10 ước tăng …; tính chung 10 tháng tăng 7,3%" stays as the month says)."""
     estimated: dict[str, list[tuple[int, int, int]]] = {}
     for fact, (family, stated) in zip(facts, families):
         if family and stated and fact.period_year and fact.month_from and fact.month_to:
