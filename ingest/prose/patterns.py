@@ -20,6 +20,7 @@ from typing import NamedTuple
 # the units are pattern data too, kept in a module of their own
 from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UNIT, UNIT_OF_GROUP, UNITS, UNITS_ALTERNATION, Unit  # noqa: F401
 # and so are the words that tell a document's kind, a figure's scope and a stock
+from ingest.prose.anchors import find_anchored, matches_at  # noqa: F401  (the anchored search)
 from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
 )
@@ -300,12 +301,14 @@ PERIOD_CUES: dict[str, tuple[str, ...]] = {
 }
 #: A word or date every period pattern holds (a quick test before trying them all).
 PERIOD_WORD = re.compile(r"tháng|quý|năm|lũy|\d\s?/\s?\d|20\d\d\s*$", _I)
+#: Where "9 tháng …" may start (a digit, maybe another, spaces, "tháng"): the anchor of the month counts.
+MONTH_COUNT_START = re.compile(r"\d(?=\d?\s+tháng)", _I)
 #: The words (lower case) every match of a period pattern starts with: its matches are found by
 #: looking for these words and trying the pattern only there (``find_anchored``).
 PERIOD_STARTS: dict[str, tuple[str, ...]] = {
     "date_range": ("từ",), "until_date": ("đến", "tới"), "until_start_of_month": ("đến", "tới"),
-    "until_month": ("đến", "tới"), "year_to_date": ("lũy", "tính", "từ"), "last_months": _DIGITS,
-    "first_months": _DIGITS, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
+    "until_month": ("đến", "tới"), "year_to_date": ("lũy", "tính", "từ"), "last_months": MONTH_COUNT_START,
+    "first_months": MONTH_COUNT_START, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
     "year": ("ước", "cả", "năm", "20"),
 }
 #: A period said right after a figure and its unit ("61 triệu USD trong tháng 9"): the figure's own.
@@ -338,44 +341,9 @@ NOT_PERIOD = re.compile(
 )
 
 #: The words (lower case) every match of NOT_PERIOD starts with (see ``find_anchored``).
-NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị", "quyết", "chỉ", "kế", "chiến", "chương", "đề", "quy",
-                     "giai", "thời", "nhiệm", "năm", "niên", "tầm", "vụ")
-
-
-def find_anchored(rx: re.Pattern[str], starts: tuple[str, ...] | None, text: str, lower: str | None = None,
-                  pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
-    """``list(rx.finditer(text, pos, endpos))`` for a pattern every match of which starts with one
-    of ``starts``: the pattern is tried only where one of those words is (``str.find``), not at
-    every position.  Same matches, in the same order (leftmost first, none overlapping); a test
-    checks it on every bundled and fixture document.  ``starts`` None: a plain ``finditer``."""
-    endpos = len(text) if endpos is None else endpos
-    if starts is None:
-        return list(rx.finditer(text, pos, endpos))
-    if lower is None:
-        lower = text.lower()
-    if len(lower) != len(text):  # a character whose lower case is longer: positions would shift
-        return list(rx.finditer(text, pos, endpos))
-    candidates: list[int] = []
-    for word in starts:
-        at = lower.find(word, pos, endpos)
-        while at >= 0:
-            candidates.append(at)
-            at = lower.find(word, at + 1, endpos)
-    if not candidates:
-        return []
-    if len(starts) > 1:
-        candidates = sorted(set(candidates))
-    out: list[re.Match[str]] = []
-    end = pos
-    for at in candidates:
-        if at < end:
-            continue
-        m = rx.match(text, at, endpos)
-        if m:
-            out.append(m)
-            end = max(m.end(), at + 1)
-    return out
-
+NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị quyết", "quyết định", "chỉ thị", "kế hoạch", "chiến lược",
+                     "chương trình", "đề án", "quy hoạch", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm học", "niên vụ",
+                     "tầm nhìn đến", "vụ")
 
 
 def registry() -> dict[str, re.Pattern[str]]:
