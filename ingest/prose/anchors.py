@@ -1,7 +1,7 @@
 """Where the words that patterns start with (and their cues) are in a text, all in one pass.
 
 A pattern every match of which starts with one of a few words is tried only where those words
-are (:func:`find_anchored`, re-exported by ``patterns``), and a pattern none of whose cues is in a sentence is not tried.
+are (``anchored.find_anchored``), and a pattern none of whose cues is in a sentence is not tried.
 Looking for each word with ``str.find`` or ``in`` costs a call per word per pattern; here one
 Aho-Corasick automaton (``pyahocorasick``, as the vocabulary uses) finds every occurrence of
 every word of a family of patterns in one pass over the text, overlapping ones included, and
@@ -17,48 +17,7 @@ from typing import Iterable
 
 import ahocorasick
 
-
-def find_anchored(rx: re.Pattern[str], starts: tuple[str, ...] | re.Pattern[str] | None, text: str,
-                  lower: str | None = None, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
-    """``list(rx.finditer(text, pos, endpos))`` for a pattern every match of which starts with one
-    of ``starts``: the pattern is tried only where one of those words is (``str.find``), not at
-    every position.  Same matches, in the same order (leftmost first, none overlapping); a test
-    checks it on every bundled and fixture document.  ``starts`` None: a plain ``finditer``;
-    a pattern: rx is tried where its matches start (``MONTH_COUNT_START``)."""
-    endpos = len(text) if endpos is None else endpos
-    if starts is None:
-        return list(rx.finditer(text, pos, endpos))
-    if isinstance(starts, re.Pattern):  # an anchor pattern: its matches are where rx may start
-        return matches_at(rx, [m.start() for m in starts.finditer(text, pos, endpos)], text, pos, endpos)
-    if lower is None:
-        lower = text.lower()
-    if len(lower) != len(text):  # a character whose lower case is longer: positions would shift
-        return list(rx.finditer(text, pos, endpos))
-    candidates: list[int] = []
-    for word in starts:
-        at = lower.find(word, pos, endpos)
-        while at >= 0:
-            candidates.append(at)
-            at = lower.find(word, at + 1, endpos)
-    if not candidates:
-        return []
-    if len(starts) > 1:
-        candidates = sorted(set(candidates))
-    return matches_at(rx, candidates, text, pos, endpos)
-
-
-def matches_at(rx: re.Pattern[str], candidates: list[int], text: str, pos: int, endpos: int) -> list[re.Match[str]]:
-    """The matches of rx tried at ``candidates`` (ascending, within pos..endpos), leftmost first, none overlapping."""
-    out: list[re.Match[str]] = []
-    end = pos
-    for at in candidates:
-        if at < end:
-            continue
-        m = rx.match(text, at, endpos)
-        if m:
-            out.append(m)
-            end = max(m.end(), at + 1)
-    return out
+from ingest.prose.anchored import matches_at
 
 
 class WordPositions:

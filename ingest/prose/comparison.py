@@ -92,7 +92,9 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
     sign = 1
     cls = fig.unit_class
     negative = pred in P.NEGATIVE_PREDICATES if pred else False
-    if cls == "pp":
+    if cls == "pp" and P.CONTRIBUTION.search(tail):
+        measure, basis = "value", "none"  # "đóng góp 3,36 điểm phần trăm": points of growth, nothing compared
+    elif cls == "pp":
         measure = "pp"
         sign = -1 if P.PP_NEGATIVE.search(tail) else 1
         basis = explicit or context_basis or default_basis()

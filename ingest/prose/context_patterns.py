@@ -28,13 +28,17 @@ DOCUMENT_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("session_news", r"kỳ\s+họp|phiên\s+họp|hội\s+nghị|cuộc\s+họp"),
 )
 DOCUMENT_KINDS = [(name, re.compile(pattern, _I | re.M)) for name, pattern in DOCUMENT_KIND_PATTERNS]
+#: A title that lists a year's targets ("25 chỉ tiêu phấn đấu năm 2024", "Những chỉ tiêu kinh tế - xã
+#: hội chủ yếu năm 2024"): a plan document when the year is after the report's (or "phấn đấu" says so).
+TARGETS_TITLE = re.compile(r"chỉ\s+tiêu(?P<words>[^\n]{0,60}?)năm\s+(?P<year>\d{4})", _I)
+TARGET_WORDS = re.compile(r"phấn\s+đấu|chủ\s+yếu|kế\s+hoạch|mục\s+tiêu", _I)
 #: The year a plan document is about: "KẾ HOẠCH … NĂM 2023", "CHỈ TIÊU … NĂM 2023".
 PLAN_DOCUMENT_YEAR = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ)[^\n]{0,80}?năm\s+(\d{4})", _I)
 
 #: A figure about the whole country or the world, not the province (said just before it).
 SCOPE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("world", r"thế\s+giới|toàn\s+cầu|quốc\s+tế\s+(?:dự\s+báo|nhận\s+định)|IMF|quỹ\s+tiền\s+tệ|\bWB\b|ngân\s+hàng\s+thế\s+giới|\bADB\b|ASEAN"),
-    ("national", r"cả\s+nước|toàn\s+quốc|chung\s+của\s+cả\s+nước|bình\s+quân\s+chung|\bVN\b|của\s+Việt\s+Nam|kinh\s+tế\s+Việt\s+Nam|GDP(?!\s+của\s+tỉnh)"),
+    ("national", r"cả\s+nước|toàn\s+quốc|chung\s+của\s+cả\s+nước|(?<!suất\s)bình\s+quân\s+chung(?!\s+(?:toàn\s+tỉnh|của\s+tỉnh))|\bVN\b|của\s+Việt\s+Nam|kinh\s+tế\s+Việt\s+Nam|GDP(?!\s+của\s+tỉnh)"),
 )
 SCOPES = [(name, re.compile(rf"{WB_L}(?:{pattern}){WB_R}", _I)) for name, pattern in SCOPE_PATTERNS]
 
@@ -46,10 +50,25 @@ SESSION_MONTH = re.compile(
     _I,
 )
 
+#: The month a session reviews, said further on: "hội nghị … đánh giá tình hình kinh tế - xã hội (KT-XH) của
+#: tỉnh tháng 10, triển khai nhiệm vụ trọng tâm tháng 11/2025" (groups as SESSION_MONTH's).
+SESSION_REVIEW_MONTH = re.compile(
+    r"(?:phiên\s+họp|cuộc\s+họp|hội\s+nghị)[^.\n]{0,120}?(?:đánh\s+giá|kiểm\s+điểm)[^.\n]{0,80}?"
+    r"(?<!\d\s)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?",
+    _I,
+)
+
 #: A stock (a balance at a date), not a flow over a period.
 STOCK_CUE = re.compile(
     rf"{WB_L}(?:dư\s+nợ|số\s+dư|tổng\s+dư|nợ\s+xấu|nguồn\s+vốn\s+huy\s+động|tổng\s+nguồn\s+vốn|vốn\s+huy\s+động"
     rf"|huy\s+động\s+vốn|còn\s+hiệu\s+lực|tồn\s+kho|(?<!thực )hiện\s+có|hiện\s+nay\s+có|tín\s+dụng){WB_R}",
+    _I,
+)
+#: What there is at a date: "đến tháng 9/2024, toàn tỉnh có 320/411 xã đạt chuẩn NTM" (a stock; "đến
+#: ngày 31/10 thu ngân sách đạt …" is a flow up to the date).  The figures after it in its sentence are balances.
+STOCK_AT_DATE = re.compile(
+    rf"{WB_L}(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?)"
+    rf"\s*,?\s*(?:toàn\s+tỉnh|cả\s+tỉnh|toàn\s+thành\s+phố|tỉnh|thành\s+phố|trên\s+địa\s+bàn(?:\s+tỉnh)?)?\s*(?:đã\s+)?có{WB_R}",
     _I,
 )
 #: "với" joining a figure to the stock before it ("172 dự án còn hiệu lực với tổng mức đầu tư …").
@@ -61,3 +80,13 @@ BALANCE_DATE = re.compile(
     _I,
 )
 
+
+#: A document about the economy's growth: its title block names GRDP ("Quảng Ninh: GRDP 6 tháng đầu
+#: năm tăng 9,02%"); there a growth of a part of the economy is the growth of its value added.
+GROWTH_DOCUMENT = re.compile(rf"{WB_L}(?:GRDP|tăng\s+trưởng\s+kinh\s+tế|tổng\s+sản\s+phẩm){WB_R}", _I)
+#: A contribution to growth ("đóng góp 3,36 điểm phần trăm vào tốc độ tăng …"): points, not a difference.
+CONTRIBUTION = re.compile(rf"{WB_L}đóng\s+góp(?:\s+(?:lớn\s+nhất|nhiều\s+nhất|chủ\s+yếu))?\s*$", _I)
+#: A share of a whole ("Nông, lâm, ngư nghiệp chiếm 12,1%"): not a growth rate.
+SHARE_PREDICATE = re.compile(rf"{WB_L}chiếm(?:\s+(?:khoảng|gần|trên|dưới|tỷ\s+trọng|tỷ\s+lệ))*\s*$", _I)
+#: The words that name a part of the economy: "ngành", "lĩnh vực", "khu vực".
+SECTOR_WORD = re.compile(rf"{WB_L}(?:ngành|lĩnh\s+vực|khu\s+vực){WB_R}", _I)

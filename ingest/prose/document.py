@@ -8,7 +8,11 @@ plan) states targets: its figures are plans, for the year it is about.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ingest.prose import patterns as P
+from ingest.prose.model import Report
+from ingest.prose.periods import default_period
 
 PLAN_KINDS = frozenset({"council_resolution", "plan_decision"})
 KINDS = tuple(name for name, _ in P.DOCUMENT_KIND_PATTERNS)
@@ -23,17 +27,33 @@ def title_block(text: str) -> str:
     return "\n".join(lines[:TITLE_LINES])[:TITLE_CHARS]
 
 
-def document_kind_of(text: str) -> str:
-    """The document's kind from its title block; a report with no telling title is a monthly report."""
+def document_kind_of(text: str, report_year: int | None = None) -> str:
+    """The document's kind from its title block; a report with no telling title is a monthly report.
+
+    A title that lists a later year's targets ("25 chỉ tiêu phấn đấu năm 2024" in December 2023:
+    the news page of a council's resolution on next year's plan) is a plan document as the
+    resolution itself is."""
     head = title_block(text)
     kinds = dict(P.DOCUMENT_KINDS)
     first_line = head.split("\n", 1)[0]
     for name, rx in P.DOCUMENT_KINDS:
+        if name == "statistics_release" and targets_title(first_line, report_year):
+            return "council_resolution"
         if name == "monthly_report" and kinds["session_news"].search(first_line):
             return "session_news"  # news that opens with a session ("Ngày 5/12, Kỳ họp thứ 24 …")
         if rx.search(head):
             return name
     return "monthly_report"
+
+
+def targets_title(line: str, report_year: int | None) -> bool:
+    """A title naming the targets of a year after the report's ("… chỉ tiêu … năm 2024")."""
+    m = P.TARGETS_TITLE.search(line)
+    if not m or not P.TARGET_WORDS.search(m.group("words")):
+        return False
+    if P.ESTIMATE_CUE.search(line) or P.ACTUAL_HEADING.search(line):
+        return False  # "CÁC CHỈ TIÊU … CHỦ YẾU ƯỚC ĐẠT ĐƯỢC TRONG NĂM 2021": results, not targets
+    return report_year is None or int(m.group("year")) > report_year
 
 
 def plan_year_of(text: str, report_year: int | None, report_month: int | None) -> int | None:
@@ -49,7 +69,7 @@ def plan_year_of(text: str, report_year: int | None, report_month: int | None) -
 def session_month_of(text: str, report_year: int | None, report_month: int | None) -> tuple[int | None, int] | None:
     """The month a session's news is about, named with the session in its opening ("cuộc họp
     thường kỳ UBND tỉnh tháng 1/2022"); a month after the report's month is of the year before."""
-    m = P.SESSION_MONTH.search(text[:SESSION_OPENING_CHARS])
+    m = P.SESSION_MONTH.search(text[:SESSION_OPENING_CHARS]) or P.SESSION_REVIEW_MONTH.search(text[:SESSION_OPENING_CHARS])
     if not m or not 1 <= int(m.group(1)) <= 12:
         return None
     month = int(m.group(1))
@@ -61,3 +81,17 @@ def session_month_of(text: str, report_year: int | None, report_month: int | Non
 
 #: How much of a session's news names the session.
 SESSION_OPENING_CHARS = 600
+
+
+def report_of(document: str, text: str, year: int | None, month: int | None, day: dt.date | None,
+              kind: str | None = None) -> Report:
+    """What the extractor knows of a report as a whole: its kind (read from the title block unless
+    given), the year a plan document is about, its own period (a figure with no period is of it)."""
+    kind = kind or document_kind_of(text, year)
+    plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
+    default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
+    if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
+        session = session_month_of(text, year, month)
+        default = (session[0], session[1], session[1]) if session else (year, month, month)
+    about_growth = bool(P.GROWTH_DOCUMENT.search(title_block(text)))
+    return Report(document, text, year, month, default, day, kind, plan_year, about_growth)

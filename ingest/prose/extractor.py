@@ -7,16 +7,16 @@ import datetime as dt
 
 from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of
-from ingest.prose.document import PLAN_KINDS, document_kind_of, plan_year_of, session_month_of
+from ingest.prose.document import report_of, title_block
 from ingest.prose.figures import Figure, find_figures
 from ingest.prose.layout import to_paragraphs, split_lines
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
-from ingest.prose.periods import (balance_date_of, compared_date_of, default_period, figure_period, guess_report_month, lead_period,
+from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, right_basis, split_left_basis, split_sentences
-from ingest.prose.subject import common_parent, fits, final_measure, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import section_after, value_type_of
+from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
+from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
+from ingest.prose.value_type import estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -32,6 +32,12 @@ class Extractor:
         self.claim_counter = 0
         self.facts: list[ProseFact] = []
         self.footnote_refs: dict[int, Context] = {}
+        self.topic: str | None = None  # the subject a paragraph opens with ("Cây lúa: …")
+        self.families: list[tuple[str | None, bool]] = []  # per fact: its indicator's family, and whether "ước" was said
+        growth_words = P.GROWTH_DOCUMENT.search(title_block(self.text)) if report.about_growth else None
+        growth = [m.alias.code for m in vocab.find(fold(growth_words.group(0)))] if growth_words else []
+        #: a GRDP document: the parts of the economy it names with no code are of the family of what its title names
+        self.economy = vocab.ancestors(growth[0])[-1] if growth and growth[0] else None
         starts = [0]
         at = self.text.find("\n")
         while at >= 0:
@@ -77,6 +83,8 @@ class Extractor:
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
                 paragraph_lead[sent.paragraph] = lead_period(sent.text, lead)
+                topic = P.TOPIC_LEAD.match(sent.text)
+                self.topic = topic.group(1) if topic and any(m.alias.code for m in self.vocab.find(fold(topic.group(1)))) else None
             ctx = Context()
             if sent.footnote_no is not None and sent.footnote_no in self.footnote_refs:
                 ctx = self.footnote_refs[sent.footnote_no]
@@ -84,7 +92,8 @@ class Extractor:
             if P.BREAKDOWN.match(sent.text.lstrip("-+ ")) and sent.paragraph in paragraph_last_claim:
                 parent = paragraph_last_claim[sent.paragraph]
             para_lead = paragraph_lead.get(sent.paragraph) if sent.index_in_paragraph else None
-            claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent, label)
+            before = paragraph_last_claim.get(sent.paragraph) if sent.index_in_paragraph else None
+            claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent, label, before)
             if claims:
                 paragraph_last_claim[sent.paragraph] = claims[-1]
             if sent.index_in_paragraph and figures:
@@ -93,7 +102,7 @@ class Extractor:
                     paragraph_lead[sent.paragraph] = own
             for pos, n in sent.marks:  # what a footnote body will know of the sentence that calls it
                 self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, para_lead))
-        return self.facts
+        return estimates_of_containing_periods(self.facts, self.families)
 
     @staticmethod
     def _lead_end(text: str, figures: list[Figure]) -> int:
@@ -123,7 +132,7 @@ class Extractor:
         )
 
     def _sentence(self, sent: Sentence, number: int, figures: list[Figure], lead: str, para_lead, ctx: Context, parent: Claim | None,
-                  row_label: str | None = None) -> list[Claim]:
+                  row_label: str | None = None, before: Claim | None = None) -> list[Claim]:
         """Facts of one sentence, claim by claim.  A sentence that opens with a figure and no words
         (">2.300", "575 (tăng 15%)") is the value of the row named on the line before it."""
         if not figures:
@@ -145,6 +154,7 @@ class Extractor:
         # a sentence that breaks down the claim before it ("Trong đó, kinh tế Nhà nước đạt …") is of its period
         parent_period = parent.facts[-1].period if parent is not None and parent.facts and P.BREAKDOWN.match(text.lstrip("-+ ")) else None
         low_end: tuple[str, str | None, str | None] = ("", None, None)
+        sharing = False
         last_fact: Fact | None = None
         for fig in figures:
             between = text[prev_end : fig.start]
@@ -160,13 +170,23 @@ class Extractor:
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
             period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
+            plan_of_year = named_plan_year(self.report, text[: fig.start] + " " + P.CLAUSE_DELIMITER.split(text[fig.unit_end :], 1)[0])
+            if plan_of_year and (period[0] or 0) < plan_of_year:
+                period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
-            if raw_measure == "growth_pct" and parent is not None and not (
+            if raw_measure in ("growth_pct", "ratio_pct") and parent is not None and not (
                     right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis):
                 # "… tăng 1,34% so với tháng trước, trong đó ngành khai khoáng tăng 1,75%": a part's
                 # growth said with no comparison is against what its whole's growth is against
-                stated = [f.basis for f in parent.facts if f.measure == "growth_pct" and f.basis != "none"]
+                # ("bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân … bằng 99,88%": so is a part's ratio)
+                stated = [f.basis for f in parent.facts if f.measure == raw_measure and f.basis != "none"]
                 basis = stated[0] if stated else basis
+            if (raw_measure == "value" and basis == "none" and fig.unit_class not in ("pct", "pp", "times") and last_fact is not None
+                    and last_fact.figure.unit_class == "pct" and last_fact.basis not in ("none", "plan", "plan_central", "plan_council")
+                    and P.SIGNED_CHANGE.fullmatch(text, last_fact.figure.unit_end, fig.start)):
+                basis = last_fact.basis  # "giảm 11,54% (-820,3 ha) so với cùng kỳ": the change, against what the growth is
+                if text[last_fact.figure.unit_end : fig.start].strip(" (") == "-" or (last_fact.value is not None and last_fact.value < 0):
+                    sign = -1
             if raw_measure == "value" and fig.unit_class == "pct" and pred is not None and pred.startswith(("đạt", "ước đạt")):
                 amount_before = (not new_claim and current is not None and bool(current.facts)
                                  and current.facts[-1].measure == "value" and current.facts[-1].figure.unit_class in ("vnd", "usd"))
@@ -175,13 +195,23 @@ class Extractor:
                     # đạt gần 30%": a share of the plan ("1.927 nhiệm vụ đã hoàn thành (đạt 71%)" is not)
                     raw_measure, basis = "ratio_pct", "plan"
 
-            if new_claim and summary and claims:
+            # a value quoted after what it is compared with is of the same subject: "… (GRDP) … đạt 8,61%, cao hơn
+            # mức cùng kỳ 2024 (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)"
+            quote = P.COMPARED_QUOTE.search(text, max(0, fig.start - 80), fig.start)
+            if quote and current is not None and current.indicator and new_claim:
+                current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
+            elif new_claim and summary and claims:
                 code = common_parent(self.vocab, claims)
                 current = self._new_claim(text[: fig.start], fig, raw_measure, parent, claims, forced=code)
                 if code is None:
                     current.indicator = claims[-1].indicator
             elif new_claim and current is None and row_label and not residue(between):
                 current = self._new_claim(row_label + " " + between, fig, raw_measure, parent, claims)
+            elif (new_claim and current is None and before is not None and before.indicator and not residue(between)
+                  and nearest_period(between)[0] is not None and fits(self.vocab, before.indicator, fig, raw_measure)):
+                # "GRDP quý 3/2025 ước tăng 8,62%. Tính chung 9 tháng năm 2025 đạt 8,61%": a sentence that names
+                # only a period goes on with the subject of the sentence before it
+                current = self._new_claim(before.region, fig, raw_measure, parent, claims, inherit=before)
             elif new_claim:
                 current = self._new_claim(between, fig, raw_measure, parent, claims)
             elif not fig.pair_second and raw_measure == "value" and current.indicator and not fits(self.vocab, current.indicator, fig, raw_measure):
@@ -200,18 +230,29 @@ class Extractor:
                     current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             assert current is not None
             if (not new_claim and not fig.pair_second and current.facts and current.indicator is None and current.term is None
-                    and indicator_of(self.vocab, current.region, fig, raw_measure, parent)[0] is not None):
+                    and raw_measure == "growth_pct" and indicator_of(self.vocab, current.region, fig, raw_measure, parent)[0] is not None):
                 # "tổng sản phẩm … đạt 8.820 tỷ đồng, tăng trưởng 6,1%": the subject names a rate the
-                # level did not fit; the growth that follows is that rate
+                # level did not fit; the growth that follows is that rate (a ratio that follows is the level's:
+                # "Tổng diện tích gieo trồng … đạt 264.821,45 ha, bằng 99,63% so với cùng kỳ")
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
             if lead_no_indicator:
                 indicator = None
+            if (measure == "ratio_pct" and indicator and self.vocab.indicators[indicator].kind == "growth_rate" and last_fact is not None
+                    and last_fact.figure.unit_class in ("vnd", "usd") and last_fact.indicator is None and not residue(between)):
+                indicator = None  # "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch": the amount's share, not the growth's
+            if fig.unit_class == "pct":  # "Nông, lâm, ngư nghiệp chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …": shares
+                sharing = pred == "chiếm" or (sharing and pred is None)
+            if sharing and indicator and self.vocab.indicators[indicator].kind == "growth_rate":
+                indicator = None  # a sector's share of the economy is not its growth
             scope = scope_of(tail, group_lead)
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
+            if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")
+                    and P.SECTOR_WORD.search(text, 0, fig.start)):
+                measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             period_kind, balance, compared = period_kind_of(period), None, None
-            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after))
+            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or bool(P.STOCK_AT_DATE.search(text, 0, fig.start))
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]
@@ -232,33 +273,30 @@ class Extractor:
                   and not fig.pair_second and not fig.has_pair_second and not P.VALUE_OPENER.search(text[: fig.start])):
                 status = "unclassified"  # a bare number: no unit, no verb, no comparison
             estimate = (current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
-                        or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate))
+                        or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate
+                            # a part of another, finished period is not estimated with its whole ("vụ Đông Xuân đạt …")
+                            and (not parent.facts or parent.facts[-1].period == period)))
             if not current.facts:
                 current.estimate = current.estimate or estimate
-            quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start]))  # "vượt kế hoạch (kế hoạch 6,5-7,5%)"
+            # "vượt kế hoạch (kế hoạch 6,5-7,5%)", "tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)": the plan quoted
+            if quote and quote["same"]:
+                estimate = False  # a value of the year before, quoted beside this year's
+            quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start])) or plan_of_year is not None or bool(quote and quote["plan"])
+            if quote and quote["same"] and period[0] and period_kind in ("month", "cumulative", "quarter", "year"):
+                period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
-                             period_kind, scope, balance, compared)
+                             period_kind, scope, balance, compared, stated_estimate=estimate and value_type == "estimate")
             current.facts.append(last_fact)
 
-            prev_end = self._phrase_end(text, fig)
+            prev_end = phrase_end(text, fig)
         printed_sentence = P.WHITESPACE_RUN.sub(" ", text).strip() if claims else ""
         for claim in claims:
             self._finish_claim(claim)
             for fact in claim.facts:
                 self._emit(sent, number, claim, fact, printed_sentence)
         return claims
-
-    def _phrase_end(self, text: str, fig: Figure) -> int:
-        """Where the words that belong to a figure end: its unit, a comparison, the thing counted."""
-        rest = text[fig.unit_end :]
-        m = right_basis(rest)
-        if m and not (fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :])):
-            return fig.unit_end + m[1]
-        if (fig.unit and fig.unit_class not in ("pct", "pp", "times")) or P.ABOUT.match(fig.after):
-            return fig.unit_end + len(fig.after)  # "3.390 văn bản đến", "tăng 20,7% về lượt xe"
-        return fig.unit_end
 
     def _new_claim(self, region: str, fig: Figure, measure: str, parent: Claim | None, claims: list[Claim], forced: str | None = None, inherit: Claim | None = None) -> Claim:
         self.claim_counter += 1
@@ -270,6 +308,8 @@ class Extractor:
             code, subject = forced, short_subject(P.LIST_MARKER.sub("", subject_region).split(":")[0])
         else:
             code, subject, term = indicator_of(self.vocab, subject_region, fig, measure, parent)
+        if code is None and term is None and inherit is None and not forced:
+            code, term = indicator_from_context(self.vocab, self.topic, claims[-1] if claims else None, subject_region, fig, measure, parent)
         if parent is not None and parent.indicator is None and parent.term is not None:
             code = None  # a part of a subject that is no indicator ("khách ngủ qua đêm …, trong đó khách quốc tế …")
         if inherit is not None and code is None and not forced:
@@ -297,6 +337,10 @@ class Extractor:
         end = sent.offs[fig.end - 1] + 1
         line = bisect.bisect_right(self.line_starts, sent.offs[0])
         year, a, b = fact.period
+        family = self.vocab.ancestors(fact.indicator)[-1] if fact.indicator else None
+        if family is None and self.economy and fact.scope == "province" and P.SECTOR_WORD.search(sent.text, 0, fig.start):
+            family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng" in a GRDP release
+        self.families.append((family if family == self.economy else None, fact.stated_estimate))  # see value_type
         self.facts.append(
             ProseFact(
                 document=self.document,
@@ -350,12 +394,6 @@ def extract_facts(text: str, document: str, report_date: "dt.date | None | str" 
         year, month = report_date.year, report_date.month
     else:
         year, month = guess_report_month(document, text)
-    day_known = isinstance(report_date, dt.date) and report_date_precision == "day"
-    kind = document_kind or document_kind_of(text)
-    plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
-    default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
-    if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
-        session = session_month_of(text, year, month)
-        default = (session[0], session[1], session[1]) if session else (year, month, month)
-    report = Report(document, text, year, month, default, report_date if day_known else None, kind, plan_year)
+    day = report_date if isinstance(report_date, dt.date) and report_date_precision == "day" else None
+    report = report_of(document, text, year, month, day, document_kind)
     return Extractor(report, vocabulary or default_vocabulary()).run()

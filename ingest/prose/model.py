@@ -23,6 +23,7 @@ class Report:
     date: dt.date | None = None  # the report's date, when known to the day
     kind: str = "monthly_report"  # see ingest.prose.document
     plan_year: int | None = None  # a plan document: the year it is about
+    about_growth: bool = False  # its title block names GRDP: a part of the economy grows as its value added
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Fact:
     scope: str = "province"
     balance_date: dt.date | None = None
     compared_date: dt.date | None = None
+    stated_estimate: bool = False  # "ước …" said of it (not only a period not over at the report's date)
 
 
 @dataclass

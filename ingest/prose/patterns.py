@@ -20,10 +20,14 @@ from typing import NamedTuple
 # the units are pattern data too, kept in a module of their own
 from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UNIT, UNIT_OF_GROUP, UNITS, UNITS_ALTERNATION, Unit  # noqa: F401
 # and so are the words that tell a document's kind, a figure's scope and a stock
-from ingest.prose.anchors import find_anchored, matches_at  # noqa: F401  (the anchored search)
 from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
+    TARGETS_TITLE, TARGET_WORDS, GROWTH_DOCUMENT, CONTRIBUTION, SHARE_PREDICATE,
+    SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH,
 )
+
+# searching for a pattern only where the words its matches start with are
+from ingest.prose.anchored import find_anchored, matches_at  # noqa: F401
 
 # and the words of value types, sections, sentences, clauses and subjects
 from ingest.prose.clause_patterns import (  # noqa: F401
@@ -31,7 +35,7 @@ from ingest.prose.clause_patterns import (  # noqa: F401
     BARE_INTEGER, BREAKDOWN, BULLET_START, CLAUSE_DELIMITER, CORE_CUT, COUNT_PREFIX, COUNT_SYNONYMS,
     DISBURSEMENT, ESTIMATE_CUE, FIGURE_TO_BASIS, HAS_LETTER, HEADING_START, LEADING_DASH, LEADING_SO_VOI,
     LEAD_COLON, LEAD_END, NONCONTENT, NOT_A_UNIT, PAIR_SLASH, PLAN_CUE, PLAN_HEADING, PLAN_QUOTE,
-    PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
+    COMPARED_QUOTE, SIGNED_CHANGE, TOPIC_LEAD, PLAN_NAME_YEAR, PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
     SUBJECT_TAIL, SUMMARY_LEAD, TONE_FOLD, VALUE_OPENER, WHITESPACE_RUN, WORD, Y_FOLD, compile_cue,
 )
 
@@ -156,6 +160,7 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("rank", rf"{WB_L}(?:xếp\s+)?thứ\s+\d+\s?/\s?\d+"),
     _named("one_of", rf"{WB_L}(?:một|1)\s+trong\s+(?:số\s+)?\d+"),  # "một trong 06 Chương trình trọng điểm"
     _named("bracket_mark", r"\[\d{1,3}\]"),  # a footnote mark printed "[1]"
+    _named("view_counter", r"\|\s*:\s*\d+"),  # a web page's view counter: "20:03 11-12-2023 | :155"
 )
 
 #: Words (lower case) one of which every match of a skip pattern holds: a pattern is tried on a
@@ -187,6 +192,7 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
     "rank": ("thứ",),
     "one_of": ("trong",),
     "bracket_mark": ("[",),
+    "view_counter": ("|",),
 }
 
 #: The words (lower case) every match of a skip pattern starts with (see ``find_anchored``).  A
@@ -200,7 +206,7 @@ SKIP_STARTS: dict[str, tuple[str, ...]] = {
     "document_reference": tuple(_DOC_WORDS.split("|")), "number_sign": ("số",), "ordinal": SKIP_CUES["ordinal"],
     "identifier": ("mốc", "cột mốc", "đường", "quốc lộ", "tỉnh lộ", "ql", "đt", "km", "tổ", "xóm", "lô", "số nhà"),
     "criteria_qualifier": ("đạt",), "per_unit": ("trên", "/"), "rank": ("xếp", "thứ"), "bracket_mark": ("[",),
-    "one_of": ("một", "1"), "one_as_some": ("1",), "list_ordinal": ("(",),
+    "one_of": ("một", "1"), "one_as_some": ("1",), "list_ordinal": ("(",), "view_counter": ("|",),
 }
 
 #: An alias further than this many words from its figure does not name the figure's subject.
@@ -230,16 +236,18 @@ BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("plan_of_year", "?plan_year",
      r"(?:dự\s+toán|kế\s+hoạch|KH)(?:\s+(?:địa\s+phương|tỉnh|HĐND(?:\s+tỉnh)?))?(?:\s+(?:được\s+)?giao)?\s+năm\s+(\d{4})"),
     ("plan_council", "plan_council",
-     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)(?:\s+tỉnh)?(?:\s+giao)?"
-     r"|dự\s+toán\s+(?:địa\s+phương|tỉnh)(?:\s+giao)?"),
+     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+)?(?:(?:Chủ\s+tịch|Thường\s+trực)\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)"
+     r"(?:\s+(?:tỉnh|thành\s+phố))?(?:\s+giao)?"
+     r"|dự\s+toán\s+(?:địa\s+phương|tỉnh|thành\s+phố)(?:\s+giao)?"),
     ("same_period", "same_period", r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?"),
     ("plan", "plan",
      r"(?:kế\s+hoạch|KH)(?:\s+(?:vốn|năm|giao|đề\s+ra|cả\s+năm))*(?:\s+\d{4})?|dự\s+toán(?:\s+(?:năm|giao|được\s+giao))*(?:\s+\d{4})?"
-     r"|(?:vốn|kế\s+hoạch\s+vốn)\s+(?:đã\s+|được\s+)?giao|chỉ\s+tiêu(?:\s+(?:kế\s+hoạch|giao|năm))*|mục\s+tiêu(?:\s+(?:năm|đề\s+ra))*"),
+     r"|(?:vốn|kế\s+hoạch\s+vốn)\s+(?:đã\s+|được\s+)?giao|chỉ\s+tiêu(?:\s+(?:kế\s+hoạch|giao|năm))*|mục\s+tiêu(?:\s+(?:năm|đề\s+ra))*"
+     r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s+(?:đã\s+)?(?:đặt\s+ra|đề\s+ra|xây\s+dựng))?"),  # a growth scenario is the plan
     ("prior_month", "prior_month", r"tháng\s+trước"),
     ("named_month", "?month", r"tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("prior_year", "prior_year", r"năm\s+(?:trước|ngoái)"),
-    ("named_year", "?year", r"(?:cuối\s+|đầu\s+)?năm\s+(\d{4})"),
+    ("named_year", "?year", r"(?:cuối\s+|đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d|\s?/\s?\d|[.,]\d)"),  # "so với thực hiện 2022" too
     ("start_of_year", "prior_year", r"đầu\s+năm|cuối\s+năm\s+trước|thời\s+điểm\s+đầu\s+năm"),
     ("year_end_date", "?year_end", r"(?:ngày\s+)?31/12/(\d{4})"),
     # "so với 6 tháng đầu năm 2021": the same months of the year before are the same period
@@ -264,7 +272,7 @@ PREDICATE = re.compile(
     rf"{WB_L}(?P<pred>ước\s+tính\s+đạt|ước\s+thực\s+hiện|ước\s+đạt|ước\s+tăng|ước\s+giảm|ước\s+tính|ước"
     r"|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt(?:\s+(?:kế\s+hoạch|KH))?|đạt(?:\s+được)?|bằng|chiếm|gấp|thấp\s+hơn|cao\s+hơn|kém|hơn"
     r"|là|được|có|còn|lên|xuống|duy\s+trì)"
-    r"(?:\s+(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|đến|từ|mức|là))*\s*$",
+    r"(?:\s+(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|đến|từ|mức|là|khá|mạnh|nhẹ))*\s*$",
     _I,
 )
 NEGATIVE_PREDICATES = ("giảm", "thấp hơn", "kém", "xuống", "ước giảm")
@@ -288,6 +296,10 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("last_months", r"(\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
     ("first_months", r"(\d{1,2})\s+tháng(?:\s+đầu\s+năm|\s+năm)?(?:\s?/\s?(\d{4})|\s+(\d{4})|\s+năm\s+(\d{4}))?(?!\s+(?:tuổi|trở))"),
     ("quarter", r"quý\s+(IV|I{1,3}|[1-4])(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    # crop seasons: the winter-spring crop is January to June (as the labels have it); another season
+    # names no span of months, so the period is the context's ("vụ Hè Thu ước đạt …" of the 9 months)
+    ("winter_spring_crop", r"vụ\s+(?:đông\s+xuân|chiêm\s+xuân)(?!\s+(?:năm\s+)?\d)"),
+    ("other_crop_season", r"vụ\s+(?:hè\s+thu|thu\s+đông|mùa)(?!\s+(?:năm\s+)?\d)"),
     ("month", r"(?<!\d\s)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("this_month", r"(?:trong|của)\s+tháng(?:\s+này)?(?!\s+(?:\d|trước|tới|sau|đầu|cuối))"),
     ("year", r"(?:(?:ước\s+)?cả\s+)?năm\s+(\d{4})|(?<=\s)(20\d{2})$"),
@@ -297,10 +309,10 @@ PERIODS = [(name, re.compile(rf"{WB_L}(?:{pattern})", _I)) for name, pattern in 
 PERIOD_CUES: dict[str, tuple[str, ...]] = {
     "date_range": ("/",), "until_date": ("/",), "until_start_of_month": ("tháng",), "until_month": ("tháng",),
     "year_to_date": ("năm", "lũy"), "last_months": ("tháng",), "first_months": ("tháng",), "quarter": ("quý",),
-    "month": ("tháng",), "this_month": ("tháng",), "year": ("năm", "20"),
+    "month": ("tháng",), "this_month": ("tháng",), "year": ("năm", "20"), "winter_spring_crop": ("vụ",), "other_crop_season": ("vụ",),
 }
 #: A word or date every period pattern holds (a quick test before trying them all).
-PERIOD_WORD = re.compile(r"tháng|quý|năm|lũy|\d\s?/\s?\d|20\d\d\s*$", _I)
+PERIOD_WORD = re.compile(r"tháng|quý|năm|lũy|\d\s?/\s?\d|20\d\d\s*$|vụ\s+(?:đông|chiêm|hè|thu|mùa)", _I)
 #: Where "9 tháng …" may start (a digit, maybe another, spaces, "tháng"): the anchor of the month counts.
 MONTH_COUNT_START = re.compile(r"\d(?=\d?\s+tháng)", _I)
 #: The words (lower case) every match of a period pattern starts with: its matches are found by
@@ -309,7 +321,7 @@ PERIOD_STARTS: dict[str, tuple[str, ...]] = {
     "date_range": ("từ",), "until_date": ("đến", "tới"), "until_start_of_month": ("đến", "tới"),
     "until_month": ("đến", "tới"), "year_to_date": ("lũy", "tính", "từ"), "last_months": MONTH_COUNT_START,
     "first_months": MONTH_COUNT_START, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
-    "year": ("ước", "cả", "năm", "20"),
+    "year": ("ước", "cả", "năm", "20"), "winter_spring_crop": ("vụ",), "other_crop_season": ("vụ",),
 }
 #: A period said right after a figure and its unit ("61 triệu USD trong tháng 9"): the figure's own.
 PERIOD_AFTER_FIGURE = re.compile(
@@ -318,7 +330,7 @@ PERIOD_AFTER_FIGURE = re.compile(
 )
 #: What every period phrase holds, in a form blanking (spaces for dates and comparisons) cannot
 #: create: a text without any of these has no period before or after blanking.
-PERIOD_TRACE = re.compile(r"tháng|quý|năm|lũy|/|20\d\d", _I)
+PERIOD_TRACE = re.compile(r"tháng|quý|năm|lũy|/|20\d\d|vụ\s+(?:đông|chiêm|hè|thu|mùa)", _I)
 #: The period patterns whose matches are kept when dates are blanked ("đến ngày 30/6/2022").
 KEPT_PERIODS = tuple((rx, PERIOD_STARTS[name]) for name, rx in PERIODS if name in ("date_range", "until_date"))
 #: A word every NOT_PERIOD alternative holds.

@@ -55,6 +55,10 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
         return (year_of(g[1], g[2]), n, n) if 1 <= n <= 12 else None
     if name == "year":
         return (year_of(g[0], g[1]), 1, 12)
+    if name == "winter_spring_crop":
+        return (None, 1, 6)
+    if name == "other_crop_season":
+        return (None, None, None)  # no span of months: see _nearest_period
     if name == "this_month":
         return (None, -1, -1)  # the report's month
     return None
@@ -132,6 +136,8 @@ def _nearest_period(text: str, heading: bool) -> tuple[Period | None, bool]:
     if not found:
         return None, False
     last = found[-1]
+    if last[2] == "other_crop_season":
+        return None, True  # "vụ Hè Thu ước đạt …": the period the context gives, not the season before
     if len(found) >= 2:
         prev = found[-2]
         kinds = {prev[2], last[2]}

@@ -8,10 +8,14 @@ comparisons stated in them ("so với cùng kỳ năm trước").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ingest.prose import patterns as P
 from ingest.prose.layout import Text
 from ingest.prose.model import Period
+
+if TYPE_CHECKING:
+    from ingest.prose.figures import Figure
 
 @dataclass
 class Section:
@@ -149,3 +153,14 @@ def comparison_spans(text: str) -> list[tuple[int, int, str]]:
                 spans.append((so.start(), end, text[so.start() : end]))
                 break
     return spans
+
+
+def phrase_end(text: str, fig: Figure) -> int:
+    """Where the words that belong to a figure end: its unit, a comparison, the thing counted."""
+    rest = text[fig.unit_end :]
+    m = right_basis(rest)
+    if m and not (fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :])):
+        return fig.unit_end + m[1]
+    if (fig.unit and fig.unit_class not in ("pct", "pp", "times")) or P.ABOUT.match(fig.after):
+        return fig.unit_end + len(fig.after)  # "3.390 văn bản đến", "tăng 20,7% về lượt xe"
+    return fig.unit_end

@@ -122,6 +122,28 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
     return None, short_subject(region[chunk:core_end] if core else ""), None
 
 
+def indicator_from_context(vocab: Vocabulary, topic: str | None, before: Claim | None, region: str, fig: Figure, measure: str,
+                           parent: Claim | None) -> tuple[str | None, str | None]:
+    """The indicator of a subject whose own words name none, from what is said around it: the
+    paragraph's lead ("Cây lúa: …; sản lượng đạt 84.718,4 tấn": rice output, by the lead's unit
+    refinement), or the figure said just before it ("… 8 triệu lượt; Doanh thu đạt 25.700 tỷ đồng":
+    a companion derivation of the seeds).  Returns (code, the words that named it)."""
+    if topic:
+        code, _, term = indicator_of(vocab, topic + " " + region, fig, measure, parent)
+        if code is not None:
+            return code, term
+        named = {m.alias.code for m in vocab.find(fold(topic))}
+        for of, cue, refined in vocab.refinements:
+            if of in named and cue.search((fig.unit or "") + " " + fig.after) and fits(vocab, refined, fig, measure):
+                return refined, topic.strip()
+    if before is not None:
+        core = subject_core(region)
+        for of, cue, derived in vocab.companions:
+            if before.indicator == of and cue.fullmatch(core) and fits(vocab, derived, fig, measure):
+                return derived, before.term  # named as the figure before it was
+    return None, None
+
+
 def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str, str | None, bool]:
     """What the indicator says about a figure: measure, basis, indicator, and whether "giảm" is its positive sense.
 
@@ -142,6 +164,8 @@ def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, ba
         return "value", "none", vocab.reduction_of[ind.code], True
     if ind.kind in ("growth_rate", "rate") and measure == "growth_pct" and pred in ("cao hơn", "thấp hơn", "kém"):
         return "pp", basis, code, False  # "cao hơn 2,2% so với mức tăng trưởng năm 2023": two rates' difference
+    if ind.kind == "growth_rate" and measure == "growth_pct" and basis == "plan" and pred in ("tăng", "giảm", "vượt"):
+        return "pp", basis, code, False  # "GRDP … tăng 0,02% so với kịch bản tăng trưởng": a rate against its planned rate
     if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
         return "value", "none", code, False
     if ind.kind == "growth_rate" and measure == "value" and fig.value is not None and fig.value >= 50 and fig.unit_class == "pct":

@@ -8,12 +8,13 @@ not ended at the report date; else ``actual``.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ingest.prose import patterns as P
 from ingest.prose.document import PLAN_KINDS
-from ingest.prose.model import Claim, Period, Report
+from ingest.prose.model import Claim, Period, ProseFact, Report
 from ingest.prose.periods import month_end, nearest_period
-from ingest.prose.sentences import Section, Sentence, after_last
+from ingest.prose.sentences import Section, Sentence, after_last, blank, comparison_spans
 
 
 def section_after(report: Report, section: Section, heading: str) -> Section:
@@ -46,6 +47,8 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
         return "plan"
     if sent.section.plan or quoted_plan:
         return "plan"
+    if period[0] and report.year and period[0] > report.year and not (estimate or sent.section.estimate):
+        return "plan"  # "năm 2024, tỉnh phấn đấu thu ngân sách tăng 10%" in December 2023: a later year's target
     if estimate or sent.section.estimate:
         return "estimate"
     year, _, month_to = period
@@ -60,3 +63,36 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
 def plan_year(report: Report, text: str) -> bool:
     m = P.PLAN_YEAR_CUE.search(text)
     return bool(m and report.year and int(m.group(1)) > report.year)
+
+
+def named_plan_year(report: Report, text: str) -> int | None:
+    """The year of a plan named before a figure ("Nghị quyết đề ra 24 chỉ tiêu … năm 2024; trong đó …"),
+    when it is after the report's year: the figure is that year's plan.  Comparisons are not names."""
+    if report.year is None or not P.PLAN_NAME_YEAR.search(text):
+        return None
+    text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
+    years = [int(m.group(1)) for m in P.PLAN_NAME_YEAR.finditer(text)]
+    return years[-1] if years and years[-1] > report.year else None
+
+
+def estimates_of_containing_periods(facts: list[ProseFact], families: list[tuple[str | None, bool]]) -> list[ProseFact]:
+    """A figure of a period that contains a period said to be estimated ("ước") for the same indicator
+    family, in the same document, is an estimate too: "GRDP quý 3/2025 ước tăng 8,62%. Tính chung 9
+    tháng năm 2025 đạt 8,61%" (the nine months hold the estimated third quarter); the first quarter
+    before an estimated half-year is not.  Only for the GRDP family a document's title names (the extractor
+    passes no family for others): GRDP is compiled for the whole period, an index of months is not ("IIP
+    tháng 10 ước tăng …; tính chung 10 tháng tăng 7,3%" stays as the month says)."""
+    estimated: dict[str, list[tuple[int, int, int]]] = {}
+    for fact, (family, stated) in zip(facts, families):
+        if family and stated and fact.period_year and fact.month_from and fact.month_to:
+            estimated.setdefault(family, []).append((fact.period_year, fact.month_from, fact.month_to))
+    if not estimated:
+        return facts
+    out = []
+    for fact, (family, _) in zip(facts, families):
+        year, a, b = fact.period_year, fact.month_from, fact.month_to
+        if (fact.value_type == "actual" and family in estimated and year and a and b
+                and any(y == year and a <= ea and eb <= b for y, ea, eb in estimated[family])):
+            fact = replace(fact, value_type="estimate")
+        out.append(fact)
+    return out

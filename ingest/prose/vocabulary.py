@@ -119,6 +119,8 @@ class Vocabulary:
         self.reduction_of = {code: derived for code, how, _, derived in derivations if how == "reduction"}
         self.increment_of = {code: derived for code, how, _, derived in derivations if how == "increment"}
         self.refinements = [(code, P.compile_cue(cue), derived) for code, how, cue, derived in derivations if how == "unit"]
+        #: a bare subject right after a figure of the indicator: "… 8,81 triệu lượt khách, tăng 5%, doanh thu ước 10.520 tỷ đồng"
+        self.companions = [(code, P.compile_cue(cue), derived) for code, how, cue, derived in derivations if how == "companion"]
         aliases: dict[tuple[str, str, bool], Alias] = {}
         for code, name in names:
             whole = name.startswith("=")

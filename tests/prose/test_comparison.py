@@ -12,6 +12,7 @@ SEPT_YTD = (2022, 1, 9)
 def test_bases_as_the_reports_name_them():
     assert basis_of_phrase("so với dự toán TW giao", SEPT_YTD) == "plan_central"
     assert basis_of_phrase("so với dự toán HĐND tỉnh giao", SEPT_YTD) == "plan_council"
+    assert basis_of_phrase("so với dự toán Chủ tịch Hội đồng Nhân dân thành phố giao", SEPT_YTD) == "plan_council"  # Hà Nội 2023
     assert basis_of_phrase("so với cùng kỳ năm trước", SEPT_YTD) == "same_period"
     assert basis_of_phrase("KH", SEPT_YTD) == "plan"
     assert basis_of_phrase("so với tháng 8", (2022, 9, 9)) == "prior_month"
@@ -103,3 +104,53 @@ def test_the_per_what_of_a_unit_stands_before_the_comparison():
     f = _facts("GRDP bình quân đầu người đạt 97,5 triệu đồng/người/năm, tăng 8,9 triệu đồng/người/năm so với năm 2023.",
                "2024-12-10")
     assert (f["8,9"].indicator_code, f["8,9"].measure, f["8,9"].basis) == ("grdp_per_capita", "value", "prior_year")
+
+
+def test_a_contribution_to_growth_is_points_not_a_difference():
+    """Đắk Lắk, 9 months of 2025 (unseen2 66_dak-lak_2025-10): "đóng góp 3,36 điểm phần trăm vào tốc độ tăng"."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Khu vực dịch vụ chính là điểm sáng nhất với tốc độ tăng trưởng 7,22%, đóng góp lớn nhất 3,36 điểm phần trăm "
+            "vào tốc độ tăng tổng giá trị tăng thêm của toàn nền kinh tế.\n")
+    f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 1))}["3,36"]
+    assert (f.measure, f.basis) == ("value", "none")
+
+
+def test_a_growth_scenario_is_the_plan_and_quoted_values_are_of_what_they_are_compared_with():
+    """Quảng Ninh 2024 (unseen2 22_quang-ninh_2024-05): "tăng 0,02% so với kịch bản tăng trưởng" is a rate
+    against its planned rate (pp); Nghệ An 2025 (unseen2 40_nghe-an_2025-10): "cao hơn mức cùng kỳ 2024
+    (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)" quotes last year's value and the plan."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    qn = {f.printed: f for f in extract_facts(
+        "Tốc độ tăng trưởng kinh tế (GRDP) tỉnh Quảng Ninh ước 6 tháng đầu năm tăng 9,02% và tăng 0,02% so với kịch bản "
+        "tăng trưởng.\n", "x.txt", dt.date(2024, 5, 31))}
+    assert (qn["0,02"].indicator_code, qn["0,02"].measure, qn["0,02"].basis) == ("grdp_growth", "pp", "plan")
+    na = {f.printed: f for f in extract_facts(
+        "Cụ thể, GRDP quý 3/2025 của Nghệ An ước tăng 8,62%. Tính chung 9 tháng năm 2025 đạt 8,61%, cao hơn mức cùng kỳ "
+        "2024 (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%).\n", "x.txt", dt.date(2025, 10, 7))}
+    assert [(p, na[p].indicator_code, na[p].value_type, na[p].period_year) for p in ("8,49", "8,96", "9,61")] == [
+        ("8,49", "grdp_growth", "actual", 2024), ("8,96", "grdp_growth", "plan", 2025), ("9,61", "grdp_growth", "plan", 2025)]
+
+
+def test_grew_fairly_strongly_is_a_growth():
+    """Đắk Lắk 2025 (unseen2 66_dak-lak_2025-10): "tăng trưởng khá 13,42% so với cùng kỳ" grew by 13,42%
+    (in a GRDP release, a sub-sector's growth is its value added's: no code, measure value)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Đắk Lắk: tổng sản phẩm (GRDP) 9 tháng 2025 ước tăng 6,90%.\n\nNổi bật trong ngành công nghiệp, chính là ngành sản "
+            "xuất và phân phối điện tăng trưởng khá 13,42% so với cùng kỳ.\n")
+    f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 1))}["13,42"]
+    assert (f.indicator_code, f.measure, f.basis) == (None, "value", "none")
+
+
+def test_a_year_said_without_nam_is_the_year():
+    """TT-Huế QĐ 01/2023 (dev): "tăng 12% so với thực hiện 2022" in the 2023 plan is against last year."""
+    assert basis_of_phrase("so với thực hiện 2022", (2023, 1, 12)) == "prior_year"
+    assert basis_of_phrase("so với năm 2022", (2023, 1, 12)) == "prior_year"

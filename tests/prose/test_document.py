@@ -41,3 +41,38 @@ def test_news_of_a_monthly_session_is_about_the_sessions_month():
     assert "15" not in facts and "2" not in facts  # "Chiều 15/2" is a date
     f = facts["177"]
     assert (f.period_year, f.month_from, f.month_to, f.value_type) == (2022, 1, 1, "actual")
+
+
+LAO_CAI_TARGETS = (  # tests/fixtures/prose_corpus/unseen2/10_lao-cai_2023-12_tin-hdnd-chi-tieu-ke-hoach-2024.txt
+    "25 chỉ tiêu phấn đấu năm 2024\n\n20:03 11-12-2023 | :155\n\n"
+    "Laocaitv.vn - 25 nhóm chỉ tiêu của năm 2024 vừa được Kỳ họp thứ 16, HĐND tỉnh thông qua đều ở mức cao với tinh thần "
+    "nỗ lực gấp đôi để hoàn thành.\n\n11 chỉ tiêu kinh tế gồm:\n\n- Tốc độ tăng trưởng kinh tế (GRDP): Trên 10%\n\n"
+    "- GRDP bình quân đầu người: 104 triệu đồng/năm\n\n- Thu ngân sách nhà nước: 12.800 tỷ đồng\n")
+
+
+def test_a_title_listing_next_years_targets_is_a_plan_document():
+    """Lào Cai, 11/12/2023: the news page of the council's targets for 2024 states plans of 2024,
+    not this year's results; a title of results of a later year is not one."""
+    assert document_kind_of(LAO_CAI_TARGETS, 2023) == "council_resolution"
+    assert document_kind_of(LAO_CAI_TARGETS, 2024) != "council_resolution"  # a title of this year's targets: no later year
+    assert document_kind_of("CÁC CHỈ TIÊU KINH TẾ XÃ HỘI CHỦ YẾU ƯỚC ĐẠT ĐƯỢC TRONG NĂM 2021\n", 2020) != "council_resolution"
+    facts = {f.printed: f for f in extract_facts(LAO_CAI_TARGETS, "x.txt", dt.date(2023, 12, 11))}
+    got = {p: (facts[p].indicator_code, facts[p].value_type, facts[p].period_year, facts[p].month_from, facts[p].month_to)
+           for p in ("10", "104", "12.800")}
+    assert got == {"10": ("grdp_growth", "plan", 2024, 1, 12), "104": ("grdp_per_capita", "plan", 2024, 1, 12),
+                   "12.800": ("budget_revenue", "plan", 2024, 1, 12)}
+
+
+def test_the_month_a_session_reviews_said_further_on():
+    """Gia Lai, 12/11/2025 (unseen2 52_gia-lai_2025-11): "hội nghị … đánh giá tình hình kinh tế - xã hội (KT-XH)
+    của tỉnh tháng 10, triển khai nhiệm vụ trọng tâm tháng 11/2025": October's session; a figure with no
+    period is October's."""
+    from ingest.prose.document import session_month_of
+
+    text = ("Thông tin đưa ra tại hội nghị trực tiếp kết hợp trực tuyến đánh giá tình hình kinh tế - xã hội (KT-XH) của tỉnh "
+            "tháng 10, triển khai nhiệm vụ trọng tâm tháng 11/2025 do UBND tỉnh tổ chức ngày 12/11.\n\n"
+            "Sản xuất công nghiệp trên địa bàn tỉnh cơ bản duy trì tăng trưởng ổn định. Chỉ số sản xuất công nghiệp (IIP) ước "
+            "tăng 8,79% so với cùng kỳ.\n")
+    assert session_month_of(text, 2025, 11) == (2025, 10)
+    f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 11, 12), document_kind="session_news")}["8,79"]
+    assert (f.indicator_code, f.period_year, f.month_from, f.month_to) == ("industrial_production_index", 2025, 10, 10)

@@ -148,3 +148,10 @@ def test_an_acronym_and_an_amount_is_a_figure_an_acronym_and_a_number_is_a_name(
     """Quảng Nam, September 2015: "vốn FDI 945 tỷ đồng" is an amount; "ISO 9001" is a name."""
     assert [f.printed for f in find_figures("vốn ngoài nhà nước hơn 5.920 tỷ đồng và vốn FDI 945 tỷ đồng")] == ["5.920", "945"]
     assert [f.printed for f in find_figures("áp dụng hệ thống quản lý chất lượng ISO 9001 tại 45 cơ quan")] == ["45"]
+
+
+def test_a_pages_view_counter_is_not_a_figure():
+    """Lào Cai TV's page (unseen2 10_lao-cai_2023-12): "20:03 11-12-2023 | :155" is the time, date and views."""
+    from ingest.prose.figures import find_figures
+
+    assert [f.value for f in find_figures("20:03 11-12-2023 | :155")] == []

@@ -94,3 +94,39 @@ def test_mobilised_deposits_are_a_stock():
     f = _facts("Huy động vốn trên địa bàn đến 30/6/2022 ước đạt 25.000 tỷ đồng, tăng 5,2% so với cuối năm 2021.", "2022-06-25")
     assert (f["25.000"].indicator_code, f["25.000"].period_kind, str(f["25.000"].balance_date)) == ("deposits_mobilised", "balance", "2022-06-30")
     assert (f["5,2"].basis, str(f["5,2"].compared_date)) == ("prior_year", "2021-12-31")
+
+
+def test_what_there_is_at_a_dated_moment_is_a_balance():
+    """Nghệ An, 9 months of 2024 (unseen2 40_nghe-an_2024-09): "đến tháng 9/2024, toàn tỉnh có 320/411 xã đạt
+    chuẩn NTM" is a stock at the end of September, not a flow over nine months; "Đến nay, có 20/76 nhiệm vụ đã
+    hoàn thành" (no date, bundled 2022-09) is no balance."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("- Sản xuất nông nghiệp: Các địa phương tích cực triển khai kế hoạch xây dựng nông thôn mới (đến tháng 9/2024, "
+            "toàn tỉnh có 320/411 xã đạt chuẩn NTM, tương đương 77,86%; 101/320 xã đạt chuẩn NTM nâng cao, tương đương "
+            "31,56%).\n")
+    facts = extract_facts(text, "x.txt", dt.date(2024, 10, 1), report_date_precision="month")
+    assert {(f.printed, f.period_kind, f.month_from, f.month_to, f.balance_date) for f in facts if f.printed in ("411", "77,86", "101")} == {
+        ("411", "balance", None, 9, dt.date(2024, 9, 30)), ("77,86", "balance", None, 9, dt.date(2024, 9, 30)),
+        ("101", "balance", None, 9, dt.date(2024, 9, 30))}
+    tasks = extract_facts("Đến nay, có 20/76 nhiệm vụ đã hoàn thành.\n", "x.txt", dt.date(2022, 9, 28))
+    assert "balance" not in {f.period_kind for f in tasks}
+
+
+def test_the_winter_spring_crop_is_january_to_june_and_a_part_keeps_its_own_period():
+    """Nghệ An, 9 months of 2024 (unseen2 40_nghe-an_2024-09): the winter-spring crop (vụ Đông Xuân) is 1..6,
+    over at the report's date and said "đạt": actual, and "bằng 99,88%" is against the same period as its
+    whole's "bằng 99,63% so với cùng kỳ năm trước"; the summer-autumn crop names no months (the 9 months)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("- Sản xuất nông, lâm nghiệp và thủy sản: Tổng diện tích gieo trồng cây hằng năm 9 tháng ước đạt 264.821,45 ha, "
+            "bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân toàn tỉnh đạt 184.989,53 ha, bằng 99,88%; vụ Hè Thu "
+            "ước đạt 79.831,92 ha, bằng 99,07%.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 10, 1), report_date_precision="month")}
+    got = {p: (facts[p].month_from, facts[p].month_to, facts[p].value_type, facts[p].basis) for p in ("184.989,53", "99,88", "79.831,92", "99,07")}
+    assert got == {"184.989,53": (1, 6, "actual", "none"), "99,88": (1, 6, "actual", "same_period"),
+                   "79.831,92": (1, 9, "estimate", "none"), "99,07": (1, 9, "estimate", "same_period")}

@@ -116,3 +116,96 @@ def test_a_clause_that_names_only_a_period_keeps_the_subject():
     f = _facts("Trong tháng 9, toàn tỉnh có 45 doanh nghiệp thành lập mới với tổng vốn đăng ký 320 tỷ đồng, tăng 12% so với cùng "
                "kỳ; lũy kế 9 tháng có 420 doanh nghiệp thành lập mới, tăng 8%.", "2023-09-28")
     assert (f["45"].indicator_code, f["420"].indicator_code, f["420"].month_from) == ("new_enterprises", "new_enterprises", 1)
+
+
+def test_the_sectors_of_the_economy_and_their_shares():
+    """Quảng Ninh, GRDP of the first half of 2024 (unseen2 22_quang-ninh_2024-05): "khu vực I/II/III"
+    grow as GRDP's sectors; a sub-sector of a GRDP release grows as its value added (no code);
+    Lào Cai's 2024 targets: a sector's share ("chiếm 12,1%") is not its growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Quảng Ninh: GRDP 6 tháng đầu năm tăng 9,02%\n\n"
+            "Trong đó, khu vực I (các ngành nông, lâm, thủy sản) tăng 4,3%; khu vực II (các ngành công nghiệp, xây dựng) "
+            "tăng 7,68%; khu vực III (ngành dịch vụ) tăng 13,85%; thuế sản phẩm tăng 4,7%...\n\n"
+            "Thứ hai là các ngành dịch vụ thuộc các lĩnh vực vận tải kho bãi tăng 25,01%; lưu trú ăn uống tăng 16,89%.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 5, 31))}
+    assert [(p, facts[p].indicator_code, facts[p].measure) for p in ("4,3", "7,68", "13,85", "4,7", "25,01", "16,89")] == [
+        ("4,3", "grdp_growth_agriculture", "value"), ("7,68", "grdp_growth_industry_construction", "value"),
+        ("13,85", "grdp_growth_services", "value"), ("4,7", "grdp_growth_product_taxes", "value"),
+        ("25,01", None, "value"), ("16,89", None, "value")]
+    shares = {f.printed: f for f in extract_facts(
+        "- Nông, lâm, ngư nghiệp chiếm 12,1%; Công nghiệp - xây dựng 42,3%; Dịch vụ 35,6%; Thuế sản phẩm 10%\n",
+        "x.txt", dt.date(2023, 12, 11))}
+    assert [shares[p].indicator_code for p in ("12,1", "42,3", "35,6", "10")] == [None, None, None, None]
+
+
+def test_a_paragraph_opening_with_a_crop_names_the_subject_of_its_figures():
+    """Lâm Đồng, 9 months of 2019 (unseen2 68_lam-dong_2019-09): under "Cây lúa:" the "sản lượng … tấn" is
+    rice output, and "(+955,7 tấn)" after "tăng 1,14%" is the change against the same period; the yield
+    (tạ/ha) has no code; "năng suất bình quân chung" is the province's average, not the nation's."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from ingest.prose import extract_facts
+
+    text = ("Cây lúa: Gieo cấy 15.150,5 ha, đạt 102,81% kế hoạch, giảm 1,31% so với cùng kỳ. Năng suất bình quân ước đạt "
+            "55,92 tạ/ha, tăng 2,48% (+1,35 tạ/ha); sản lượng đạt 84.718,4 tấn, tăng 1,14% (+955,7 tấn) so với cùng kỳ do "
+            "diện tích gieo trồng giảm.\n\nCây ngô: Diện tích gieo trồng 6.285,3 ha, giảm 11,54% (-820,3 ha) so với cùng kỳ. "
+            "Ước năng suất bình quân chung đạt 56,11 tạ/ha, giảm 1,28% (-0,73 tạ/ha). Sản lượng ước đạt 35.268,1 tấn.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2019, 9, 30), report_date_precision="month")}
+    got = {p: (facts[p].indicator_code, facts[p].measure, facts[p].basis, facts[p].value)
+           for p in ("84.718,4", "955,7", "55,92", "820,3", "35.268,1")}
+    assert got == {"84.718,4": ("rice_output", "value", "none", Decimal("84718.4")),
+                   "955,7": ("rice_output", "value", "same_period", Decimal("955.7")),
+                   "55,92": (None, "value", "none", Decimal("55.92")),
+                   "820,3": ("crop_area_maize", "value", "same_period", Decimal("-820.3")),
+                   "35.268,1": ("maize_output", "value", "none", Decimal("35268.1"))}
+    assert facts["56,11"].scope == "province"
+
+
+def test_a_bare_revenue_after_tourists_is_tourism_revenue():
+    """Nghệ An 2025 (unseen2 40_nghe-an_2025-10) and Lào Cai's 2024 targets (unseen2 10_lao-cai_2023-12):
+    "doanh thu" said right after the tourists is theirs (derivation `companion` in the seeds)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    na = {f.printed: f for f in extract_facts(
+        "Kim ngạch xuất khẩu đạt 3,268 tỷ USD (tăng 40%), du lịch đón khoảng 8,81 triệu lượt khách, tăng 5%, doanh thu ước "
+        "10.520 tỷ đồng.\n", "x.txt", dt.date(2025, 10, 7))}
+    assert (na["8,81"].indicator_code, na["10.520"].indicator_code) == ("tourists", "tourism_revenue")
+    lc = {f.printed: f for f in extract_facts("- Tổng khách du lịch trên 8 triệu lượt; Doanh thu đạt 25.700 tỷ đồng\n",
+                                              "x.txt", dt.date(2023, 12, 11))}
+    assert lc["25.700"].indicator_code == "tourism_revenue"
+    other = {f.printed: f for f in extract_facts("Kim ngạch xuất khẩu đạt 3,268 tỷ USD; doanh thu đạt 500 tỷ đồng.\n",
+                                                 "x.txt", dt.date(2025, 10, 7))}
+    assert other["500"].indicator_code is None  # after exports, a revenue is no tourism's
+
+
+def test_a_share_of_the_plan_after_an_amount_is_the_amounts():
+    """Đắk Lắk 2025 (unseen2 66_dak-lak_2025-10): "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch, tăng
+    6,90%": the share of the plan is of the amount (no code: GRDP in tỷ đồng), the growth is GRDP growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Thống kê tỉnh Đắk Lắk cho biết, tổng sản phẩm (GRDP) 9 tháng 2025 trên địa bàn tỉnh ước đạt hơn 67.835 tỷ đồng, "
+            "đạt 65,50% kế hoạch, tăng 6,90% so với cùng kỳ 2024.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 1))}
+    assert [(p, facts[p].indicator_code, facts[p].measure) for p in ("67.835", "65,50", "6,90")] == [
+        ("67.835", None, "value"), ("65,50", None, "ratio_pct"), ("6,90", "grdp_growth", "value")]
+
+
+def test_a_ratio_after_a_level_no_indicator_fits_is_the_levels():
+    """Nghệ An 2024 (unseen2 40_nghe-an_2024-09): under "Sản xuất nông, lâm nghiệp và thủy sản:", "Tổng diện tích
+    gieo trồng … đạt 264.821,45 ha, bằng 99,63% so với cùng kỳ năm trước" is the area's ratio, not the sector's growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("- Sản xuất nông, lâm nghiệp và thủy sản: Tổng diện tích gieo trồng cây hằng năm 9 tháng ước đạt 264.821,45 ha, "
+            "bằng 99,63% so với cùng kỳ năm trước.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 10, 1), report_date_precision="month")}
+    assert (facts["99,63"].indicator_code, facts["99,63"].measure, facts["99,63"].basis) == (None, "ratio_pct", "same_period")

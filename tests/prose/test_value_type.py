@@ -33,3 +33,59 @@ def test_estimated_is_said_after_any_word_but_a_treaty_is_not_an_estimate():
     assert not P.ESTIMATE_CUE.search("thực hiện hiệp ước")
     facts = extract_facts("Tháng 1/2022, giá trị sản xuất nông nghiệp ước đạt 795 tỷ đồng.", "x.txt", dt.date(2022, 2, 15))
     assert facts[0].value_type == "estimate"
+
+
+def test_a_plan_named_with_a_later_year_states_that_years_plans():
+    """Hà Nội, December 2023: news of the council's session reviews 2023 and lists the 2024 targets
+    of its resolution (unseen2 01_ha-noi_2023-12)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Thu hút vốn đầu tư nước ngoài FDI đạt gần 2,9 tỷ USD, tăng 62% so với năm 2022.\n\n"
+            "Nghị quyết đề ra 24 chỉ tiêu chủ yếu phát triển kinh tế-xã hội năm 2024; trong đó, tốc độ tăng tổng sản "
+            "phẩm trên địa bàn (GRDP) đạt từ 6,5-7%, GRDP bình quân đầu người đạt từ 160,8-162 triệu đồng.../.")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2023, 12, 1), report_date_precision="month",
+                                                  document_kind="session_news")}
+    assert [(p, facts[p].value_type, facts[p].period_year) for p in ("24", "6,5", "7", "160,8", "162")] == [
+        ("24", "plan", 2024), ("6,5", "plan", 2024), ("7", "plan", 2024), ("160,8", "plan", 2024), ("162", "plan", 2024)]
+    assert (facts["6,5"].indicator_code, facts["160,8"].indicator_code) == ("grdp_growth", "grdp_per_capita")
+    assert facts["2,9"].period_year == 2023 and facts["2,9"].value_type != "plan"  # the year under review
+
+
+def test_a_grdp_period_holding_an_estimated_quarter_is_an_estimate():
+    """Nghệ An, 7/10/2025 (unseen2 40_nghe-an_2025-10): "GRDP quý 3/2025 ước tăng 8,62%. Tính chung 9
+    tháng năm 2025 đạt 8,61%": the nine months hold the estimated quarter, so they and their sectors are
+    estimates, the lead's 8,61% (said before) too; exports over the finished nine months stay actual."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Nghệ An vẫn ghi nhận kim ngạch xuất khẩu trong 9 tháng năm 2025 đạt hơn 3,2 tỷ USD, tăng 40% so với cùng kỳ "
+            "năm 2024. Đây là một trong những trụ cột quan trọng giúp GRDP của tỉnh duy trì mức tăng 8,61%...\n\n"
+            "Cụ thể, GRDP quý 3/2025 của Nghệ An ước tăng 8,62%. Tính chung 9 tháng năm 2025 đạt 8,61%, cao hơn mức cùng "
+            "kỳ 2024 (8,49%).\n\nKhu vực công nghiệp – xây dựng tiếp tục là trụ cột của kinh tế tỉnh này, với mức tăng "
+            "13,73% trong 9 tháng.\n")
+    facts = extract_facts(text, "x.txt", dt.date(2025, 10, 7), document_kind="session_news")
+    got = [(f.printed, f.indicator_code, f.value_type, f.month_from, f.month_to) for f in facts]
+    assert ("3,2", "trade_exports", "actual", 1, 9) in got
+    assert [g for g in got if g[0] == "8,61"] == [("8,61", "grdp_growth", "estimate", 1, 9)] * 2
+    assert ("8,62", "grdp_growth", "estimate", 7, 9) in got
+    assert ("13,73", "grdp_growth_industry_construction", "estimate", 1, 9) in got
+    quarter_first = extract_facts("Quảng Ninh: GRDP 6 tháng đầu năm tăng 9,02%\n\nTốc độ tăng trưởng kinh tế (GRDP) sơ bộ "
+                                  "quý I tăng 8,97%; ước quý II tăng 9,06%.\n", "x.txt", dt.date(2024, 5, 31))
+    assert {f.printed: f.value_type for f in quarter_first}["8,97"] == "actual"  # a part before the estimated one
+
+
+def test_a_figure_of_a_later_year_is_a_plan_unless_said_estimated():
+    """In December 2023 a figure of 2024 is a target (the issue's council resolutions: "phấn đấu đạt X%"),
+    wherever the words of a plan are missing; "dự kiến" of a later year stays an estimate."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Năm 2024, thu ngân sách nhà nước trên địa bàn tăng 10% so với năm 2023. Năm 2024, tổng vốn đầu tư toàn xã hội "
+            "dự kiến đạt 60.000 tỷ đồng.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2023, 12, 11))}
+    assert (facts["10"].value_type, facts["10"].period_year) == ("plan", 2024)
+    assert (facts["60.000"].value_type, facts["60.000"].period_year) == ("estimate", 2024)
