@@ -83,8 +83,8 @@ def step(name: str, argv: list[str], env: dict[str, str]) -> float:
     return seconds
 
 
-INCREMENTAL_MODELS = ("fct_reported_figures", "fct_monthly_series", "chk_monthly_gaps", "chk_monthly_outliers",
-                      "chk_unit_conversions")
+INCREMENTAL_MODELS = ("int_reported_figures", "int_monthly_figures", "fct_reported_figures", "fct_monthly_series",
+                      "chk_monthly_gaps", "chk_monthly_outliers", "chk_unit_conversions")
 
 
 def dbt_nodes(db: Path) -> str:
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         n, codes, shift = generate(tmp_path / "docs", args.provinces, args.years)
         db = tmp_path / "wh" / "ktxh.duckdb"
         env = {**os.environ, "KTXH_DB": str(db), "KTXH_EXPORTS": str(tmp_path / "exports"),
-               "KTXH_CHECKS_SITE": str(tmp_path / "site")}
+               "KTXH_CHECKS_SITE": str(tmp_path / "site"), "DBT_WRITE_JSON": "true"}  # run_results.json for dbt_nodes
         print(f"Incremental month: {args.provinces} provinces x {args.years} years x {len(BUNDLED)} reports = {n} documents")
         print("first load (full):")
         full_first = sum(step(s, a, env) for s, a in (

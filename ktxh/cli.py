@@ -176,7 +176,8 @@ def _check(db: Path, full: bool = False) -> int:
 
 def _described(plan) -> str:
     if plan.kind == "incremental":
-        return f"incremental: the marts of province {', '.join(plan.areas)} recomputed, the others kept"
+        kept = "" if plan.appendix_changed else "; no appendix table changed, so its models were not run"
+        return f"incremental: the marts of province {', '.join(plan.areas)} recomputed, the others kept{kept}"
     if plan.kind == "nothing":
         return "nothing changed since the last build: dbt not run"
     return f"full build: {plan.reason}" if plan.reason else "full build"

@@ -12,9 +12,11 @@ with the warehouse now:
 * **incremental**: the provinces whose batches were added, replaced or removed since the last
   build go to ``build_state.scope``; ``dbt build`` runs only the nodes downstream of the raw
   sources (no seeds, no unit tests, no views: their definitions are unchanged), and the
-  incremental models (the prose figures, the monthly series and their checks, keyed by
-  province: ``macros/incremental.sql``) delete and insert those provinces' rows only; the other
-  tables are rebuilt whole;
+  incremental models (the prose figures ``int_reported_figures`` and ``int_monthly_figures``,
+  the marts and checks made from them, keyed by province: ``macros/incremental.sql``) delete
+  and insert those provinces' rows only; the other tables are rebuilt whole. When no changed
+  batch has (or had) appendix rows (a month's report), the appendix side's models, which read
+  the batches only joined to their rows, are left as they are too (``PROSE_SELECTION``);
 * **nothing** to do: the same batches and the same project: dbt is not run.
 
 Only the models whose rows for a province depend on that province's documents alone are
@@ -41,16 +43,23 @@ SCHEMA = "build_state"
 PROJECT_PARTS = ("models", "macros", "seeds", "tests/dbt", "dbt_project.yml", "profiles.yml")
 _ENV_VAR = re.compile(r"env_var\(\s*['\"]([A-Z0-9_]+)['\"]")
 # in an incremental build: what dbt runs (the views' definitions are those of the last full build)
-INCREMENTAL_SELECTION = ["--select", "source:raw+", "source:build_state+",
-                         "--exclude", "resource_type:seed", "resource_type:unit_test", "config.materialized:view"]
+_NOT_AGAIN = ["--exclude", "resource_type:seed", "resource_type:unit_test", "config.materialized:view"]
+INCREMENTAL_SELECTION = ["--select", "source:raw+", "source:build_state+", *_NOT_AGAIN]
+# ... when no changed batch has (or had) appendix rows: the appendix side reads the batches only
+# joined to their rows, so only what reads the prose figures, or lists every batch (the report
+# dates), can change; the batches' own tests run too
+PROSE_SELECTION = ["--select", "source:raw.prose_facts+", "stg_raw__load_batches", "int_report_dates+",
+                   "source:build_state+", *_NOT_AGAIN]
 
 DDL = f"""
 create schema if not exists {SCHEMA};
 create table if not exists {SCHEMA}.scope (area_code varchar);
 create table if not exists {SCHEMA}.built (batch_id varchar, area_code varchar);
+alter table {SCHEMA}.built add column if not exists has_appendix boolean;
 create table if not exists {SCHEMA}.project (fingerprint varchar);
 comment on table {SCHEMA}.scope is 'The provinces the next dbt build recomputes in its incremental models (ktxh/incremental.py).';
 comment on table {SCHEMA}.built is 'The batches (document versions) the marts were last built from, with their province.';
+comment on column {SCHEMA}.built.has_appendix is 'Whether the batch has appendix rows (if not, adding or removing it leaves the appendix side as it is).';
 comment on table {SCHEMA}.project is 'Fingerprint of the dbt project the marts were last built with; another one means a full build.';
 """
 
@@ -83,13 +92,18 @@ class BuildPlan:
     kind: str                      # full | incremental | nothing
     areas: list[str] = field(default_factory=list)
     reason: str = ""
+    appendix_changed: bool = True  # incremental: a changed batch has (or had) appendix rows
 
     def dbt_args(self) -> list[str]:
+        # dbt's artifacts (manifest.json twice, run_results.json: about 0,5 s) are read by no one
+        # but bench/benchmark.py, which sets dbt's own DBT_WRITE_JSON=true; partial parsing keeps
+        # its own state file either way
+        quiet = [] if os.environ.get("DBT_WRITE_JSON", "").lower() in ("1", "true") else ["--no-write-json"]
         if self.kind == "full":
             # dbt's unit tests check the models' logic on fixed inputs, not the data: they are
             # run by the test suite (tests/test_dbt_unit_tests.py), not by every build (~1 s each)
-            return ["build", "--full-refresh", "--exclude", "resource_type:unit_test"]
-        return ["build", *INCREMENTAL_SELECTION]
+            return ["build", *quiet, "--full-refresh", "--exclude", "resource_type:unit_test"]
+        return ["build", *quiet, *(INCREMENTAL_SELECTION if self.appendix_changed else PROSE_SELECTION)]
 
 
 def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str | None = None) -> bool:
@@ -121,6 +135,22 @@ def changed_areas(con: duckdb.DuckDBPyConnection) -> list[str]:
         ) order by area_code""").fetchall()]
 
 
+def appendix_changed(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a batch added since the last build has appendix rows, or a removed one had (a
+    batch recorded before this was known counts as having had)."""
+    [(changed,)] = con.sql(f"""
+        select exists (
+            select 1 from raw.load_batches as b
+            where b.batch_id not in (select batch_id from {SCHEMA}.built)
+                and (exists (select 1 from raw.appendix_rows as r where r.batch_id = b.batch_id)
+                     or exists (select 1 from raw.appendix_cells as c where c.batch_id = b.batch_id))
+        ) or exists (
+            select 1 from {SCHEMA}.built
+            where batch_id not in (select batch_id from raw.load_batches) and coalesce(has_appendix, true)
+        )""").fetchall()
+    return changed
+
+
 def plan(con: duckdb.DuckDBPyConnection, kind: str | None = None) -> BuildPlan:
     """What the build of the warehouse on ``con`` must do; writes its scope for dbt.
 
@@ -135,7 +165,7 @@ def plan(con: duckdb.DuckDBPyConnection, kind: str | None = None) -> BuildPlan:
     if not areas:
         return BuildPlan("nothing", reason="no document was loaded, replaced or removed since the last build")
     con.execute(f"insert into {SCHEMA}.scope select unnest(?::varchar[])", [areas])
-    return BuildPlan("incremental", areas=areas)
+    return BuildPlan("incremental", areas=areas, appendix_changed=appendix_changed(con))
 
 
 def record(con: duckdb.DuckDBPyConnection) -> None:
@@ -143,7 +173,8 @@ def record(con: duckdb.DuckDBPyConnection) -> None:
     ensure(con)
     con.execute("begin")
     con.execute(f"delete from {SCHEMA}.built")
-    con.execute(f"insert into {SCHEMA}.built select batch_id, area_code from raw.load_batches")
+    con.execute(f"""insert into {SCHEMA}.built (batch_id, area_code, has_appendix)
+        select batch_id, area_code, batch_id in (select batch_id from raw.appendix_rows) from raw.load_batches""")
     con.execute(f"delete from {SCHEMA}.project")
     con.execute(f"insert into {SCHEMA}.project values (?)", [project_fingerprint()])
     con.execute(f"delete from {SCHEMA}.scope")

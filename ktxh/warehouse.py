@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import shutil
@@ -222,14 +223,16 @@ require = require_warehouse
 
 
 # The child's program: import dbt (about 1,4 s), then wait for the go-ahead on stdin, so that
-# its start-up overlaps the parsing of the documents.  "go <warehouse path>" means go, EOF cancels.
+# its start-up overlaps the parsing of the documents.  "go <warehouse path>" and a line with dbt's
+# arguments (JSON) mean go, EOF cancels: what to build is known only once the documents are written.
 _DBT_CHILD = (
-    "import os, sys\n"
+    "import json, os, sys\n"
     "from dbt.cli.main import cli\n"
     "line = sys.stdin.readline()\n"
     "if not line.startswith('go '):\n"
     "    sys.exit(3)\n"
     "os.environ.update(KTXH_DB=line[3:].rstrip('\\n'))  # the profile's warehouse path\n"
+    "sys.argv[1:] = json.loads(sys.stdin.readline())\n"
     "sys.exit(cli())\n"
 )
 
@@ -254,13 +257,12 @@ class DbtProcess:
 
     LINK_NAME = "ktxh_warehouse.duckdb"
 
-    def __init__(self, args: Sequence[str], work_for: Path):
-        self.args = list(args)
+    def __init__(self, args: Sequence[str] | None, work_for: Path):
+        self.args = list(args) if args is not None else None  # None: given to go()
         self.db: Path | None = None
         self.work = settings.dbt_work_dir(work_for)
         self.project = str(settings.PROJECT_DIR)
-        self._command = [sys.executable, "-c", _DBT_CHILD, *self.args,
-                         "--project-dir", self.project, "--profiles-dir", self.project, "--quiet"]
+        self._command = [sys.executable, "-c", _DBT_CHILD]
         self.proc: subprocess.Popen | None = None
         self.link = self.work / "target" / self.LINK_NAME
         self._lock = FileLock(str(self.work / "target" / ".ktxh-dbt.lock"))
@@ -287,11 +289,17 @@ class DbtProcess:
             self.link.unlink(missing_ok=True)
             self._lock.release()
 
-    def go(self) -> None:
+    def go(self, args: Sequence[str] | None = None) -> None:
+        """Let the child run dbt ``args`` (those given at creation if None)."""
         require(self.db)
+        if args is not None:
+            self.args = list(args)
+        if self.args is None:
+            raise ValueError("DbtProcess.go: no dbt arguments")
         with storage.connect(self.db) as con:
             loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
-        self.proc.stdin.write(f"go {self._stable_path()}\n")
+        argv = [*self.args, "--project-dir", self.project, "--profiles-dir", self.project, "--quiet"]
+        self.proc.stdin.write(f"go {self._stable_path()}\n{json.dumps(argv)}\n")
         self.proc.stdin.close()
 
     def _stable_path(self) -> Path:
@@ -352,20 +360,20 @@ def kind_of_build(db: Path) -> str:
 def build(db: Path, kind: str | None = None, child: DbtProcess | None = None,
           while_building=None) -> incremental.BuildPlan:
     """dbt build on the warehouse file ``db`` (a new file: :func:`replacing`), full or incremental
-    as :func:`ktxh.incremental.plan` decides; ``child``, started early, must have been started
-    with that plan's arguments (``kind`` is the kind it was started for)."""
+    as :func:`ktxh.incremental.plan` decides; ``child``, a :class:`DbtProcess` started early, is
+    told the plan's arguments (``kind`` is what :func:`kind_of_build` said before the documents
+    were written)."""
     require(db)
     with storage.connect(db) as con:
         loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
         plan = incremental.plan(con, kind)
-    if child is not None and (plan.kind == "nothing" or child.args != plan.dbt_args()):
+    if child is not None and plan.kind == "nothing":
         child.cancel()
-        child = None
     if plan.kind == "nothing":
         return plan
     child = child or DbtProcess(plan.dbt_args(), db).start(db)
     try:
-        child.go()
+        child.go(plan.dbt_args())
         if while_building is not None:
             while_building()
         child.wait()
@@ -432,7 +440,7 @@ def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, whi
     stage = stage or (lambda name: nullcontext())
     with exclusive(db):
         kind = kind_of_build(db)
-        child = DbtProcess(incremental.BuildPlan(kind).dbt_args(), db).start(building_path(db))
+        child = DbtProcess(None, db).start(building_path(db))  # told what to build once it is known
         try:
             with ExitStack() as building:
                 with stage("ingest"):

@@ -1,5 +1,6 @@
 """The `column_values` generic test (tests/dbt/generic/column_values.sql): dbt's not_null,
-unique, accepted_values and unique_combination for many columns of a relation in one dbt node. A clean build
+unique, accepted_values, unique_combination and relationships, and the project's
+interval_well_formed and expression_is_true, for many columns of a relation in one dbt node. A clean build
 passes it (every `ktxh build` runs it); here it must fail on a warehouse with bad values, and
 name the column, the rule and the value."""
 
@@ -32,3 +33,33 @@ def test_column_values_names_each_bad_column(built_warehouse, tmp_path):
     failures = query(db, f'select column_name, rule, failing_value, n_rows from "{schema}"."{table}" order by 1')
     assert failures == [("area_code, plan_year, measure_code", "unique_combination", "04 | 2022 | grdp_growth", 2),
                         ("document", "not_null", None, 1), ("status", "accepted_values", "bogus", 1)]
+
+
+def test_column_values_names_each_broken_relationship_interval_and_expression(built_warehouse, tmp_path):
+    db = copy_warehouse(built_warehouse, tmp_path / "ktxh.duckdb")
+    with storage.connect(db) as con:
+        # GRDP per capita 2022 coded to a measure dim_measures does not have
+        con.execute("update marts.fct_plan_attainment set measure_code = 'no_such_measure' "
+                    "where measure_code = 'grdp_per_capita' and plan_year = 2022 and estimate = 39.48")
+        # the unemployment rate (a rate: KH and ước TH printed) without its points against the plan
+        con.execute("update marts.fct_plan_attainment set pp_vs_plan = null "
+                    "where measure_code = 'urban_unemployment_rate' and plan_year = 2022")
+        # commune roads' printed ratio 100,0 (line 806) with its interval's ends swapped
+        [(swapped,)] = con.execute(
+            "update checks.chk_printed_ratios set printed_lo = printed_hi + 1 "
+            "where figure = 'pct_of_plan' and printed_lo = 99.95 and source_ref = 'line 806'").fetchall()
+    assert swapped == 1
+    with pytest.raises(BuildFailed):
+        warehouse.dbt(["test", "--select", "fct_plan_attainment,test_name:column_values",
+                       "chk_printed_ratios,test_name:column_values", "--store-failures"], db)
+    rows = {}
+    for table in ("column_values_fct_plan_attainment", "column_values_chk_printed_ratios"):
+        (schema, name), = query(db, f"select schema_name, table_name from duckdb_tables() where table_name = '{table}'")
+        rows[table] = sorted(query(db, f'select column_name, rule, failing_value, n_rows from "{schema}"."{name}"'),
+                             key=repr)
+    assert rows["column_values_fct_plan_attainment"] == sorted([
+        ("measure_code", "relationships", "no_such_measure", 1),
+        (None, "expression_is_true", "pp_vs_plan is not null", 1)], key=repr)
+    [(column, rule, value, n)] = rows["column_values_chk_printed_ratios"]
+    assert (column, rule, n) == ("printed_lo, printed_hi", "interval_well_formed", 1)
+    assert value.endswith(" > 100.05")  # the printed 100,0's high end, now below its low end

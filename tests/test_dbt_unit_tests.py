@@ -30,5 +30,6 @@ def test_every_dbt_unit_test_passes(built_warehouse, tmp_path):
     db = copy_warehouse(built_warehouse, tmp_path / "ktxh.duckdb")
     warehouse.dbt(["test", "--select", "resource_type:unit_test"], db)  # BuildFailed if one fails
     results = json.loads((settings.dbt_work_dir(db) / "target" / "run_results.json").read_text(encoding="utf-8"))
-    ran = {r["unique_id"]: r["status"] for r in results["results"]}
+    # (the project's on-run-end hook, which writes the docs as comments, is an operation)
+    ran = {r["unique_id"]: r["status"] for r in results["results"] if not r["unique_id"].startswith("operation.")}
     assert ran == {name: "pass" for name in declared}

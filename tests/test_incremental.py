@@ -106,6 +106,8 @@ def tables(db: Path) -> dict[str, list[tuple]]:
 def test_the_second_step_recomputed_only_what_the_new_month_changed(built):
     _, second = built
     assert "incremental: the marts of province 04 recomputed, the others kept" in second
+    # a monthly report has no appendix table: the appendix side's models were not run again
+    assert "no appendix table changed, so its models were not run" in second
     validated, groups = map(int, re.search(r"validated (\d+) of (\d+) suite", second).groups())
     assert 0 < validated < groups
     written = re.findall(r"^wrote (.+)$", second, re.M)
@@ -168,7 +170,9 @@ def test_a_changed_document_of_the_same_name_replaces_its_rows(built, paths, tmp
     out = capsys.readouterr().out
     assert f"replacing batch {old_batch} of the same name" in out
     assert run_cli(db, "build") == 0
-    assert "incremental: the marts of province 20 recomputed" in capsys.readouterr().out
+    built_out = capsys.readouterr().out
+    assert "incremental: the marts of province 20 recomputed" in built_out
+    assert "no appendix table changed" not in built_out  # the replaced batch had (and has) appendix rows
     [(batch,)] = query(db, "select batch_id from raw.load_batches where area_code = '20'")
     assert batch != old_batch
     for table in ("appendix_rows", "appendix_cells", "prose_facts"):

@@ -1,7 +1,8 @@
 -- Amounts stated in prose for an area, indicator and period, each converted to the indicator's
 -- unit, with the kind of period and the report's place among the reports that state the same
 -- period (its vintage). Feeds fct_monthly_series, fct_period_progress's expected share and the
--- monthly checks.
+-- monthly checks. A province's rows depend on its own documents only: incremental by province.
+{{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_build_scope() }}") }}
 with
 
 figures as (
@@ -14,6 +15,7 @@ figures as (
         and month_to is not null
         -- only the area's own figures (not the nation's or the world's)
         and scope = 'province'
+        and {{ in_build_scope() }}
 ),
 
 report_dates as (

@@ -8,14 +8,18 @@
 -- sector under GRDP growth and under another parent), the extractor's reading of the sentence
 -- (the raw indicator_code) picks among them. A figure about the nation or the world (scope) is
 -- coded to no provincial indicator. The checks read this model, so they do not depend on a mart.
+-- A province's rows depend on its own documents only: incremental by province (macros/incremental.sql).
+{{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_build_scope() }}") }}
 with
-
-facts as (
-    select * from {{ ref('stg_raw__prose_facts') }}
-),
 
 batches as (
     select * from {{ ref('stg_raw__load_batches') }}
+    where {{ in_build_scope() }}
+),
+
+facts as (
+    select * from {{ ref('stg_raw__prose_facts') }}
+    semi join batches using (batch_id)
 ),
 
 indicators as (
