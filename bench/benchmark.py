@@ -197,8 +197,16 @@ def national_set(tmp: Path, provinces: int, years: int, months: int) -> None:
           f"{time.perf_counter() - start:.0f} s):")
     db = tmp / "national.duckdb"
     env = _env(db, tmp / "national_exports")
+    # memory flat in the number of documents: one province's documents first, then all of them
+    first = sorted(p for p in made.folder.iterdir() if p.is_dir())[0]
+    few = ktxh(["ingest", str(first)], _env(tmp / "one_province.duckdb", tmp / "one_province_exports"))
+    few_docs = sum(1 for p in first.rglob("*") if p.is_file())
+    line(f"ingest of {few_docs} documents", few, f"   (one province: peak memory against the whole set's, below)")
+    load = os.getloadavg()[0]
     ingest = ktxh(["ingest", str(made.folder)], env)
-    line("ingest", ingest, f"   {made.documents / ingest.seconds:.1f} documents/s")
+    line("ingest", ingest, f"   {made.documents / ingest.seconds:.1f} documents/s; CPU {ingest.cpu_seconds:.0f} s over "
+                           f"all its processes ({ingest.cpu_seconds / made.documents * 1000:.0f} ms a document); "
+                           f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
     if ingest.exit_code != 0:
         return
     bulk = bulk_load(db, tmp / "bulk")

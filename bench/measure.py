@@ -3,7 +3,9 @@
 :func:`run` starts a command, samples the resident memory of its whole process tree (every
 0,1 s, from /proc: the sum over the command and its children, e.g. dbt's child or the parsing
 pool) and returns its wall time, exit status, the tree's peak and the largest single process's
-peak (``ru_maxrss`` of ``wait4``).
+peak (``ru_maxrss`` of ``wait4``), and the CPU time of the command and the children it waited
+for (user + system, ``wait4``): on a shared machine the wall time depends on the others' load,
+the CPU time much less.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Measured:
     tree_peak_mb: float  # sum of the tree's RSS at its sampled peak
     process_peak_mb: float  # the largest single process's peak RSS
     output: str = ""
+    cpu_seconds: float = 0.0  # user + system time of the command and the children it waited for
 
 
 def _children() -> dict[int, list[int]]:
@@ -78,4 +81,5 @@ def run(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path | N
     done.set()
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Measured(seconds, proc.returncode, peak[0], usage.ru_maxrss / 1024, output)
+    return Measured(seconds, proc.returncode, peak[0], usage.ru_maxrss / 1024, output,
+                    usage.ru_utime + usage.ru_stime)

@@ -1,7 +1,7 @@
 """Where the words that patterns start with (and their cues) are in a text, all in one pass.
 
 A pattern every match of which starts with one of a few words is tried only where those words
-are (``patterns.find_anchored``), and a pattern none of whose cues is in a sentence is not tried.
+are (``anchored.find_anchored``), and a pattern none of whose cues is in a sentence is not tried.
 Looking for each word with ``str.find`` or ``in`` costs a call per word per pattern; here one
 Aho-Corasick automaton (``pyahocorasick``, as the vocabulary uses) finds every occurrence of
 every word of a family of patterns in one pass over the text, overlapping ones included, and
@@ -17,20 +17,26 @@ from typing import Iterable
 
 import ahocorasick
 
+from ingest.prose.anchored import matches_at
+
 
 class WordPositions:
-    """All occurrences of a set of words (lower case) in a text in lower case."""
+    """All occurrences of a set of words (lower case) in a text in lower case.  Words in
+    ``present_only`` (cues that no pattern starts with) are only looked for, not located: one
+    letter as common as "h" would otherwise be most of the occurrences."""
 
-    def __init__(self, words: Iterable[str]):
-        self.words = tuple(sorted(set(words)))
+    def __init__(self, words: Iterable[str], present_only: Iterable[str] = ()):
+        self.present_only = tuple(sorted(set(present_only)))
+        self.words = tuple(sorted(set(words) - set(self.present_only)))
         self._automaton = ahocorasick.Automaton()
         for word in self.words:
             self._automaton.add_word(word, (len(word), word))
         self._automaton.make_automaton()
 
     def find(self, lower: str) -> dict[str, list[int]]:
-        """Word -> where it starts in ``lower``, ascending (only the words that occur)."""
-        out: dict[str, list[int]] = {}
+        """Word -> where it starts in ``lower``, ascending (only the words that occur; a
+        ``present_only`` word that occurs maps to an empty list)."""
+        out: dict[str, list[int]] = {w: [] for w in self.present_only if w in lower}
         for end, (n, word) in self._automaton.iter(lower):
             out.setdefault(word, []).append(end - n + 1)
         return out
@@ -47,18 +53,7 @@ def positions(found: dict[str, list[int]], starts: tuple[str, ...]) -> list[int]
 def match_at(rx: re.Pattern[str], candidates: list[int], text: str, pos: int = 0,
              endpos: int | None = None) -> list[re.Match[str]]:
     """``list(rx.finditer(text, pos, endpos))`` for a pattern whose matches all start at one of
-    ``candidates`` (ascending): leftmost first, none overlapping."""
+    ``candidates`` (ascending, anywhere in the text): leftmost first, none overlapping."""
     endpos = len(text) if endpos is None else endpos
-    i = bisect.bisect_left(candidates, pos) if pos else 0
-    out: list[re.Match[str]] = []
-    end = pos
-    for at in candidates[i:]:
-        if at >= endpos:
-            break
-        if at < end:
-            continue
-        m = rx.match(text, at, endpos)
-        if m:
-            out.append(m)
-            end = max(m.end(), at + 1)
-    return out
+    within = candidates[bisect.bisect_left(candidates, pos):bisect.bisect_left(candidates, endpos)]
+    return matches_at(rx, within, text, pos, endpos)

@@ -43,7 +43,8 @@ ALL_SKIP_CUES = tuple(sorted({c for cues in P.SKIP_CUES.values() for c in cues})
 
 
 #: Every cue and start word of the skip patterns, found in a sentence in one pass.
-_SKIP_WORDS = WordPositions([*ALL_SKIP_CUES, *(w for words in P.SKIP_STARTS.values() for w in words)])
+_SKIP_START_WORDS = {w for words in P.SKIP_STARTS.values() for w in words}
+_SKIP_WORDS = WordPositions([*ALL_SKIP_CUES, *_SKIP_START_WORDS], present_only={c for c in ALL_SKIP_CUES if len(c) == 1} - _SKIP_START_WORDS)
 #: (pattern, its cues or None, its start words or None), in the order of SKIP_SPANS.
 _SKIPS = tuple((p, P.SKIP_CUES.get(p.name), P.SKIP_STARTS.get(p.name)) for p in P.SKIP_SPANS)
 #: The skip patterns every match of which starts with a digit: scanned from the first digit of a

@@ -27,7 +27,7 @@ from ingest.prose.context_patterns import (  # noqa: F401
 )
 
 # searching for a pattern only where the words its matches start with are
-from ingest.prose.anchored import find_anchored  # noqa: F401
+from ingest.prose.anchored import find_anchored, matches_at  # noqa: F401
 
 # and the words of value types, sections, sentences, clauses and subjects
 from ingest.prose.clause_patterns import (  # noqa: F401
@@ -313,12 +313,14 @@ PERIOD_CUES: dict[str, tuple[str, ...]] = {
 }
 #: A word or date every period pattern holds (a quick test before trying them all).
 PERIOD_WORD = re.compile(r"tháng|quý|năm|lũy|\d\s?/\s?\d|20\d\d\s*$|vụ\s+(?:đông|chiêm|hè|thu|mùa)", _I)
+#: Where "9 tháng …" may start (a digit, maybe another, spaces, "tháng"): the anchor of the month counts.
+MONTH_COUNT_START = re.compile(r"\d(?=\d?\s+tháng)", _I)
 #: The words (lower case) every match of a period pattern starts with: its matches are found by
 #: looking for these words and trying the pattern only there (``find_anchored``).
 PERIOD_STARTS: dict[str, tuple[str, ...]] = {
     "date_range": ("từ",), "until_date": ("đến", "tới"), "until_start_of_month": ("đến", "tới"),
-    "until_month": ("đến", "tới"), "year_to_date": ("lũy", "tính", "từ"), "last_months": _DIGITS,
-    "first_months": _DIGITS, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
+    "until_month": ("đến", "tới"), "year_to_date": ("lũy", "tính", "từ"), "last_months": MONTH_COUNT_START,
+    "first_months": MONTH_COUNT_START, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
     "year": ("ước", "cả", "năm", "20"), "winter_spring_crop": ("vụ",), "other_crop_season": ("vụ",),
 }
 #: A period said right after a figure and its unit ("61 triệu USD trong tháng 9"): the figure's own.
@@ -351,8 +353,9 @@ NOT_PERIOD = re.compile(
 )
 
 #: The words (lower case) every match of NOT_PERIOD starts with (see ``find_anchored``).
-NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị", "quyết", "chỉ", "kế", "chiến", "chương", "đề", "quy",
-                     "giai", "thời", "nhiệm", "năm", "niên", "tầm", "vụ")
+NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị quyết", "quyết định", "chỉ thị", "kế hoạch", "chiến lược",
+                     "chương trình", "đề án", "quy hoạch", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm học", "niên vụ",
+                     "tầm nhìn đến", "vụ")
 
 
 def registry() -> dict[str, re.Pattern[str]]:
