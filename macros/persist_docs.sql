@@ -42,3 +42,25 @@
     {%- endif -%}
     {{ return("") }}
 {%- endmacro %}
+
+{#- A build drops the staging and intermediate relations no model makes any more (a model now
+    ephemeral, renamed or removed), so that an analyst does not read a stale view or table. -#}
+{% macro drop_stale_relations() -%}
+    {%- if execute and flags.WHICH in ('build', 'run') -%}
+        {%- set current = [] -%}
+        {%- for node in graph.nodes.values()
+              if node.resource_type == 'model' and node.config.materialized != 'ephemeral' -%}
+            {%- do current.append(node.schema ~ "." ~ node.alias) -%}
+        {%- endfor -%}
+        {%- set found = run_query(
+            "select table_schema, table_name, table_type from information_schema.tables "
+            ~ "where table_catalog = current_database() and table_schema in ('staging', 'intermediate')").rows -%}
+        {%- set statements = [] -%}
+        {%- for schema, name, kind in found if (schema ~ "." ~ name) not in current -%}
+            {%- do statements.append("drop " ~ ("view" if kind == "VIEW" else "table") ~ " if exists "
+                                     ~ adapter.quote(schema) ~ "." ~ adapter.quote(name) ~ " cascade") -%}
+        {%- endfor -%}
+        {{ return(statements | join(";\n") ~ ";" if statements else "") }}
+    {%- endif -%}
+    {{ return("") }}
+{%- endmacro %}
