@@ -7,7 +7,7 @@ import shutil
 import pytest
 from filelock import FileLock
 
-from ktxh import cli, warehouse
+from ktxh import cli, discovery, warehouse
 
 from .conftest import ANNUAL_REPORT, DOCUMENTS, query, snapshot
 
@@ -72,8 +72,8 @@ def test_area_from_folder_name_and_option(tmp_path):
     folder = tmp_path / "06_bac-kan"
     folder.mkdir()
     (folder / "a.txt").write_text("x", encoding="utf-8")
-    assert warehouse.discover([folder], None) == [(folder / "a.txt", "06")]
-    assert warehouse.discover([folder], "04") == [(folder / "a.txt", "04")]
+    assert discovery.discover([folder], None) == [(folder / "a.txt", "06")]
+    assert discovery.discover([folder], "04") == [(folder / "a.txt", "04")]
 
 
 def test_a_second_writer_gets_a_clear_message(warehouse_env, capsys):
