@@ -303,6 +303,24 @@ def _print(rows: list[Score], verbose: bool) -> None:
             print("\n".join(s.misses))
 
 
+def _section(documents, name: str, key: str, totals: dict[str, Score], verbose: bool) -> None:
+    """Score one set per document and pooled, print it, and keep its total under ``key``."""
+    print("-" * len(HEADER))
+    scores, total = evaluate(documents, name)
+    totals[key] = total
+    _print(scores + [total], verbose)
+
+
+def _pool(title: str, names: tuple[str, ...], totals: dict[str, Score]) -> None:
+    """Print the pooled score of the sets named (those that were scored)."""
+    pooled = Score(title)
+    for name in names:
+        if name in totals:
+            pooled.add(totals[name])
+    print("-" * len(HEADER))
+    _print([pooled], False)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true")
@@ -326,39 +344,18 @@ def main(argv: list[str]) -> int:
         sets.append(("other provinces, dev", dev))
     totals: dict[str, Score] = {}
     for name, documents in sets:
-        print("-" * len(HEADER))
-        scores, total = evaluate(documents, name)
-        totals[name] = total
-        _print(scores + [total], args.verbose)
+        _section(documents, name, name, totals, args.verbose)
     if dev:
-        pooled = Score("IN-SAMPLE pooled (bundled + dev)")
-        pooled.add(totals["bundled"])
-        pooled.add(totals["other provinces, dev"])
-        print("-" * len(HEADER))
-        _print([pooled], False)
+        _pool("IN-SAMPLE pooled (bundled + dev)", ("bundled", "other provinces, dev"), totals)
     if unseen:
-        print("-" * len(HEADER))
-        scores, total = evaluate(unseen, "old UNSEEN pooled (session 1; tuned on since session 2)")
-        totals["unseen"] = total
-        _print(scores + [total], args.verbose)
+        _section(unseen, "old UNSEEN pooled (session 1; tuned on since session 2)", "unseen", totals, args.verbose)
     if dev and unseen:
-        pooled = Score("IN-SAMPLE pooled (bundled + dev + old unseen)")
-        for name in ("bundled", "other provinces, dev", "unseen"):
-            pooled.add(totals[name])
-        print("-" * len(HEADER))
-        _print([pooled], False)
+        _pool("IN-SAMPLE pooled (bundled + dev + old unseen)", ("bundled", "other provinces, dev", "unseen"), totals)
     if unseen2:
-        print("-" * len(HEADER))
-        scores, total = evaluate(unseen2, "UNSEEN2 pooled (tuned on since session 3)")
-        totals["unseen2"] = total
-        _print(scores + [total], args.verbose)
+        _section(unseen2, "UNSEEN2 pooled (tuned on since session 3)", "unseen2", totals, args.verbose)
     if dev and unseen2:
-        pooled = Score("IN-SAMPLE pooled (bundled + dev + old unseen + unseen2)")
-        for name in ("bundled", "other provinces, dev", "unseen", "unseen2"):
-            if name in totals:
-                pooled.add(totals[name])
-        print("-" * len(HEADER))
-        _print([pooled], False)
+        _pool("IN-SAMPLE pooled (bundled + dev + old unseen + unseen2)",
+              ("bundled", "other provinces, dev", "unseen", "unseen2"), totals)
     if unseen3:
         print("=" * len(HEADER))
         scores, total = evaluate(unseen3, "UNSEEN3 pooled (new provinces, one run)")

@@ -14,6 +14,12 @@ from ktxh.errors import BuildFailed
 from .conftest import copy_warehouse, query
 
 
+def stored_failures(db, table: str) -> list[tuple]:
+    """The failing rows dbt's --store-failures kept for one test (column, rule, value, count)."""
+    (schema, name), = query(db, f"select schema_name, table_name from duckdb_tables() where table_name = '{table}'")
+    return query(db, f'select column_name, rule, failing_value, n_rows from "{schema}"."{name}"')
+
+
 def test_column_values_names_each_bad_column(built_warehouse, tmp_path):
     db = copy_warehouse(built_warehouse, tmp_path / "ktxh.duckdb")
     with storage.connect(db) as con:
@@ -28,9 +34,7 @@ def test_column_values_names_each_bad_column(built_warehouse, tmp_path):
                     "where measure_code = 'grdp_growth' and plan_year = 2022 and estimate = 5.55")
     with pytest.raises(BuildFailed):
         warehouse.dbt(["test", "--select", "fct_plan_attainment,test_name:column_values", "--store-failures"], db)
-    (schema, table), = query(db, "select schema_name, table_name from duckdb_tables() "
-                                 "where table_name = 'column_values_fct_plan_attainment'")
-    failures = query(db, f'select column_name, rule, failing_value, n_rows from "{schema}"."{table}" order by 1')
+    failures = sorted(stored_failures(db, "column_values_fct_plan_attainment"), key=lambda row: row[0])
     assert failures == [("area_code, plan_year, measure_code", "unique_combination", "04 | 2022 | grdp_growth", 2),
                         ("document", "not_null", None, 1), ("status", "accepted_values", "bogus", 1)]
 
@@ -52,11 +56,8 @@ def test_column_values_names_each_broken_relationship_interval_and_expression(bu
     with pytest.raises(BuildFailed):
         warehouse.dbt(["test", "--select", "fct_plan_attainment,test_name:column_values",
                        "chk_printed_ratios,test_name:column_values", "--store-failures"], db)
-    rows = {}
-    for table in ("column_values_fct_plan_attainment", "column_values_chk_printed_ratios"):
-        (schema, name), = query(db, f"select schema_name, table_name from duckdb_tables() where table_name = '{table}'")
-        rows[table] = sorted(query(db, f'select column_name, rule, failing_value, n_rows from "{schema}"."{name}"'),
-                             key=repr)
+    rows = {table: sorted(stored_failures(db, table), key=repr)
+            for table in ("column_values_fct_plan_attainment", "column_values_chk_printed_ratios")}
     assert rows["column_values_fct_plan_attainment"] == sorted([
         ("measure_code", "relationships", "no_such_measure", 1),
         (None, "expression_is_true", "pp_vs_plan is not null", 1)], key=repr)
