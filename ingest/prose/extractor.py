@@ -32,6 +32,7 @@ class Extractor:
         self.claim_counter = 0
         self.facts: list[ProseFact] = []
         self.footnote_refs: dict[int, Context] = {}
+        self._sector_end: int | None = None  # where the current sentence's first sector word ends
         self.topic: str | None = None  # the subject a paragraph opens with ("Cây lúa: …")
         self.families: list[tuple[str | None, bool]] = []  # per fact: its indicator's family, and whether "ước" was said
         growth_words = P.GROWTH_DOCUMENT.search(title_block(self.text)) if report.about_growth else None
@@ -138,6 +139,11 @@ class Extractor:
         if not figures:
             return []
         text = sent.text
+        # searched once a sentence, not once a figure: where a stock at a date, a sector's word, a named year are
+        stock_ends = [m.end() for m in P.STOCK_AT_DATE.finditer(text)]
+        sector = P.SECTOR_WORD.search(text)
+        self._sector_end = sector.end() if sector else None
+        named_years = P.NAMED_YEAR.search(text) is not None
         claims: list[Claim] = []
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
@@ -170,7 +176,8 @@ class Extractor:
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
             period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
-            plan_of_year = named_plan_year(self.report, text[: fig.start] + " " + P.CLAUSE_DELIMITER.split(text[fig.unit_end :], 1)[0])
+            plan_of_year = (named_plan_year(self.report, text[: fig.start] + " " + P.CLAUSE_DELIMITER.split(text[fig.unit_end :], 1)[0])
+                            if named_years else None)
             if plan_of_year and (period[0] or 0) < plan_of_year:
                 period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
@@ -249,10 +256,10 @@ class Extractor:
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")
-                    and P.SECTOR_WORD.search(text, 0, fig.start)):
+                    and self._sector_end is not None and self._sector_end <= fig.start):
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             period_kind, balance, compared = period_kind_of(period), None, None
-            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or bool(P.STOCK_AT_DATE.search(text, 0, fig.start))
+            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or any(e <= fig.start for e in stock_ends)
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]
@@ -338,7 +345,7 @@ class Extractor:
         line = bisect.bisect_right(self.line_starts, sent.offs[0])
         year, a, b = fact.period
         family = self.vocab.ancestors(fact.indicator)[-1] if fact.indicator else None
-        if family is None and self.economy and fact.scope == "province" and P.SECTOR_WORD.search(sent.text, 0, fig.start):
+        if family is None and self.economy and fact.scope == "province" and self._sector_end is not None and self._sector_end <= fig.start:
             family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng" in a GRDP release
         self.families.append((family if family == self.economy else None, fact.stated_estimate))  # see value_type
         self.facts.append(
