@@ -32,7 +32,6 @@ class Extractor:
         self.claim_counter = 0
         self.facts: list[ProseFact] = []
         self.footnote_refs: dict[int, Context] = {}
-        self._sector_end: int | None = None  # where the current sentence's first sector word ends
         self.topic: str | None = None  # the subject a paragraph opens with ("Cây lúa: …")
         self.families: list[tuple[str | None, bool]] = []  # per fact: its indicator's family, and whether "ước" was said
         growth_words = P.GROWTH_DOCUMENT.search(title_block(self.text)) if report.about_growth else None
@@ -139,11 +138,9 @@ class Extractor:
         if not figures:
             return []
         text = sent.text
-        # searched once a sentence, not once a figure: where a stock at a date, a sector's word, a named year are
-        stock_ends = [m.end() for m in P.STOCK_AT_DATE.finditer(text)]
-        sector = P.SECTOR_WORD.search(text)
-        self._sector_end = sector.end() if sector else None
-        named_years = P.NAMED_YEAR.search(text) is not None
+        # once a sentence, not once a figure: where a stock at a date and a sector's word end, whether a year is named
+        stock_ends, named_years = [m.end() for m in P.STOCK_AT_DATE.finditer(text)], P.NAMED_YEAR.search(text) is not None
+        self._sector_end = next((m.end() for m in P.SECTOR_WORD.finditer(text)), None)
         claims: list[Claim] = []
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
@@ -160,7 +157,7 @@ class Extractor:
         # a sentence that breaks down the claim before it ("Trong đó, kinh tế Nhà nước đạt …") is of its period
         parent_period = parent.facts[-1].period if parent is not None and parent.facts and P.BREAKDOWN.match(text.lstrip("-+ ")) else None
         low_end: tuple[str, str | None, str | None] = ("", None, None)
-        sharing = False
+        sharing = False  # in a list of shares ("chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …")
         last_fact: Fact | None = None
         for fig in figures:
             between = text[prev_end : fig.start]
@@ -176,8 +173,7 @@ class Extractor:
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
             period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
-            plan_of_year = (named_plan_year(self.report, text[: fig.start] + " " + P.CLAUSE_DELIMITER.split(text[fig.unit_end :], 1)[0])
-                            if named_years else None)
+            plan_of_year = named_plan_year(self.report, text, fig.start, fig.unit_end) if named_years else None
             if plan_of_year and (period[0] or 0) < plan_of_year:
                 period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
@@ -202,8 +198,7 @@ class Extractor:
                     # đạt gần 30%": a share of the plan ("1.927 nhiệm vụ đã hoàn thành (đạt 71%)" is not)
                     raw_measure, basis = "ratio_pct", "plan"
 
-            # a value quoted after what it is compared with is of the same subject: "… (GRDP) … đạt 8,61%, cao hơn
-            # mức cùng kỳ 2024 (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)"
+            # a value quoted after what it is compared with is of its subject: "… cao hơn mức cùng kỳ 2024 (8,49%)"
             quote = P.COMPARED_QUOTE.search(text, max(0, fig.start - 80), fig.start)
             if quote and current is not None and current.indicator and new_claim:
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
@@ -248,7 +243,7 @@ class Extractor:
             if (measure == "ratio_pct" and indicator and self.vocab.indicators[indicator].kind == "growth_rate" and last_fact is not None
                     and last_fact.figure.unit_class in ("vnd", "usd") and last_fact.indicator is None and not residue(between)):
                 indicator = None  # "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch": the amount's share, not the growth's
-            if fig.unit_class == "pct":  # "Nông, lâm, ngư nghiệp chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …": shares
+            if fig.unit_class == "pct":
                 sharing = pred == "chiếm" or (sharing and pred is None)
             if sharing and indicator and self.vocab.indicators[indicator].kind == "growth_rate":
                 indicator = None  # a sector's share of the economy is not its growth
