@@ -138,6 +138,9 @@ class Extractor:
         if not figures:
             return []
         text = sent.text
+        # once a sentence, not once a figure: where a stock at a date and a sector's word end, whether a year is named
+        stock_ends, named_years = [m.end() for m in P.STOCK_AT_DATE.finditer(text)], P.NAMED_YEAR.search(text) is not None
+        self._sector_end = next((m.end() for m in P.SECTOR_WORD.finditer(text)), None)
         claims: list[Claim] = []
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
@@ -154,7 +157,7 @@ class Extractor:
         # a sentence that breaks down the claim before it ("Trong đó, kinh tế Nhà nước đạt …") is of its period
         parent_period = parent.facts[-1].period if parent is not None and parent.facts and P.BREAKDOWN.match(text.lstrip("-+ ")) else None
         low_end: tuple[str, str | None, str | None] = ("", None, None)
-        sharing = False
+        sharing = False  # in a list of shares ("chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …")
         last_fact: Fact | None = None
         for fig in figures:
             between = text[prev_end : fig.start]
@@ -170,7 +173,7 @@ class Extractor:
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
             period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
-            plan_of_year = named_plan_year(self.report, text[: fig.start] + " " + P.CLAUSE_DELIMITER.split(text[fig.unit_end :], 1)[0])
+            plan_of_year = named_plan_year(self.report, text, fig.start, fig.unit_end) if named_years else None
             if plan_of_year and (period[0] or 0) < plan_of_year:
                 period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
@@ -195,8 +198,7 @@ class Extractor:
                     # đạt gần 30%": a share of the plan ("1.927 nhiệm vụ đã hoàn thành (đạt 71%)" is not)
                     raw_measure, basis = "ratio_pct", "plan"
 
-            # a value quoted after what it is compared with is of the same subject: "… (GRDP) … đạt 8,61%, cao hơn
-            # mức cùng kỳ 2024 (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)"
+            # a value quoted after what it is compared with is of its subject: "… cao hơn mức cùng kỳ 2024 (8,49%)"
             quote = P.COMPARED_QUOTE.search(text, max(0, fig.start - 80), fig.start)
             if quote and current is not None and current.indicator and new_claim:
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
@@ -241,7 +243,7 @@ class Extractor:
             if (measure == "ratio_pct" and indicator and self.vocab.indicators[indicator].kind == "growth_rate" and last_fact is not None
                     and last_fact.figure.unit_class in ("vnd", "usd") and last_fact.indicator is None and not residue(between)):
                 indicator = None  # "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch": the amount's share, not the growth's
-            if fig.unit_class == "pct":  # "Nông, lâm, ngư nghiệp chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …": shares
+            if fig.unit_class == "pct":
                 sharing = pred == "chiếm" or (sharing and pred is None)
             if sharing and indicator and self.vocab.indicators[indicator].kind == "growth_rate":
                 indicator = None  # a sector's share of the economy is not its growth
@@ -249,10 +251,10 @@ class Extractor:
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")
-                    and P.SECTOR_WORD.search(text, 0, fig.start)):
+                    and self._sector_end is not None and self._sector_end <= fig.start):
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             period_kind, balance, compared = period_kind_of(period), None, None
-            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or bool(P.STOCK_AT_DATE.search(text, 0, fig.start))
+            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or any(e <= fig.start for e in stock_ends)
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]
@@ -338,7 +340,7 @@ class Extractor:
         line = bisect.bisect_right(self.line_starts, sent.offs[0])
         year, a, b = fact.period
         family = self.vocab.ancestors(fact.indicator)[-1] if fact.indicator else None
-        if family is None and self.economy and fact.scope == "province" and P.SECTOR_WORD.search(sent.text, 0, fig.start):
+        if family is None and self.economy and fact.scope == "province" and self._sector_end is not None and self._sector_end <= fig.start:
             family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng" in a GRDP release
         self.families.append((family if family == self.economy else None, fact.stated_estimate))  # see value_type
         self.facts.append(

@@ -65,9 +65,11 @@ def plan_year(report: Report, text: str) -> bool:
     return bool(m and report.year and int(m.group(1)) > report.year)
 
 
-def named_plan_year(report: Report, text: str) -> int | None:
-    """The year of a plan named before a figure ("Nghị quyết đề ra 24 chỉ tiêu … năm 2024; trong đó …"),
-    when it is after the report's year: the figure is that year's plan.  Comparisons are not names."""
+def named_plan_year(report: Report, sentence: str, start: int, unit_end: int) -> int | None:
+    """The year of a plan named before a figure (at ``start``, its unit ending at ``unit_end``) or in its own
+    clause ("Nghị quyết đề ra 24 chỉ tiêu … năm 2024; trong đó …"), when it is after the report's year: the
+    figure is that year's plan.  Comparisons are not names."""
+    text = sentence[:start] + " " + P.CLAUSE_DELIMITER.split(sentence[unit_end:], 1)[0]
     if report.year is None or not P.PLAN_NAME_YEAR.search(text):
         return None
     text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
