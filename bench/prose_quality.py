@@ -358,8 +358,8 @@ def main(argv: list[str]) -> int:
               ("bundled", "other provinces, dev", "unseen", "unseen2"), totals)
     if unseen3:
         print("=" * len(HEADER))
-        scores, total = evaluate(unseen3, "UNSEEN3 pooled (new provinces, one run)")
-        _print(scores + [total], False)
+        scores, total = evaluate(unseen3, "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)")
+        _print(scores + [total], verbose=args.verbose)
     elif args.split == "all":
         print("\nunseen2 and unseen3 not scored: `--split unseen2` adds unseen2 (tuned on since session 3); "
               "`--split unseen3` scores unseen3 once, at the end of a tuning round.")
