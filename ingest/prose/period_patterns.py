@@ -15,7 +15,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_range", rf"từ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?\s+(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
     ("until_date", rf"(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
     ("until_start_of_month", r"(?:đến|tới)\s+đầu\s+tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
-    ("until_month", r"(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    ("until_month", r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("year_to_date", r"(?:lũy\s+kế\s+)?(?:tính\s+)?từ\s+đầu\s+năm(?:\s+(\d{4}))?(?:\s+(?:đến\s+nay|tới\s+nay))?|lũy\s+kế\s+(?:đến\s+nay|năm(?:\s+(\d{4}))?)"),
     ("last_months", r"(\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
     ("first_months", r"(\d{1,2})\s+tháng(?:\s+đầu\s+năm|\s+năm)?(?:\s?/\s?(\d{4})|\s+(\d{4})|\s+năm\s+(\d{4}))?(?!\s+(?:tuổi|trở))"),
@@ -72,6 +72,7 @@ NOT_PERIOD = re.compile(
     rf"|{WB_L}ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?|(?<!đến )(?<!hết )(?<!tới )ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?"
     rf"|{WB_L}(?:luật|nghị quyết|quyết định|chỉ thị|kế hoạch|chiến lược|chương trình|đề án|quy hoạch)[^,;:.]{{0,80}}?năm\s+\d{{4}}"
     rf"|{WB_L}(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên vụ|tầm nhìn đến)\s+(?:năm\s+)?\d{{4}}(?:\s?[-–]\s?\d{{4}})?"
+    rf"|{WB_L}giá\s+(?:so\s+sánh|cố\s+định)(?:\s+năm)?\s+\d{{4}}"  # a price base, not a period ("giá so sánh 2010")
     rf"|{WB_L}vụ\s+(?:mùa|đông\s+xuân|hè\s+thu|thu\s+đông|chiêm(?:\s+xuân)?|xuân|đông)(?:\s+năm)?\s+\d{{4}}",  # a crop season, not a year
     _I,
 )
@@ -79,4 +80,4 @@ NOT_PERIOD = re.compile(
 #: The words (lower case) every match of NOT_PERIOD starts with (see ``find_anchored``).
 NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị quyết", "quyết định", "chỉ thị", "kế hoạch", "chiến lược",
                      "chương trình", "đề án", "quy hoạch", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm học", "niên vụ",
-                     "tầm nhìn đến", "vụ")
+                     "tầm nhìn đến", "vụ", "giá")
