@@ -14,9 +14,9 @@ from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
+from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import estimates_of_containing_periods, named_plan_year, section_after, value_type_of
+from ingest.prose.value_type import count_of_targets, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -79,7 +79,7 @@ class Extractor:
                 row_number = int(bare.group(1))
                 figures = []  # "9", then "10", "11" …: the rows' numbers, not figures
             label, row_label = row_label, (sent.text if not figures and len(sent.text) <= P.ROW_LABEL_MAX else None)
-            lead_end = self._lead_end(sent.text, figures)
+            lead_end = lead_end_of(sent.text, figures)
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
                 paragraph_lead[sent.paragraph] = lead_period(sent.text, lead)
@@ -103,14 +103,6 @@ class Extractor:
             for pos, n in sent.marks:  # what a footnote body will know of the sentence that calls it
                 self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, para_lead))
         return estimates_of_containing_periods(self.facts, self.families)
-
-    @staticmethod
-    def _lead_end(text: str, figures: list[Figure]) -> int:
-        marker = P.LIST_MARKER.match(text)
-        start = marker.end() if marker else 0
-        end = figures[0].start if figures else len(text)
-        m = P.LEAD_END.search(text, start, end)
-        return m.start() if m else end
 
     def _context_at(self, sent: Sentence, pos: int, claims: list[Claim], lead: str, para_lead) -> Context:
         before = sent.text[:pos]
@@ -288,6 +280,8 @@ class Extractor:
                 period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
+            period, value_type = count_of_targets(self.report, fig, period, value_type)
+            period_kind = period_kind_of(period) if period_kind != "balance" else period_kind
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
                              period_kind, scope, balance, compared, stated_estimate=estimate and value_type == "estimate")
             current.facts.append(last_fact)
