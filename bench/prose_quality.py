@@ -34,7 +34,8 @@ Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2
 (``all``, the default: bundled, synthetic, dev and unseen; ``unseen2``: all of that and then unseen2,
 per document and pooled; ``unseen3``: all of that, unseen2 included, and then unseen3, per document
 and pooled; ``unseen4``: all of that, unseen2 and unseen3 included, the in-sample pool of them all,
-and then unseen4, per document and pooled; ``--verbose`` never lists unseen4's misses).
+and then unseen4, per document and pooled; ``--verbose`` lists unseen3's misses (in-sample since
+session 4), never unseen4's).
 """
 
 from __future__ import annotations

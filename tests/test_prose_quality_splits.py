@@ -90,7 +90,7 @@ def test_verbose_lists_unseen3_misses_in_sample_since_session_4(corpus: Path, ca
     out = capsys.readouterr().out
     after = out.split("=" * 20)[-1]
     assert any(line.startswith(("  wrong", "  missed", "  extra")) for line in after.splitlines())
-    assert "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)"[:58] in out   # names print in 58 columns
+    assert "UNSEEN3 pooled (scored once in session 3; tuned on since s" in out
 
 
 def test_unseen3_run_without_unseen3_documents_is_an_error(corpus: Path):
