@@ -110,7 +110,7 @@ def vietnamese_score(text: str) -> int:
 class Reading:
     text: str
     encoding: str  # as a user would name it: 'UTF-8', 'Windows-1258', 'VNI-Windows', 'TCVN3 (ABC)' …
-    score: int
+    score: int | None  # None: not scored, the only reading there was (nothing to choose between)
 
 
 def candidate_readings(data: bytes) -> list[Reading]:
@@ -133,7 +133,7 @@ def repaired_readings(text: str) -> list[Reading]:
 
     from ingest.mojibake import is_bad
 
-    out = [Reading(text, "UTF-8", vietnamese_score(text))]
+    out = [Reading(text, "UTF-8", None)]  # scored below only if there is another reading
     sample = text[:SAMPLE_CHARS]
     # ftfy changes nothing in a text its mojibake test passes; the same test, faster (ingest.mojibake)
     fixed = ftfy.fix_encoding(sample) if is_bad(sample) else sample
@@ -146,6 +146,8 @@ def repaired_readings(text: str) -> list[Reading]:
         out.append(Reading(from_vni(text), "VNI-Windows letters saved as UTF-8", 0))
         out.append(Reading(from_tcvn3(text), "TCVN3 (ABC) letters saved as UTF-8", 0))
         out[-2:] = [Reading(r.text, r.encoding, vietnamese_score(r.text)) for r in out[-2:]]
+    if len(out) > 1:
+        out[0] = Reading(text, "UTF-8", vietnamese_score(text))
     return out
 
 
