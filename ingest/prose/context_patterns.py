@@ -50,6 +50,14 @@ SESSION_MONTH = re.compile(
     _I,
 )
 
+#: A session of the people's council (HĐND), named in a news item's opening: "Kỳ họp thứ 29 HĐND tỉnh",
+#: "Kỳ họp thứ 14, Hội đồng Nhân dân thành phố".  Its regular sessions review the half-year (mid-year) and
+#: the year (at its end), not a month as a UBND's monthly "phiên họp" does.
+COUNCIL_SESSION = re.compile(
+    rf"{WB_L}kỳ\s+họp\s+(?:thứ\s+[^\s,.]+|chuyên\s+đề|thường\s+lệ|cuối\s+năm|giữa\s+năm)[,\s]+(?:của\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)",
+    _I,
+)
+
 #: The month a session reviews, said further on: "hội nghị … đánh giá tình hình kinh tế - xã hội (KT-XH) của
 #: tỉnh tháng 10, triển khai nhiệm vụ trọng tâm tháng 11/2025" (groups as SESSION_MONTH's).
 SESSION_REVIEW_MONTH = re.compile(

@@ -79,6 +79,18 @@ def session_month_of(text: str, report_year: int | None, report_month: int | Non
     return year, month
 
 
+def council_session_period(text: str, year: int | None, month: int) -> tuple[int | None, int, int]:
+    """The period a session's news with no month named is about: a council's (HĐND) regular session reviews
+    the year at its end (November, December) and the first half-year at mid-year (June, July); any other
+    session, the report's month."""
+    if P.COUNCIL_SESSION.search(text[:SESSION_OPENING_CHARS]):
+        if month >= 11:
+            return (year, 1, 12)
+        if month in (6, 7):
+            return (year, 1, 6)
+    return (year, month, month)
+
+
 #: How much of a session's news names the session.
 SESSION_OPENING_CHARS = 600
 
@@ -92,6 +104,6 @@ def report_of(document: str, text: str, year: int | None, month: int | None, day
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
     if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
         session = session_month_of(text, year, month)
-        default = (session[0], session[1], session[1]) if session else (year, month, month)
+        default = (session[0], session[1], session[1]) if session else council_session_period(text, year, month)
     about_growth = bool(P.GROWTH_DOCUMENT.search(title_block(text)))
     return Report(document, text, year, month, default, day, kind, plan_year, about_growth)

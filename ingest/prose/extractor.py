@@ -14,9 +14,9 @@ from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Section, Sentence, after_last, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
+from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import estimates_of_containing_periods, named_plan_year, section_after, value_type_of
+from ingest.prose.value_type import count_of_targets, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -79,7 +79,7 @@ class Extractor:
                 row_number = int(bare.group(1))
                 figures = []  # "9", then "10", "11" …: the rows' numbers, not figures
             label, row_label = row_label, (sent.text if not figures and len(sent.text) <= P.ROW_LABEL_MAX else None)
-            lead_end = self._lead_end(sent.text, figures)
+            lead_end = lead_end_of(sent.text, figures)
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
                 paragraph_lead[sent.paragraph] = lead_period(sent.text, lead)
@@ -103,14 +103,6 @@ class Extractor:
             for pos, n in sent.marks:  # what a footnote body will know of the sentence that calls it
                 self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, para_lead))
         return estimates_of_containing_periods(self.facts, self.families)
-
-    @staticmethod
-    def _lead_end(text: str, figures: list[Figure]) -> int:
-        marker = P.LIST_MARKER.match(text)
-        start = marker.end() if marker else 0
-        end = figures[0].start if figures else len(text)
-        m = P.LEAD_END.search(text, start, end)
-        return m.start() if m else end
 
     def _context_at(self, sent: Sentence, pos: int, claims: list[Claim], lead: str, para_lead) -> Context:
         before = sent.text[:pos]
@@ -138,6 +130,9 @@ class Extractor:
         if not figures:
             return []
         text = sent.text
+        # once a sentence, not once a figure: where a stock at a date and a sector's word end, whether a year is named
+        stock_ends, named_years = [m.end() for m in P.STOCK_AT_DATE.finditer(text)], P.NAMED_YEAR.search(text) is not None
+        self._sector_end = next((m.end() for m in P.SECTOR_WORD.finditer(text)), None)
         claims: list[Claim] = []
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
@@ -154,7 +149,7 @@ class Extractor:
         # a sentence that breaks down the claim before it ("Trong đó, kinh tế Nhà nước đạt …") is of its period
         parent_period = parent.facts[-1].period if parent is not None and parent.facts and P.BREAKDOWN.match(text.lstrip("-+ ")) else None
         low_end: tuple[str, str | None, str | None] = ("", None, None)
-        sharing = False
+        sharing = False  # in a list of shares ("chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …")
         last_fact: Fact | None = None
         for fig in figures:
             between = text[prev_end : fig.start]
@@ -170,7 +165,7 @@ class Extractor:
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
             period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
-            plan_of_year = named_plan_year(self.report, text[: fig.start] + " " + P.CLAUSE_DELIMITER.split(text[fig.unit_end :], 1)[0])
+            plan_of_year = named_plan_year(self.report, text, fig.start, fig.unit_end) if named_years else None
             if plan_of_year and (period[0] or 0) < plan_of_year:
                 period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
@@ -195,8 +190,7 @@ class Extractor:
                     # đạt gần 30%": a share of the plan ("1.927 nhiệm vụ đã hoàn thành (đạt 71%)" is not)
                     raw_measure, basis = "ratio_pct", "plan"
 
-            # a value quoted after what it is compared with is of the same subject: "… (GRDP) … đạt 8,61%, cao hơn
-            # mức cùng kỳ 2024 (8,49%), và tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)"
+            # a value quoted after what it is compared with is of its subject: "… cao hơn mức cùng kỳ 2024 (8,49%)"
             quote = P.COMPARED_QUOTE.search(text, max(0, fig.start - 80), fig.start)
             if quote and current is not None and current.indicator and new_claim:
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
@@ -241,7 +235,7 @@ class Extractor:
             if (measure == "ratio_pct" and indicator and self.vocab.indicators[indicator].kind == "growth_rate" and last_fact is not None
                     and last_fact.figure.unit_class in ("vnd", "usd") and last_fact.indicator is None and not residue(between)):
                 indicator = None  # "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch": the amount's share, not the growth's
-            if fig.unit_class == "pct":  # "Nông, lâm, ngư nghiệp chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …": shares
+            if fig.unit_class == "pct":
                 sharing = pred == "chiếm" or (sharing and pred is None)
             if sharing and indicator and self.vocab.indicators[indicator].kind == "growth_rate":
                 indicator = None  # a sector's share of the economy is not its growth
@@ -249,10 +243,10 @@ class Extractor:
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")
-                    and P.SECTOR_WORD.search(text, 0, fig.start)):
+                    and self._sector_end is not None and self._sector_end <= fig.start):
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             period_kind, balance, compared = period_kind_of(period), None, None
-            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or bool(P.STOCK_AT_DATE.search(text, 0, fig.start))
+            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or any(e <= fig.start for e in stock_ends)
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]
@@ -286,6 +280,8 @@ class Extractor:
                 period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
+            period, value_type = count_of_targets(self.report, fig, period, value_type)
+            period_kind = period_kind_of(period) if period_kind != "balance" else period_kind
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
                              period_kind, scope, balance, compared, stated_estimate=estimate and value_type == "estimate")
             current.facts.append(last_fact)
@@ -338,7 +334,7 @@ class Extractor:
         line = bisect.bisect_right(self.line_starts, sent.offs[0])
         year, a, b = fact.period
         family = self.vocab.ancestors(fact.indicator)[-1] if fact.indicator else None
-        if family is None and self.economy and fact.scope == "province" and P.SECTOR_WORD.search(sent.text, 0, fig.start):
+        if family is None and self.economy and fact.scope == "province" and self._sector_end is not None and self._sector_end <= fig.start:
             family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng" in a GRDP release
         self.families.append((family if family == self.economy else None, fact.stated_estimate))  # see value_type
         self.facts.append(

@@ -23,7 +23,14 @@ from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UN
 from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
     TARGETS_TITLE, TARGET_WORDS, GROWTH_DOCUMENT, CONTRIBUTION, SHARE_PREDICATE,
-    SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH,
+    SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH, COUNCIL_SESSION,
+)
+
+# the periods, and the dates and names that are not periods
+from ingest.prose.period_patterns import (  # noqa: F401
+    PERIOD_PATTERNS, PERIODS, PERIOD_CUES, PERIOD_WORD, MONTH_COUNT_START, PERIOD_STARTS,
+    PERIOD_AFTER_FIGURE, PERIOD_TRACE, KEPT_PERIODS, NOT_PERIOD_WORD, DIGIT, SPACE_RUN,
+    NOT_ALNUM, QUARTERS, PERIOD_JOINER, NOT_PERIOD, NOT_PERIOD_STARTS,
 )
 
 # searching for a pattern only where the words its matches start with are
@@ -35,8 +42,8 @@ from ingest.prose.clause_patterns import (  # noqa: F401
     BARE_INTEGER, BREAKDOWN, BULLET_START, CLAUSE_DELIMITER, CORE_CUT, COUNT_PREFIX, COUNT_SYNONYMS,
     DISBURSEMENT, ESTIMATE_CUE, FIGURE_TO_BASIS, HAS_LETTER, HEADING_START, LEADING_DASH, LEADING_SO_VOI,
     LEAD_COLON, LEAD_END, NONCONTENT, NOT_A_UNIT, PAIR_SLASH, PLAN_CUE, PLAN_HEADING, PLAN_QUOTE,
-    COMPARED_QUOTE, SIGNED_CHANGE, TOPIC_LEAD, PLAN_NAME_YEAR, PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
-    SUBJECT_TAIL, SUMMARY_LEAD, TONE_FOLD, VALUE_OPENER, WHITESPACE_RUN, WORD, Y_FOLD, compile_cue,
+    COMPARED_QUOTE, SIGNED_CHANGE, TOPIC_LEAD, NAMED_YEAR, PLAN_NAME_YEAR, PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
+    SUBJECT_TAIL, SUMMARY_LEAD, TARGETS_MET, TONE_FOLD, VALUE_OPENER, WHITESPACE_RUN, WORD, Y_FOLD, compile_cue,
 )
 
 _I = re.IGNORECASE
@@ -281,81 +288,6 @@ GROWTH_PREDICATES = ("tăng", "giảm", "ước tăng", "ước giảm", "tăng 
 PP_NEGATIVE = re.compile(rf"{WB_L}(?:thấp\s+hơn|giảm|kém|hụt)", _I)
 VUOT_PLAN = re.compile(rf"{WB_L}vượt\s+(?:kế\s+hoạch|KH)(?:\s+năm)?\s*$", _I)
 
-# --------------------------------------------------------------------------
-# Periods
-# --------------------------------------------------------------------------
-
-_CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\s+)?"
-
-PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("date_range", rf"từ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?\s+(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
-    ("until_date", rf"(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
-    ("until_start_of_month", r"(?:đến|tới)\s+đầu\s+tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
-    ("until_month", r"(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
-    ("year_to_date", r"(?:lũy\s+kế\s+)?(?:tính\s+)?từ\s+đầu\s+năm(?:\s+(\d{4}))?(?:\s+(?:đến\s+nay|tới\s+nay))?|lũy\s+kế\s+(?:đến\s+nay|năm(?:\s+(\d{4}))?)"),
-    ("last_months", r"(\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
-    ("first_months", r"(\d{1,2})\s+tháng(?:\s+đầu\s+năm|\s+năm)?(?:\s?/\s?(\d{4})|\s+(\d{4})|\s+năm\s+(\d{4}))?(?!\s+(?:tuổi|trở))"),
-    ("quarter", r"quý\s+(IV|I{1,3}|[1-4])(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
-    # crop seasons: the winter-spring crop is January to June (as the labels have it); another season
-    # names no span of months, so the period is the context's ("vụ Hè Thu ước đạt …" of the 9 months)
-    ("winter_spring_crop", r"vụ\s+(?:đông\s+xuân|chiêm\s+xuân)(?!\s+(?:năm\s+)?\d)"),
-    ("other_crop_season", r"vụ\s+(?:hè\s+thu|thu\s+đông|mùa)(?!\s+(?:năm\s+)?\d)"),
-    ("month", r"(?<!\d\s)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
-    ("this_month", r"(?:trong|của)\s+tháng(?:\s+này)?(?!\s+(?:\d|trước|tới|sau|đầu|cuối))"),
-    ("year", r"(?:(?:ước\s+)?cả\s+)?năm\s+(\d{4})|(?<=\s)(20\d{2})$"),
-)
-PERIODS = [(name, re.compile(rf"{WB_L}(?:{pattern})", _I)) for name, pattern in PERIOD_PATTERNS]
-#: Words (lower case) one of which every match of a period pattern holds, as SKIP_CUES.
-PERIOD_CUES: dict[str, tuple[str, ...]] = {
-    "date_range": ("/",), "until_date": ("/",), "until_start_of_month": ("tháng",), "until_month": ("tháng",),
-    "year_to_date": ("năm", "lũy"), "last_months": ("tháng",), "first_months": ("tháng",), "quarter": ("quý",),
-    "month": ("tháng",), "this_month": ("tháng",), "year": ("năm", "20"), "winter_spring_crop": ("vụ",), "other_crop_season": ("vụ",),
-}
-#: A word or date every period pattern holds (a quick test before trying them all).
-PERIOD_WORD = re.compile(r"tháng|quý|năm|lũy|\d\s?/\s?\d|20\d\d\s*$|vụ\s+(?:đông|chiêm|hè|thu|mùa)", _I)
-#: Where "9 tháng …" may start (a digit, maybe another, spaces, "tháng"): the anchor of the month counts.
-MONTH_COUNT_START = re.compile(r"\d(?=\d?\s+tháng)", _I)
-#: The words (lower case) every match of a period pattern starts with: its matches are found by
-#: looking for these words and trying the pattern only there (``find_anchored``).
-PERIOD_STARTS: dict[str, tuple[str, ...]] = {
-    "date_range": ("từ",), "until_date": ("đến", "tới"), "until_start_of_month": ("đến", "tới"),
-    "until_month": ("đến", "tới"), "year_to_date": ("lũy", "tính", "từ"), "last_months": MONTH_COUNT_START,
-    "first_months": MONTH_COUNT_START, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
-    "year": ("ước", "cả", "năm", "20"), "winter_spring_crop": ("vụ",), "other_crop_season": ("vụ",),
-}
-#: A period said right after a figure and its unit ("61 triệu USD trong tháng 9"): the figure's own.
-PERIOD_AFTER_FIGURE = re.compile(
-    r"\s*(?:trong|của)\s+((?:tháng|quý)\s+[\dIV]+(?:\s?/\s?\d{4}|\s+năm\s+\d{4})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+năm\s+\d{4})?)(?![\d/])",
-    _I,
-)
-#: What every period phrase holds, in a form blanking (spaces for dates and comparisons) cannot
-#: create: a text without any of these has no period before or after blanking.
-PERIOD_TRACE = re.compile(r"tháng|quý|năm|lũy|/|20\d\d|vụ\s+(?:đông|chiêm|hè|thu|mùa)", _I)
-#: The period patterns whose matches are kept when dates are blanked ("đến ngày 30/6/2022").
-KEPT_PERIODS = tuple((rx, PERIOD_STARTS[name]) for name, rx in PERIODS if name in ("date_range", "until_date"))
-#: A word every NOT_PERIOD alternative holds.
-NOT_PERIOD_WORD = re.compile(r"ngày|tháng|tuần|năm|\d{4}", _I)
-DIGIT = re.compile(r"\d")
-#: A run of plain spaces (folded text has no other whitespace).
-SPACE_RUN = re.compile(" +")
-NOT_ALNUM = re.compile(r"[\W_]")
-QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-#: Two period phrases of different kinds side by side ("tháng 9 và 9 tháng") are ambiguous.
-PERIOD_JOINER = re.compile(r"^\s*(?:,|và|&|/)?\s*$", _I)
-#: Dates that are not periods: blanked before periods are searched.
-NOT_PERIOD = re.compile(
-    rf"{WB_L}(?:tháng|ngày|tuần)\s+(?:đầu\s+tiên|cuối\s+cùng|đầu|cuối)\s+của\s+(?:quý|năm)\s+[\dIV]+"
-    rf"|{WB_L}ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?|(?<!đến )(?<!hết )(?<!tới )ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?"
-    rf"|{WB_L}(?:luật|nghị quyết|quyết định|chỉ thị|kế hoạch|chiến lược|chương trình|đề án|quy hoạch)[^,;:.]{{0,80}}?năm\s+\d{{4}}"
-    rf"|{WB_L}(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên vụ|tầm nhìn đến)\s+(?:năm\s+)?\d{{4}}(?:\s?[-–]\s?\d{{4}})?"
-    rf"|{WB_L}vụ\s+(?:mùa|đông\s+xuân|hè\s+thu|thu\s+đông|chiêm(?:\s+xuân)?|xuân|đông)(?:\s+năm)?\s+\d{{4}}",  # a crop season, not a year
-    _I,
-)
-
-#: The words (lower case) every match of NOT_PERIOD starts with (see ``find_anchored``).
-NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị quyết", "quyết định", "chỉ thị", "kế hoạch", "chiến lược",
-                     "chương trình", "đề án", "quy hoạch", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm học", "niên vụ",
-                     "tầm nhìn đến", "vụ")
 
 
 def registry() -> dict[str, re.Pattern[str]]:

@@ -165,3 +165,12 @@ def phrase_end(text: str, fig: Figure) -> int:
     if (fig.unit and fig.unit_class not in ("pct", "pp", "times")) or P.ABOUT.match(fig.after):
         return fig.unit_end + len(fig.after)  # "3.390 văn bản đến", "tăng 20,7% về lượt xe"
     return fig.unit_end
+
+
+def lead_end_of(text: str, figures: list["Figure"]) -> int:
+    """Where a sentence's lead ends: its first ",", ":" or ";" before its first figure (after a list marker)."""
+    marker = P.LIST_MARKER.match(text)
+    start = marker.end() if marker else 0
+    end = figures[0].start if figures else len(text)
+    m = P.LEAD_END.search(text, start, end)
+    return m.start() if m else end

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ingest.prose import patterns as P
 from ingest.prose.document import PLAN_KINDS
+from ingest.prose.figures import Figure
 from ingest.prose.model import Claim, Period, ProseFact, Report
 from ingest.prose.periods import month_end, nearest_period
 from ingest.prose.sentences import Section, Sentence, after_last, blank, comparison_spans
@@ -65,14 +66,43 @@ def plan_year(report: Report, text: str) -> bool:
     return bool(m and report.year and int(m.group(1)) > report.year)
 
 
-def named_plan_year(report: Report, text: str) -> int | None:
-    """The year of a plan named before a figure ("Nghị quyết đề ra 24 chỉ tiêu … năm 2024; trong đó …"),
-    when it is after the report's year: the figure is that year's plan.  Comparisons are not names."""
+def named_plan_year(report: Report, sentence: str, start: int, unit_end: int) -> int | None:
+    """The year of a plan named before a figure (at ``start``, its unit ending at ``unit_end``) or in its own
+    clause ("Nghị quyết đề ra 24 chỉ tiêu … năm 2024; trong đó …"), when it is after the report's year: the
+    figure is that year's plan.  Comparisons are not names."""
+    text = sentence[:start] + " " + P.CLAUSE_DELIMITER.split(sentence[unit_end:], 1)[0]
     if report.year is None or not P.PLAN_NAME_YEAR.search(text):
         return None
     text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
-    years = [int(m.group(1)) for m in P.PLAN_NAME_YEAR.finditer(text)]
-    return years[-1] if years and years[-1] > report.year else None
+    names = list(P.PLAN_NAME_YEAR.finditer(text))
+    if not names or int(names[-1].group(1)) <= report.year:
+        return None
+    last = names[-1]
+    # "… kế hoạch … năm 2025, đồng chí … nhấn mạnh: Năm 2024, …; dự ước có 25/28 chỉ tiêu": another year named
+    # between the plan's name and the figure is the figure's
+    if last.end() < start and any(int(y.group(0)[-4:]) != int(last.group(1)) for y in P.NAMED_YEAR.finditer(text, last.end(), start)):
+        return None
+    return int(last.group(1))
+
+
+#: The units of a count of a plan's targets.
+TARGET_UNITS = frozenset({"chỉ tiêu"})
+
+
+def count_of_targets(report: Report, fig: Figure, period: Period, value_type: str) -> tuple[Period, str]:
+    """A count of a plan's targets is of the plan's whole year: the targets there are ("trong 25 chỉ tiêu … năm
+    2024", the 28 of "25/28 chỉ tiêu") are the plan's; those met ("25/28 chỉ tiêu hoàn thành", "19 chỉ tiêu chủ
+    yếu đạt và vượt kế hoạch năm 2025") are of the year assessed, an estimate before it ends."""
+    if fig.unit not in TARGET_UNITS or report.kind in PLAN_KINDS or not period[0]:
+        return period, value_type
+    year = period[0]
+    met = fig.has_pair_second or (not fig.pair_second and bool(P.TARGETS_MET.search(fig.after)))
+    if not met:
+        return (year, 1, 12), "plan"
+    if value_type == "plan":
+        return (year, 1, 12), value_type
+    ended = report.date is not None and report.date > month_end(year, 12) or (report.year or 0) > year
+    return (year, 1, 12), "actual" if ended and value_type != "estimate" else "estimate"
 
 
 def estimates_of_containing_periods(facts: list[ProseFact], families: list[tuple[str | None, bool]]) -> list[ProseFact]:

@@ -76,3 +76,21 @@ def test_the_month_a_session_reviews_said_further_on():
     assert session_month_of(text, 2025, 11) == (2025, 10)
     f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 11, 12), document_kind="session_news")}["8,79"]
     assert (f.indicator_code, f.period_year, f.month_from, f.month_to) == ("industrial_production_index", 2025, 10, 10)
+
+
+def test_news_of_a_council_session_at_the_years_end_is_about_the_year():
+    """Quảng Ngãi, 9/12/2024 (unseen3 51_quang-ngai_2024-12): the year-end session of the people's council
+    ("Kỳ họp thứ 29 HĐND tỉnh") reviews 2024: a figure with no period is the year's, an estimate before it
+    ends, not December's; a UBND's monthly "phiên họp" stays the month's."""
+    opening = "Ngày 9.12, Ủy viên Trung ương Đảng, Phó Chủ tịch Quốc hội tham dự Kỳ họp thứ 29 HĐND tỉnh Quảng Ngãi Khóa XIII.\n\n"
+    text = opening + ("Tổng sản phẩm trên địa bàn (GRDP) ước đạt 64.288,5 tỷ đồng (tăng 4,07%); quy mô nền kinh tế ước đạt "
+                      "132.581 tỷ đồng (tăng 4,1%).\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 12, 9), document_kind="session_news")}
+    assert {p: (facts[p].period_year, facts[p].month_from, facts[p].month_to, facts[p].period_kind, facts[p].value_type)
+            for p in ("64.288,5", "4,07", "132.581")} == {
+        "64.288,5": (2024, 1, 12, "year", "estimate"), "4,07": (2024, 1, 12, "year", "estimate"),
+        "132.581": (2024, 1, 12, "year", "estimate")}
+    assert facts["4,07"].indicator_code == "grdp_growth"
+    monthly = "Ngày 9/12, UBND tỉnh họp phiên thường kỳ.\n\nThu ngân sách ước đạt 500 tỷ đồng.\n"
+    got = extract_facts(monthly, "x.txt", dt.date(2024, 12, 9), document_kind="session_news")
+    assert [(f.month_from, f.month_to) for f in got] == [(12, 12)]

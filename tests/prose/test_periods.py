@@ -130,3 +130,24 @@ def test_the_winter_spring_crop_is_january_to_june_and_a_part_keeps_its_own_peri
     got = {p: (facts[p].month_from, facts[p].month_to, facts[p].value_type, facts[p].basis) for p in ("184.989,53", "99,88", "79.831,92", "99,07")}
     assert got == {"184.989,53": (1, 6, "actual", "none"), "99,88": (1, 6, "actual", "same_period"),
                    "79.831,92": (1, 9, "estimate", "none"), "99,07": (1, 9, "estimate", "same_period")}
+
+
+def test_a_price_base_year_is_no_period():
+    """Hà Tĩnh, 6 months of 2019 (unseen3 42_ha-tinh_2019-07): "theo giá so sánh (năm) 2010" names the prices
+    the GRDP is measured at, not the year of the figures: they are of the six months of 2019."""
+    f = _facts("- Giá trị tổng sản phẩm trong tỉnh theo giá so sánh 2010: GRDP 6 tháng đầu năm 2019 theo giá so sánh năm 2010 "
+               "ước đạt 24.190 tỷ đồng, tốc độ tăng trưởng kinh tế ước tăng 12,78% so với cùng kỳ năm 2018, là tỉnh có tốc độ "
+               "tăng cao thứ 5 trên 63 tỉnh, thành phố.", "2019-07-01")
+    assert {p: (f[p].period_year, f[p].month_from, f[p].month_to, f[p].period_kind) for p in ("24.190", "12,78")} == {
+        "24.190": (2019, 1, 6, "cumulative"), "12,78": (2019, 1, 6, "cumulative")}
+    assert f["12,78"].indicator_code == "grdp_growth"
+
+
+def test_a_sum_up_to_the_end_of_a_month_is_cumulative():
+    """Quảng Bình, August 2024 (unseen3 44_quang-binh_2024-09): "sản xuất cộng dồn đến cuối tháng 8 năm 2024"
+    is the output of January to August, not of August alone."""
+    f = _facts("Một số sản phẩm công nghiệp chủ yếu của tỉnh này sản xuất cộng dồn đến cuối tháng 8 năm 2024 so với cùng kỳ "
+               "năm trước: Quặng titan đạt 29.428 tấn, giảm 11,5%; đá xây dựng đạt 1,7 triệu m3, giảm 6,4%.", "2024-09-01")
+    assert {p: (f[p].period_year, f[p].month_from, f[p].month_to, f[p].period_kind) for p in ("29.428", "11,5", "6,4")} == {
+        "29.428": (2024, 1, 8, "cumulative"), "11,5": (2024, 1, 8, "cumulative"), "6,4": (2024, 1, 8, "cumulative")}
+    assert (f["11,5"].measure, f["11,5"].basis, str(f["11,5"].value)) == ("growth_pct", "same_period", "-11.5")

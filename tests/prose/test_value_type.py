@@ -89,3 +89,38 @@ def test_a_figure_of_a_later_year_is_a_plan_unless_said_estimated():
     facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2023, 12, 11))}
     assert (facts["10"].value_type, facts["10"].period_year) == ("plan", 2024)
     assert (facts["60.000"].value_type, facts["60.000"].period_year) == ("estimate", 2024)
+
+
+def _by_printed(text, report_date, kind=None):
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    facts = extract_facts(text, "x.txt", dt.date.fromisoformat(report_date), document_kind=kind)
+    return [(f.printed, f.period_year, f.month_from, f.month_to, f.period_kind, f.value_type) for f in facts]
+
+
+def test_a_count_of_targets_is_the_plans_and_those_met_are_the_years():
+    """Quảng Ngãi, 9/12/2024 (unseen3 51_quang-ngai_2024-12) and Thanh Hóa, 25/11/2025 (unseen3 38_thanh-hoa_2025-11):
+    the targets there are ("trong 25 chỉ tiêu … năm 2024", the 25 of "25/25") are the plan's count, of its year;
+    the targets met ("tất cả 25", "có 9 chỉ tiêu vượt", "19 chỉ tiêu chủ yếu đạt và vượt kế hoạch năm 2025") are
+    the year's, an estimate before it ends, not the month of the session."""
+    text = ("Theo báo cáo của UBND tỉnh, trong 25 chỉ tiêu kinh tế - xã hội chủ yếu năm 2024, tất cả 25/25 chỉ tiêu đều "
+            "đạt, trong đó có 9 chỉ tiêu vượt so với Nghị quyết số 85 của HĐND tỉnh đề ra.\n")
+    assert _by_printed(text, "2024-12-09", "session_news") == [
+        ("25", 2024, 1, 12, "year", "plan"), ("25", 2024, 1, 12, "year", "estimate"), ("25", 2024, 1, 12, "year", "plan"),
+        ("9", 2024, 1, 12, "year", "estimate")]
+    text = ("Ngày 25/11, UBND tỉnh Thanh Hóa tổ chức phiên họp thường kỳ tháng 11/2025.\n\nThanh Hóa: 19 chỉ tiêu chủ yếu "
+            "đạt và vượt kế hoạch năm 2025.\n")
+    assert _by_printed(text, "2025-11-25", "session_news") == [("19", 2025, 1, 12, "year", "estimate")]
+
+
+def test_a_year_named_after_a_later_plans_name_is_the_figures():
+    """Sơn La, 5/12/2024 (unseen3 14_son-la_2024-12): "Báo cáo … kế hoạch … năm 2024, kế hoạch … năm 2025, …
+    nhấn mạnh: Năm 2024, …; dự ước có 25/28 chỉ tiêu hoàn thành": the figures are of 2024 (the 2025 plan is
+    only named), 25 met (an estimate), 28 the plan's count."""
+    text = ("Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024, kế hoạch phát triển kinh tế - xã "
+            "hội năm 2025, đồng chí Nguyễn Đình Việt, Chủ tịch UBND tỉnh Sơn La nhấn mạnh: Năm 2024, tỉnh Sơn La đạt nhiều "
+            "kết quả quan trọng; dự ước có 25/28 chỉ tiêu hoàn thành và vượt kế hoạch.\n")
+    assert _by_printed(text, "2024-12-05", "annual_report") == [
+        ("25", 2024, 1, 12, "year", "estimate"), ("28", 2024, 1, 12, "year", "plan")]
