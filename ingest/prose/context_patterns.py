@@ -75,7 +75,8 @@ STOCK_CUE = re.compile(
 #: What there is at a date: "đến tháng 9/2024, toàn tỉnh có 320/411 xã đạt chuẩn NTM" (a stock; "đến
 #: ngày 31/10 thu ngân sách đạt …" is a flow up to the date).  The figures after it in its sentence are balances.
 STOCK_AT_DATE = re.compile(
-    rf"{WB_L}(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?)"
+    rf"{WB_L}(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?"
+    rf"|(?<=hết\s)năm(?:\s+\d{{4}})?|cuối\s+năm(?:\s+\d{{4}})?)"
     rf"\s*,?\s*(?:toàn\s+tỉnh|cả\s+tỉnh|toàn\s+thành\s+phố|tỉnh|thành\s+phố|trên\s+địa\s+bàn(?:\s+tỉnh)?)?\s*(?:đã\s+)?có{WB_R}",
     _I,
 )

@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 
 from ingest.prose import patterns as P
-from ingest.prose.comparison import basis_of_phrase, measure_of
+from ingest.prose.comparison import basis_of_phrase, measure_of, trailing_basis
 from ingest.prose.document import report_of, title_block
 from ingest.prose.figures import Figure, find_figures
 from ingest.prose.layout import to_paragraphs, split_lines
@@ -14,7 +14,7 @@ from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
+from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import count_of_targets, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
@@ -169,13 +169,16 @@ class Extractor:
             if plan_of_year and (period[0] or 0) < plan_of_year:
                 period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
-            if raw_measure in ("growth_pct", "ratio_pct") and parent is not None and not (
-                    right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis):
+            said = right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis
+            if raw_measure in ("growth_pct", "ratio_pct") and not said:
                 # "… tăng 1,34% so với tháng trước, trong đó ngành khai khoáng tăng 1,75%": a part's
                 # growth said with no comparison is against what its whole's growth is against
-                # ("bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân … bằng 99,88%": so is a part's ratio)
-                stated = [f.basis for f in parent.facts if f.measure == raw_measure and f.basis != "none"]
-                basis = stated[0] if stated else basis
+                # ("bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân … bằng 99,88%": so is a part's ratio);
+                # a whole compared two ways leaves it to the list's one comparison, said after its last item
+                stated = list(dict.fromkeys(f.basis for f in parent.facts if f.measure == raw_measure and f.basis != "none")) if parent else []
+                listed = trailing_basis(text, figures, figures.index(fig)) if raw_measure == "growth_pct" and len(stated) != 1 else None
+                listed = basis_of_phrase(listed, period) if listed else None
+                basis = listed if listed not in (None, "?") else stated[0] if stated else basis
             if (raw_measure == "value" and basis == "none" and fig.unit_class not in ("pct", "pp", "times") and last_fact is not None
                     and last_fact.figure.unit_class == "pct" and last_fact.basis not in ("none", "plan", "plan_central", "plan_council")
                     and P.SIGNED_CHANGE.fullmatch(text, last_fact.figure.unit_end, fig.start)):
@@ -246,7 +249,7 @@ class Extractor:
                     and self._sector_end is not None and self._sector_end <= fig.start):
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             period_kind, balance, compared = period_kind_of(period), None, None
-            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or any(e <= fig.start for e in stock_ends)
+            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or under_stock_date(text, stock_ends, fig.start)
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]

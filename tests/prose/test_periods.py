@@ -151,3 +151,20 @@ def test_a_sum_up_to_the_end_of_a_month_is_cumulative():
     assert {p: (f[p].period_year, f[p].month_from, f[p].month_to, f[p].period_kind) for p in ("29.428", "11,5", "6,4")} == {
         "29.428": (2024, 1, 8, "cumulative"), "11,5": (2024, 1, 8, "cumulative"), "6,4": (2024, 1, 8, "cumulative")}
     assert (f["11,5"].measure, f["11,5"].basis, str(f["11,5"].value)) == ("growth_pct", "same_period", "-11.5")
+
+
+def test_what_there_will_be_at_the_years_end_is_a_balance_and_the_flows_after_it_are_not():
+    """Sơn La, 5/12/2024 (unseen3 14_son-la_2024-12): "Dự kiến đến hết năm, toàn tỉnh có 88.688 ha cây công nghiệp,
+    tăng 4,1% và 84.780 ha cây ăn quả …, tăng 0,7% so với năm trước" are areas standing at 31/12/2024, both growths
+    against the year before (said once, after the list); the output and the recognitions in the clauses after
+    ";" ("sản lượng quả ước đạt 378.500 tấn; công nhận … 188 sản phẩm OCOP") are the year's flows."""
+    import datetime as dt
+
+    f = _facts("Dự kiến đến hết năm, toàn tỉnh có 88.688 ha cây công nghiệp, tăng 4,1% và 84.780 ha cây ăn quả và cây sơn "
+               "tra, tăng 0,7% so với năm trước; sản lượng quả ước đạt 378.500 tấn; công nhận 8 vùng nông nghiệp ứng dụng "
+               "công nghệ cao và 188 sản phẩm OCOP.", "2024-12-05")
+    assert {p: (f[p].period_kind, f[p].month_to, f[p].balance_date, f[p].value_type) for p in ("88.688", "4,1", "84.780", "0,7")} == {
+        p: ("balance", 12, dt.date(2024, 12, 31), "estimate") for p in ("88.688", "4,1", "84.780", "0,7")}
+    assert (f["4,1"].basis, f["4,1"].compared_date) == ("prior_year", dt.date(2023, 12, 31))
+    assert {p: (f[p].period_kind, f[p].month_from, f[p].month_to) for p in ("378.500", "188")} == {
+        "378.500": ("year", 1, 12), "188": ("year", 1, 12)}
