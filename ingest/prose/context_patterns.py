@@ -99,3 +99,6 @@ CONTRIBUTION = re.compile(rf"{WB_L}đóng\s+góp(?:\s+(?:lớn\s+nhất|nhiều\
 SHARE_PREDICATE = re.compile(rf"{WB_L}chiếm(?:\s+(?:khoảng|gần|trên|dưới|tỷ\s+trọng|tỷ\s+lệ))*\s*$", _I)
 #: The words that name a part of the economy: "ngành", "lĩnh vực", "khu vực".
 SECTOR_WORD = re.compile(rf"{WB_L}(?:ngành|lĩnh\s+vực|khu\s+vực){WB_R}", _I)
+#: A share of the economy named before its change ("cơ cấu kinh tế khu vực nông, lâm nghiệp và thủy sản giảm 1,02%;
+#: khu vực công nghiệp và xây dựng tăng 4,19%"): the growths after it are changes of shares, in points.
+SHARE_CHANGE = re.compile(rf"{WB_L}(?:cơ\s+cấu(?:\s+kinh\s+tế)?|tỷ\s+trọng)(?:\s+của)?\s+(?:khu\s+vực|ngành|lĩnh\s+vực){WB_R}", _I)

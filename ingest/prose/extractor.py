@@ -16,7 +16,7 @@ from ingest.prose.periods import (balance_date_of, compared_date_of, figure_peri
 from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import count_of_targets, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
+from ingest.prose.value_type import count_of_targets, plans_of_pairs, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -133,6 +133,7 @@ class Extractor:
         # once a sentence, not once a figure: where a stock at a date and a sector's word end, whether a year is named
         stock_ends, named_years = [m.end() for m in P.STOCK_AT_DATE.finditer(text)], P.NAMED_YEAR.search(text) is not None
         self._sector_end = next((m.end() for m in P.SECTOR_WORD.finditer(text)), None)
+        share = P.SHARE_CHANGE.search(text) if self._sector_end is not None and ("cấu" in text or "trọng" in text) else None
         claims: list[Claim] = []
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
@@ -232,6 +233,7 @@ class Extractor:
                 # level did not fit; the growth that follows is that rate (a ratio that follows is the level's:
                 # "Tổng diện tích gieo trồng … đạt 264.821,45 ha, bằng 99,63% so với cùng kỳ")
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
+            said_basis = basis
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
             if lead_no_indicator:
                 indicator = None
@@ -248,6 +250,8 @@ class Extractor:
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")
                     and self._sector_end is not None and self._sector_end <= fig.start):
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
+            if share is not None and share.end() <= fig.start and raw_measure == "growth_pct" and fig.unit_class == "pct":
+                measure, basis, indicator, positive_fall = "pp", said_basis, None, False  # "cơ cấu kinh tế khu vực … giảm 1,02%"
             period_kind, balance, compared = period_kind_of(period), None, None
             stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or under_stock_date(text, stock_ends, fig.start)
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
@@ -292,7 +296,7 @@ class Extractor:
             prev_end = phrase_end(text, fig)
         printed_sentence = P.WHITESPACE_RUN.sub(" ", text).strip() if claims else ""
         for claim in claims:
-            self._finish_claim(claim)
+            plans_of_pairs(claim)
             for fact in claim.facts:
                 self._emit(sent, number, claim, fact, printed_sentence)
         return claims
@@ -321,13 +325,6 @@ class Extractor:
         claim = Claim(self.claim_counter, subject_region, subject or (fig.unit or "") + fig.after, code, estimate, parent, term=term)
         claims.append(claim)
         return claim
-
-    def _finish_claim(self, claim: Claim) -> None:
-        """The second of an "actual/plan" pair is the plan when the claim compares with a plan."""
-        has_plan_ratio = any(f.basis in ("plan", "plan_central", "plan_council") for f in claim.facts)
-        for f in claim.facts:
-            if f.figure.pair_second and has_plan_ratio and f.measure == "value":
-                f.value_type = "plan"
 
     def _emit(self, sent: Sentence, number: int, claim: Claim, fact: Fact, printed_sentence: str) -> None:
         """One fact of a sentence (``printed_sentence``: its text with each run of spaces as one)."""

@@ -61,6 +61,14 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     return "actual"
 
 
+def plans_of_pairs(claim: Claim) -> None:
+    """The second of an "actual/plan" pair is the plan when the claim compares with a plan."""
+    has_plan_ratio = any(f.basis in ("plan", "plan_central", "plan_council") for f in claim.facts)
+    for f in claim.facts:
+        if f.figure.pair_second and has_plan_ratio and f.measure == "value":
+            f.value_type = "plan"
+
+
 def plan_year(report: Report, text: str) -> bool:
     m = P.PLAN_YEAR_CUE.search(text)
     return bool(m and report.year and int(m.group(1)) > report.year)

@@ -178,3 +178,20 @@ def test_one_subject_compared_twice_keeps_its_first_growth_unqualified():
     f = _facts(text, "2024-05-31")
     assert (f["9,02"].indicator_code, f["9,02"].measure, f["9,02"].basis) == ("grdp_growth", "value", "none")
     assert (f["0,02"].measure, f["0,02"].basis) == ("pp", "plan")
+
+
+def test_a_change_of_a_share_of_the_economy_is_in_points():
+    """Hà Tĩnh, 6 months of 2019 (unseen3 42_ha-tinh_2019-07): "cơ cấu kinh tế khu vực nông, lâm nghiệp và thủy
+    sản giảm 1,02%; khu vực công nghiệp và xây dựng tăng 4,19%; …" compares the sectors' shares with those of the
+    year before: points (pp), signed, no sector's growth code; a share's fall in another clause ("cơ cấu thu …,
+    trong khi thu ngân sách của khu vực này giảm 3,05%", Vĩnh Phúc 2018) stays a growth."""
+    text = ("Với kết quả như trên thì cơ cấu kinh tế khu vực nông, lâm nghiệp và thủy sản giảm 1,02%; khu vực công "
+            "nghiệp và xây dựng tăng 4,19%; khu vực dịch vụ giảm 2,19% và thuế sản phẩm trừ trợ cấp sản phẩm giảm 0,99% "
+            "so với cùng kỳ năm trước.\n")
+    f = _facts(text, "2019-07-01")
+    assert {p: (f[p].indicator_code, f[p].measure, f[p].basis, str(f[p].value)) for p in ("1,02", "4,19", "2,19", "0,99")} == {
+        "1,02": (None, "pp", "same_period", "-1.02"), "4,19": (None, "pp", "same_period", "4.19"),
+        "2,19": (None, "pp", "same_period", "-2.19"), "0,99": (None, "pp", "same_period", "-0.99")}
+    other = _facts("Nguyên nhân do cơ cấu thu của tỉnh chủ yếu từ khu vực có vốn đầu tư nước ngoài, trong khi thu ngân "
+                   "sách của khu vực này giảm 3,05% so cùng kỳ.\n", "2018-06-30")
+    assert (other["3,05"].measure, other["3,05"].basis) == ("growth_pct", "same_period")
