@@ -212,7 +212,7 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if found is None and not ambiguous and sent.section.period is not None:
         found = sent.section.period
     if found is None:
-        found = report.default
+        found = _month_before_its_cumulative(report, sent.text[fig.unit_end :]) or report.default
     year, a, b = found
     if year is None:
         base = sent.section.period if sent.section.period and sent.section.period[0] else report.default
@@ -222,6 +222,20 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if b == -1:  # "trong tháng": the report's month
         a = b = report.month or report.default[2]
     return (year, a, b)
+
+
+def _month_before_its_cumulative(report: Report, rest: str) -> Period | None:
+    """A figure with no period before a clause that opens with the report's cumulative period, in its sentence,
+    is the report's month: "thu nội địa ước đạt 1.007,5 tỷ đồng, …; 05 tháng ước đạt 7.071,6 tỷ đồng" in May."""
+    year, a, b = report.default
+    if a != 1 or not b or b < 2 or b != report.month or "tháng" not in rest:
+        return None
+    for start, _, name, (y, m_from, m_to) in find_periods(rest):
+        # the cumulative opens a clause of its own, with no subject of its own ("…; Chỉ số … 4 tháng tăng" has one)
+        opens = not rest[max(rest.rfind(",", 0, start), rest.rfind(";", 0, start)) + 1 : start].strip()
+        if name in ("first_months", "year_to_date") and (m_from, m_to or b) == (1, b) and y in (None, year) and opens:
+            return (year, b, b)
+    return None
 
 
 def period_kind_of(period: Period) -> str:

@@ -168,3 +168,17 @@ def test_what_there_will_be_at_the_years_end_is_a_balance_and_the_flows_after_it
     assert (f["4,1"].basis, f["4,1"].compared_date) == ("prior_year", dt.date(2023, 12, 31))
     assert {p: (f[p].period_kind, f[p].month_from, f[p].month_to) for p in ("378.500", "188")} == {
         "378.500": ("year", 1, 12), "188": ("year", 1, 12)}
+
+
+def test_a_figure_before_a_clause_of_the_cumulative_period_is_the_months():
+    """Bắc Giang, May 2024 (unseen3 24_bac-giang_2024-05): "thu nội địa ước đạt 1.007,5 tỷ đồng, gấp gần 1,7 lần so với
+    cùng kỳ; 05 tháng ước đạt 7.071,6 tỷ đồng": the first amount, with no period, is May's (the five months follow
+    in a clause of their own); the Cao Bằng April 2022 notice's "…; Chỉ số sản xuất công nghiệp 4 tháng tăng
+    11,51%" names a subject of its own, and the figures before it keep the report's four months."""
+    f = _facts("Thu ngân sách đạt kết quả khá (thu nội địa ước đạt 1.007,5 tỷ đồng, gấp gần 1,7 lần so với cùng kỳ; 05 tháng "
+               "ước đạt 7.071,6 tỷ đồng, tăng 16%, bằng 49,2% dự toán giao).", "2024-05-25")
+    assert {p: (f[p].month_from, f[p].month_to, f[p].period_kind) for p in ("1.007,5", "1,7", "7.071,6", "16")} == {
+        "1.007,5": (5, 5, "month"), "1,7": (5, 5, "month"), "7.071,6": (1, 5, "cumulative"), "16": (1, 5, "cumulative")}
+    g = _facts("Giá trị sản xuất công nghiệp, tăng 9,02%, bằng 32,86% kế hoạch năm; Chỉ số sản xuất công nghiệp 4 tháng "
+               "tăng 11,51%.", "2022-04-28")
+    assert (g["9,02"].month_from, g["9,02"].month_to) == (1, 4)
