@@ -85,8 +85,12 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
             continue
         candidates.append(((distance, 0, -alias.length), order, alias.code, start, end))
     best: tuple[tuple[int, int, int], int, str, int, int] | None = None
+    # words of an indicator inside a longer subject the seeds name as no indicator name that subject
+    # ("quy mô GRDP … đã tăng 38,38%": the size of the economy grew, not the GRDP growth rate)
+    wider = [(s, e) for _, _, code, s, e in candidates if code == NO_INDICATOR]
     for key, order, code, start, end in candidates:
-        if code != NO_INDICATOR and not fits(vocab, code, fig, measure):
+        if code != NO_INDICATOR and (not fits(vocab, code, fig, measure)
+                                     or any(s <= start and end <= e and e - s > end - start for s, e in wider)):
             continue
         kind = vocab.indicators[code].kind if code != NO_INDICATOR else "level"
         # a growth or a point difference stated alone names a rate, not a level

@@ -209,3 +209,20 @@ def test_a_ratio_after_a_level_no_indicator_fits_is_the_levels():
             "bằng 99,63% so với cùng kỳ năm trước.\n")
     facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 10, 1), report_date_precision="month")}
     assert (facts["99,63"].indicator_code, facts["99,63"].measure, facts["99,63"].basis) == (None, "ratio_pct", "same_period")
+
+
+def test_an_indicators_words_inside_a_subject_named_as_no_indicator_name_that_subject():
+    """Hà Tĩnh, 6 months of 2019 (unseen3 42_ha-tinh_2019-07): "sau 4 năm thì quy mô GRDP 6 tháng đầu năm 2019 đã tăng
+    38,38% so với năm 2015" is the growth of the size of the economy (no code), not the GRDP growth rate that
+    "GRDP" alone would name; "lâm nghiệp giảm 26,2% so với cùng kỳ, đóng góp -0,26 điểm phần trăm" is a
+    contribution (points of growth, nothing compared)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Như vậy, sau 4 năm thì quy mô GRDP 6 tháng đầu năm 2019 đã tăng 38,38% so với năm 2015. Trong mức biến động "
+            "chung thì khu vực nông, lâm nghiệp và thuỷ sản ước tính tăng 2,58% so với cùng kỳ, đóng góp 0,4 điểm phần "
+            "trăm (lâm nghiệp giảm 26,2% so với cùng kỳ, đóng góp -0,26 điểm phần trăm).\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2019, 7, 1))}
+    assert (f["38,38"].indicator_code, f["38,38"].measure, f["38,38"].basis) == (None, "growth_pct", "none")
+    assert (f["0,4"].measure, f["0,4"].basis) == (f["0,26"].measure, f["0,26"].basis) == ("value", "none")
