@@ -15,7 +15,7 @@ from pathlib import Path
 from ingest.prose import patterns as P
 from ingest.prose.figures import Figure
 from ingest.prose.model import Context, Period, Report
-from ingest.prose.sentences import Sentence, blank, comparison_spans
+from ingest.prose.sentences import Sentence, after_last, blank, comparison_spans
 from ingest.text import nfc
 
 def year_of(*groups: str | None) -> int | None:
@@ -238,8 +238,10 @@ def _month_before_its_cumulative(report: Report, rest: str) -> Period | None:
     return None
 
 
-def period_kind_of(period: Period) -> str:
-    """month (one month), cumulative (from January), quarter, year, or multi_year (from an earlier year)."""
+def period_kind_of(period: Period, text_before: str = "") -> str:
+    """month (one month), cumulative (from January), quarter, year, or multi_year (from an earlier year).
+    January to March is the first quarter when the nearest period phrase in ``text_before`` names it so
+    ("sơ bộ quý I tăng 8,97%"), cumulative when it counts months ("3 tháng đầu năm")."""
     _, a, b = period
     if a is None:
         return "multi_year"
@@ -249,6 +251,10 @@ def period_kind_of(period: Period) -> str:
         return "year"
     if b is not None and b - a == 2 and a in (4, 7, 10):
         return "quarter"
+    if (a, b) == (1, 3) and "quý" in text_before.lower():
+        found = find_periods(after_last(text_before, ";")) or find_periods(text_before)
+        if found and found[-1][2] == "quarter":
+            return "quarter"
     return "cumulative"
 
 

@@ -182,3 +182,15 @@ def test_a_figure_before_a_clause_of_the_cumulative_period_is_the_months():
     g = _facts("Giá trị sản xuất công nghiệp, tăng 9,02%, bằng 32,86% kế hoạch năm; Chỉ số sản xuất công nghiệp 4 tháng "
                "tăng 11,51%.", "2022-04-28")
     assert (g["9,02"].month_from, g["9,02"].month_to) == (1, 4)
+
+
+def test_the_first_quarter_named_as_a_quarter_is_a_quarter_and_three_months_are_cumulative():
+    """Quảng Ninh, May 2024 (unseen2 22_quang-ninh_2024-05): "GRDP sơ bộ quý I tăng 8,97%; ước quý II tăng 9,06%":
+    January to March named as the first quarter is a quarter, as the second is; "3 tháng đầu năm" counts months
+    from January (cumulative)."""
+    f = _facts("Theo đó, tỉnh Quảng Ninh có tốc độ tăng trưởng kinh tế (GRDP) sơ bộ quý I tăng 8,97%; ước quý II tăng "
+               "9,06%.", "2024-05-31")
+    assert {p: (f[p].month_from, f[p].month_to, f[p].period_kind) for p in ("8,97", "9,06")} == {
+        "8,97": (1, 3, "quarter"), "9,06": (4, 6, "quarter")}
+    g = _facts("Tốc độ tăng trưởng kinh tế (GRDP) 3 tháng đầu năm tăng 8,97%.", "2024-05-31")
+    assert (g["8,97"].month_from, g["8,97"].month_to, g["8,97"].period_kind) == (1, 3, "cumulative")
