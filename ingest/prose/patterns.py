@@ -100,6 +100,10 @@ MARKUP_START = re.compile(r"[<&⁽⁰¹²³⁴⁵⁶⁷⁸⁹*_\\]")
 HTML_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 #: ² ³ after a length unit are exponents (m², km³), not footnote marks.
 EXPONENT_BEFORE = re.compile(r"(?:\d\s?|\bk|\bc|\s)m$")
+#: Where a space is missing in text taken from a PDF: before "tăng"/"giảm" glued to the word before it and to the
+#: figure or "so" after it ("chế tạotăng1,36%", "sản xuấttăngso tháng trước"), and between "tăng"/"giảm" and a
+#: figure glued to it ("tăng1,36%").  Neither syllable is ever part of a longer one.
+GLUED_PREDICATE = re.compile(r"(?<=[^\W\d_])(?=(?:tăng|giảm)(?:\d|so\s))|(?<=tăng|giảm)(?=\d|so\s)")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 #: A paragraph that ends with one of these is closed; otherwise it may go on after a page break.
 CLOSING_PUNCT = re.compile(r"[.!?…:;]\s*$|\.\s*/\s*\.\s*$")
