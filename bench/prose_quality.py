@@ -6,13 +6,14 @@ Three label sets:
   ``documents/``; ``scopes.csv`` restricts a document to line ranges);
 * **synthetic**: ``tests/fixtures/prose_holdout/`` (two reports written and labelled before the
   extractor saw them; the rules were fixed after their first run);
-* **corpus**: ``tests/fixtures/prose_corpus/{dev,unseen,unseen2,unseen3}/`` (other provinces' real
+* **corpus**: ``tests/fixtures/prose_corpus/{dev,unseen,unseen2,unseen3,unseen4}/`` (other provinces' real
   documents; ``documents.csv`` gives each one's report date, as ``ktxh ingest --report-date`` would).
   Session 1 tuned on ``dev/`` and scored ``unseen/`` once (0,623 / 0,660); since session 2 both are
   tuned on (in-sample).  ``unseen2/`` was scored once at the end of session 2 (0,350 / 0,352) and is
-  tuned on since session 3: ``--split unseen2`` scores it beside the rest.  ``unseen3/`` (provinces in
-  no other split, labelled in session 3 before anyone tuned on it) was scored once at the end of
-  session 3 and is tuned on since session 4; only ``--split unseen3`` reads it.
+  tuned on since session 3: ``--split unseen2`` scores it beside the rest.  ``unseen3/`` was scored
+  once at the end of session 3 (0,562 / 0,583) and is tuned on since session 4: ``--split unseen3``
+  adds it.  ``unseen4/`` (provinces in no other split, labelled in session 4 before anyone tuned on
+  it) is the unseen set now: only ``--split unseen4`` scores it, once, at the end; no other run reads it.
 
 A label is placed in its document by its ``sentence`` excerpt (unique after markdown ``*`` are
 removed and whitespace runs collapsed); the labelled figure is the last whole-number occurrence of
@@ -29,11 +30,12 @@ Per document and pooled:
 
 An empty label set is an error, not a score of 1.
 
-Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|unseen3] [--corpus DIR]``
+Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|unseen3|unseen4] [--corpus DIR]``
 (``all``, the default: bundled, synthetic, dev and unseen; ``unseen2``: all of that and then unseen2,
 per document and pooled; ``unseen3``: all of that, unseen2 included, and then unseen3, per document
-and pooled).  unseen3 was scored once at the end of session 3 (0,562 / 0,583) and is tuned on since
-session 4: ``--verbose`` lists its misses too.
+and pooled; ``unseen4``: all of that, unseen2 and unseen3 included, the in-sample pool of them all,
+and then unseen4, per document and pooled; ``--verbose`` lists unseen3's misses (in-sample since
+session 4), never unseen4's).
 """
 
 from __future__ import annotations
@@ -197,7 +199,7 @@ def _date(text: str) -> dt.date | None:
 
 
 def corpus_documents(split: str, corpus: Path = CORPUS) -> list[Document]:
-    """Other provinces' documents of one split (``dev``, ``unseen``, ``unseen2`` or ``unseen3``), with their report dates."""
+    """Other provinces' documents of one split (``dev``, ``unseen``, ``unseen2`` … ``unseen4``), with their report dates."""
     index = corpus / "documents.csv"
     if not index.exists():
         return []
@@ -322,25 +324,40 @@ def _pool(title: str, names: tuple[str, ...], totals: dict[str, Score]) -> None:
     _print([pooled], False)
 
 
+def _unseen4_sections(unseen4: list[Document], unseen3: list[Document], totals: dict[str, Score], verbose: bool) -> None:
+    """unseen3 (in-sample since session 4), the in-sample pool of every set tuned on, then the fresh
+    unseen4 set per document and pooled, never with its misses."""
+    _section(unseen3, "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)", "unseen3", totals, verbose)
+    _pool("IN-SAMPLE pooled (bundled, dev, unseen, unseen2, unseen3)",
+          ("bundled", "other provinces, dev", "unseen", "unseen2", "unseen3"), totals)
+    print("=" * len(HEADER))
+    scores, total = evaluate(unseen4, "UNSEEN4 pooled (new provinces, one run)")
+    _print(scores + [total], False)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true")
-    parser.add_argument("--split", choices=("dev", "unseen", "all", "unseen2", "unseen3"), default="all",
+    parser.add_argument("--split", choices=("dev", "unseen", "all", "unseen2", "unseen3", "unseen4"), default="all",
                         help="which corpus split to score (all: dev and unseen; unseen2: all, then unseen2; "
-                             "unseen3: all and unseen2, then unseen3, once, at the end)")
+                             "unseen3: all and unseen2, then unseen3; unseen4: all, unseen2 and unseen3, "
+                             "then unseen4, once, at the end)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args(argv)
     print(HEADER)
     sets: list[tuple[str, list[Document]]] = [("bundled", labelled_documents()), ("synthetic (held out, then tuned)", holdout_documents())]
-    everything = ("all", "unseen2", "unseen3")
+    everything = ("all", "unseen2", "unseen3", "unseen4")
     dev = corpus_documents("dev", args.corpus) if args.split in ("dev", *everything) else []
     unseen = corpus_documents("unseen", args.corpus) if args.split in ("unseen", *everything) else []
-    unseen2 = corpus_documents("unseen2", args.corpus) if args.split in ("unseen2", "unseen3") else []
+    unseen2 = corpus_documents("unseen2", args.corpus) if args.split in ("unseen2", "unseen3", "unseen4") else []
     unseen3 = corpus_documents("unseen3", args.corpus) if args.split == "unseen3" else []
     if args.split == "unseen2" and not unseen2:
         raise EmptyLabels(f"ktxh: no unseen2 documents in {args.corpus / 'documents.csv'}")
     if args.split == "unseen3" and not unseen3:
         raise EmptyLabels(f"ktxh: no unseen3 documents in {args.corpus / 'documents.csv'}")
+    unseen4 = corpus_documents("unseen4", args.corpus) if args.split == "unseen4" else []
+    if args.split == "unseen4" and not unseen4:
+        raise EmptyLabels(f"ktxh: no unseen4 documents in {args.corpus / 'documents.csv'}")
     if dev:
         sets.append(("other provinces, dev", dev))
     totals: dict[str, Score] = {}
@@ -357,19 +374,23 @@ def main(argv: list[str]) -> int:
     if dev and unseen2:
         _pool("IN-SAMPLE pooled (bundled + dev + old unseen + unseen2)",
               ("bundled", "other provinces, dev", "unseen", "unseen2"), totals)
+    if unseen4:
+        _unseen4_sections(unseen4, corpus_documents("unseen3", args.corpus), totals, args.verbose)
     if unseen3:
         print("=" * len(HEADER))
         scores, total = evaluate(unseen3, "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)")
         _print(scores + [total], verbose=args.verbose)
     elif args.split == "all":
         print("\nunseen2 and unseen3 not scored: `--split unseen2` adds unseen2 (tuned on since session 3); "
-              "`--split unseen3` adds unseen3 (tuned on since session 4).")
+              "`--split unseen3` adds unseen2 and unseen3 (tuned on since session 4).")
     elif args.split == "unseen2":
         print("\nunseen3 not scored: `--split unseen3` adds it (tuned on since session 4).")
+    if not unseen4:
+        print("unseen4 not scored: `--split unseen4` scores it once, at the end of a tuning round.")
     print("\nP/R: every label right (span, indicator, period, value type, basis, measure; period_kind and scope where")
     print("labelled); det: figure detection (span only); the other columns: agreement among detected figures.")
-    print("Bundled, dev, the old unseen (since session 2), unseen2 (since session 3) and unseen3 (since session 4) documents")
-    print("were used to develop the rules.")
+    print("Bundled, dev, the old unseen (since session 2), unseen2 (since session 3) and unseen3 (since session 4)")
+    print("documents were used to develop the rules; unseen4 documents are scored once, at the end.")
     return 0
 
 

@@ -1,8 +1,9 @@
 """bench/prose_quality.py keeps unseen3 out of every run but the one that asks for it (in-sample since session 4).
 
-The corpus here is a copy in tmp_path whose "unseen2" and "unseen3" documents are dev documents
-(Vĩnh Phúc's credit news, 14 labels; Cao Bằng's council news, 16 labels): no test runs the
-extractor on the real unseen2 or unseen3 documents.
+The corpus here is a copy in tmp_path whose "unseen2", "unseen3" and "unseen4" documents are dev
+documents (Vĩnh Phúc's credit news, 14 labels; Cao Bằng's council news, 16 labels; Đồng Nai's October
+release, 7 labels): no test runs the extractor on the real unseen2, unseen3 or unseen4 documents.
+unseen4 (labelled in session 4) is the fresh set: only ``--split unseen4`` scores it, never with its misses.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ CORPUS = Path(__file__).resolve().parent / "fixtures" / "prose_corpus"
 DEV_KEPT = "20_lang-son_2023-09_bao-cao-cuc-thong-ke-9-thang"
 DEV_AS_UNSEEN2 = "26_vinh-phuc_2022-06_tin-du-no-cho-vay"
 DEV_AS_UNSEEN3 = "04_cao-bang_2021-08_hdnd-tin-kinh-te-tong-hop"
-AS_SPLIT = {DEV_KEPT: "dev", DEV_AS_UNSEEN2: "unseen2", DEV_AS_UNSEEN3: "unseen3"}
+DEV_AS_UNSEEN4 = "75_dong-nai_2022-10_tinh-hinh-kt-xh-thang-10"
+AS_SPLIT = {DEV_KEPT: "dev", DEV_AS_UNSEEN2: "unseen2", DEV_AS_UNSEEN3: "unseen3", DEV_AS_UNSEEN4: "unseen4"}
 
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
-    for split in ("dev", "unseen", "unseen2", "unseen3"):
+    for split in ("dev", "unseen", "unseen2", "unseen3", "unseen4"):
         (target / split).mkdir(parents=True)
     for stem, split in AS_SPLIT.items():
         for suffix in (".txt", ".csv"):
@@ -41,7 +43,7 @@ def corpus(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("split", ["unseen2", "unseen3"])
+@pytest.mark.parametrize("split", ["unseen2", "unseen3", "unseen4"])
 def test_the_real_corpus_has_the_split(split: str):
     documents = corpus_documents(split)
     assert len(documents) >= 5
@@ -55,6 +57,8 @@ def test_default_run_leaves_unseen2_and_unseen3_out(corpus: Path, capsys):
     assert DEV_AS_UNSEEN2 not in out and "UNSEEN2" not in out
     assert DEV_AS_UNSEEN3 not in out and "UNSEEN3" not in out
     assert "unseen2 and unseen3 not scored" in out
+    assert DEV_AS_UNSEEN4 not in out and "UNSEEN4" not in out
+    assert "unseen4 not scored" in out
 
 
 def test_unseen2_run_scores_unseen2_and_leaves_unseen3_out(corpus: Path, capsys):
@@ -64,6 +68,7 @@ def test_unseen2_run_scores_unseen2_and_leaves_unseen3_out(corpus: Path, capsys)
     assert lines[DEV_AS_UNSEEN2][1] == "14"          # the document's 14 labels
     assert DEV_AS_UNSEEN3 not in out and "UNSEEN3" not in out
     assert "unseen3 not scored" in out
+    assert DEV_AS_UNSEEN4 not in out and "UNSEEN4" not in out
 
 
 def test_unseen3_run_scores_it_per_document_and_pooled_after_everything(corpus: Path, capsys):
@@ -75,6 +80,8 @@ def test_unseen3_run_scores_it_per_document_and_pooled_after_everything(corpus: 
     pooled = next(line for line in out.splitlines() if line.startswith("UNSEEN3 pooled"))
     assert pooled.split()[-14] == "16"                 # labels, then 13 more columns
     assert out.index("IN-SAMPLE pooled (bundled + dev + old unseen + unseen2)") < out.index("UNSEEN3 pooled")
+    assert DEV_AS_UNSEEN4 not in out and "UNSEEN4" not in out
+    assert "unseen4 not scored" in out
 
 
 def test_verbose_lists_unseen3_misses_in_sample_since_session_4(corpus: Path, capsys):
@@ -94,3 +101,39 @@ def test_unseen3_run_without_unseen3_documents_is_an_error(corpus: Path):
         "\n".join(line for line in text.splitlines() if ",unseen3," not in line) + "\n", encoding="utf-8")
     with pytest.raises(EmptyLabels):
         main(["--split", "unseen3", "--corpus", str(corpus)])
+
+
+def test_unseen4_run_scores_it_per_document_and_pooled_after_everything(corpus: Path, capsys):
+    assert main(["--split", "unseen4", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert lines[DEV_AS_UNSEEN4][1] == "7"           # the document's 7 labels
+    assert lines[DEV_AS_UNSEEN3][1] == "16"          # unseen3 is scored too (in-sample since session 4)
+    assert lines[DEV_AS_UNSEEN2][1] == "14"
+    pooled = next(line for line in out.splitlines() if line.startswith("UNSEEN4 pooled"))
+    assert pooled.split()[-14] == "7"                  # labels, then 13 more columns
+    in_sample = next(line for line in out.splitlines()
+                     if line.startswith("IN-SAMPLE pooled (bundled, dev, unseen, unseen2, unseen3)"))
+    bundled = next(line for line in out.splitlines() if line.startswith("bundled pooled") or line.startswith("bundled "))
+    assert int(in_sample.split()[-14]) > int(bundled.split()[-14])   # the pool holds more than the bundled set
+    assert out.index("IN-SAMPLE pooled (bundled, dev, unseen, unseen2, unseen3)") < out.index("UNSEEN4 pooled")
+    assert "unseen4 not scored" not in out
+
+
+def test_verbose_never_lists_unseen4_misses(corpus: Path, capsys):
+    assert main(["--split", "unseen4", "--verbose", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    before, after = out.split("UNSEEN4 pooled")[0].rsplit("=" * 20, 1)
+    assert any(line.startswith(("  wrong", "  missed", "  extra")) for line in before.splitlines())  # verbose works
+    assert not any(line.startswith(("  wrong", "  missed", "  extra")) for line in after.splitlines())
+    assert not any(line.startswith(("  wrong", "  missed", "  extra")) for line in out.split("UNSEEN4 pooled")[1].splitlines())
+
+
+def test_unseen4_run_without_unseen4_documents_is_an_error(corpus: Path):
+    (corpus / "unseen4" / f"{DEV_AS_UNSEEN4}.txt").unlink()
+    with open(corpus / "documents.csv", encoding="utf-8") as f:
+        text = f.read()
+    (corpus / "documents.csv").write_text(
+        "\n".join(line for line in text.splitlines() if ",unseen4," not in line) + "\n", encoding="utf-8")
+    with pytest.raises(EmptyLabels):
+        main(["--split", "unseen4", "--corpus", str(corpus)])
