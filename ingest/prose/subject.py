@@ -140,6 +140,14 @@ def indicator_from_context(vocab: Vocabulary, topic: str | None, before: Claim |
         for of, cue, refined in vocab.refinements:
             if of in named and cue.search((fig.unit or "") + " " + fig.after) and fits(vocab, refined, fig, measure):
                 return refined, topic.strip()
+    if before is not None and before.indicator and before.subject:
+        # "chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32% …, chỉ số 05 tháng tăng 24,64%": the head
+        # word(s) of the subject just named, alone, name it again
+        head = fold(before.subject).split()
+        if head and head[0] in fold(region):
+            words = fold(residue(region)).split()
+            if 0 < len(words) <= 2 and head[: len(words)] == words and len(head) > len(words) and fits(vocab, before.indicator, fig, measure):
+                return before.indicator, before.term
     if before is not None:
         core = subject_core(region)
         for of, cue, derived in vocab.companions:

@@ -226,3 +226,20 @@ def test_an_indicators_words_inside_a_subject_named_as_no_indicator_name_that_su
     f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2019, 7, 1))}
     assert (f["38,38"].indicator_code, f["38,38"].measure, f["38,38"].basis) == (None, "growth_pct", "none")
     assert (f["0,4"].measure, f["0,4"].basis) == (f["0,26"].measure, f["0,26"].basis) == ("value", "none")
+
+
+def test_the_head_words_of_the_subject_just_named_name_it_again():
+    """Bắc Giang, May 2024 (unseen3 24_bac-giang_2024-05): "chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32% …,
+    chỉ số 05 tháng tăng 24,64% so với cùng kỳ": "chỉ số" alone is the index just named (its five months); the
+    production value after ";" names its own subject."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Sản xuất công nghiệp tiếp tục có chuyển biến tốt, chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32% so "
+            "với tháng 5/2023, tăng 10,38% so với tháng 4/2024, chỉ số 05 tháng tăng 24,64% so với cùng kỳ; giá trị sản xuất "
+            "công nghiệp (giá hiện hành) tháng 5 ước đạt 60.769 tỷ đồng.\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2024, 5, 25))}
+    assert {p: (f[p].indicator_code, f[p].month_from, f[p].month_to) for p in ("17,32", "24,64", "60.769")} == {
+        "17,32": ("industrial_production_index", 5, 5), "24,64": ("industrial_production_index", 1, 5),
+        "60.769": ("industrial_production_value", 5, 5)}
