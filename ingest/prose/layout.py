@@ -115,16 +115,14 @@ def clean_line(raw: str, start: int) -> tuple[Text, bool]:
 def unglued(t: Text, heading: bool) -> Text:
     """The text of a line in which ``clean_line`` marked each lost space with a NUL: a space there, at the offset of
     the character after it, and the offsets of the characters after it as they are in the document."""
-    out = Text(marks=t.marks)
+    out = Text(marks=list(t.marks))
     shift = 0
-    for ch, off in zip(t.chars, t.offs):
+    for ch, off in zip(t.text, t.offs):
         if ch == "\0":
             shift += 1
-            out.chars.append(" ")
-            out.offs.append(off - shift + 1)
+            out.add(" ", off - shift + 1)
         else:
-            out.chars.append(ch)
-            out.offs.append(off - shift)
+            out.add(ch, off - shift)
     return out
 
 
