@@ -67,7 +67,9 @@ class DbtProcess:
         self._lock.acquire(timeout=-1 if wait else 0)
         try:
             env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-                   "DBT_TARGET_PATH": str(self.work / "target"), "DBT_LOG_PATH": str(self.work / "logs")}
+                   "DBT_TARGET_PATH": str(self.work / "target"), "DBT_LOG_PATH": str(self.work / "logs"),
+                   "KTXH_DB": str(self.link),  # parsed for it before go (ktxh/dbt_child.py)
+                   "KTXH_DBT_PROJECT_ARGS": json.dumps(self._project_args())}
             self.proc = subprocess.Popen(self._command, env=env, cwd=self.project, stdin=subprocess.PIPE, text=True)
         except BaseException:
             self._release()
@@ -94,9 +96,12 @@ class DbtProcess:
             raise ValueError("DbtProcess.go: no dbt arguments")
         with storage.connect(self.db) as con:
             loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
-        argv = [*self.args, "--project-dir", self.project, "--profiles-dir", self.project, "--quiet"]
+        argv = [*self.args, *self._project_args(), "--quiet"]
         self.proc.stdin.write(f"go {self._stable_path()}\n{json.dumps(argv)}\n")
         self.proc.stdin.close()
+
+    def _project_args(self) -> list[str]:
+        return ["--project-dir", self.project, "--profiles-dir", self.project]
 
     def _stable_path(self) -> Path:
         """The hard link dbt opens the warehouse by (the real path where none can be made)."""
