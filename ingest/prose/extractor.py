@@ -313,8 +313,9 @@ class Extractor:
             code, subject, term = indicator_of(self.vocab, subject_region, fig, measure, parent)
         if code is None and term is None and inherit is None and not forced:
             code, term = indicator_from_context(self.vocab, self.topic, claims[-1] if claims else None, subject_region, fig, measure, parent)
-        if parent is not None and parent.indicator is None and parent.term is not None:
-            code = None  # a part of a subject that is no indicator ("khách ngủ qua đêm …, trong đó khách quốc tế …")
+        if parent is not None and ((parent.indicator is None and parent.term is not None) or (code is not None and code == parent.indicator)):
+            code = None  # a part of a subject that is no indicator ("khách ngủ qua đêm …, trong đó khách quốc tế …"), or
+            # that names its whole's indicator again ("giải ngân đạt 26% kế hoạch. Trong đó, vốn … ngân sách địa phương giải ngân đạt 20%")
         if inherit is not None and code is None and not forced:
             code, term = (inherit.indicator, inherit.term) if fits(self.vocab, inherit.indicator, fig, measure) else (None, None)
         if inherit is not None:

@@ -243,3 +243,21 @@ def test_the_head_words_of_the_subject_just_named_name_it_again():
     assert {p: (f[p].indicator_code, f[p].month_from, f[p].month_to) for p in ("17,32", "24,64", "60.769")} == {
         "17,32": ("industrial_production_index", 5, 5), "24,64": ("industrial_production_index", 1, 5),
         "60.769": ("industrial_production_value", 5, 5)}
+
+
+def test_a_part_that_names_its_wholes_indicator_again_has_no_code():
+    """Cao Bằng, August 2021 (dev 04_cao-bang_2021-08): "toàn tỉnh giải ngân đạt trên 500 tỷ đồng, đạt khoảng 26% kế
+    hoạch … Trong đó, vốn đầu tư trong cân đối ngân sách địa phương giải ngân đạt hơn 20% kế hoạch; nguồn vốn ngân
+    sách Trung ương giải ngân đạt gần 30%": the whole is the disbursement; its parts, though they say "giải ngân",
+    are parts by source, which the catalog does not have."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Đến đầu tháng 8/2021, toàn tỉnh giải ngân đạt trên 500 tỷ đồng, đạt khoảng 26% kế hoạch, giảm hơn 10% so với "
+            "cùng kỳ năm 2020. Trong đó, vốn đầu tư trong cân đối ngân sách địa phương giải ngân đạt hơn 20% kế hoạch; nguồn "
+            "vốn ngân sách Trung ương giải ngân đạt gần 30%.\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2021, 8, 1))}
+    assert (f["26"].indicator_code, f["26"].measure, f["26"].basis) == ("public_investment_disbursement", "ratio_pct", "plan")
+    assert {p: (f[p].indicator_code, f[p].measure, f[p].basis) for p in ("20", "30")} == {
+        "20": (None, "ratio_pct", "plan"), "30": (None, "ratio_pct", "plan")}
