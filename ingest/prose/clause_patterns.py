@@ -86,7 +86,7 @@ LEAD_COLON = re.compile(r"\s*:")
 DISBURSEMENT = re.compile(rf"{WB_L}giải\s+ngân{WB_R}", _I)
 #: An acronym ("GRDP", "CPI", "IIP", "FDI"): in parentheses after a subject it names the subject.
 ACRONYM = re.compile(r"\s*[A-ZĐ]{2,}\s*")
-BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}", _I)
+BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}|(?:^|(?<=[,;:(]))\s*riêng{WB_R}(?!\s+(?:lẻ|biệt|rẽ|tư|mình))", _I)  # "…, riêng công nghiệp tăng 15,15%"
 #: Words that may precede a whole-subject alias ("=dịch vụ" after "khu vực").
 SUBJECT_FILLERS = ("khu vực", "lĩnh vực", "ngành", "là", "đó", "và", "còn", "riêng")
 #: Subject text: a clause start left out of the subject.

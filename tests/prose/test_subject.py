@@ -261,3 +261,18 @@ def test_a_part_that_names_its_wholes_indicator_again_has_no_code():
     assert (f["26"].indicator_code, f["26"].measure, f["26"].basis) == ("public_investment_disbursement", "ratio_pct", "plan")
     assert {p: (f[p].indicator_code, f[p].measure, f[p].basis) for p in ("20", "30")} == {
         "20": (None, "ratio_pct", "plan"), "30": (None, "ratio_pct", "plan")}
+
+
+def test_a_part_said_with_rieng_is_a_part_of_the_claim_before_it():
+    """Nghệ An, October 2025 (unseen2 40_nghe-an_2025-10): "Khu vực công nghiệp – xây dựng … với mức tăng 13,73% trong 9
+    tháng, riêng công nghiệp tăng 15,15%": "riêng" (of which) opens a part of industry and construction, so
+    "công nghiệp" alone is the industry sector's growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Khu vực công nghiệp – xây dựng tiếp tục là trụ cột của kinh tế tỉnh này, với mức tăng 13,73% trong 9 tháng, "
+            "riêng công nghiệp tăng 15,15%.\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2025, 10, 7))}
+    assert (f["13,73"].indicator_code, f["15,15"].indicator_code) == ("grdp_growth_industry_construction", "grdp_growth_industry")
+    assert (f["15,15"].month_from, f["15,15"].month_to, f["15,15"].measure) == (1, 9, "value")
