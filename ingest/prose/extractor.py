@@ -235,8 +235,8 @@ class Extractor:
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             said_basis = basis
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
-            if lead_no_indicator:
-                indicator = None
+            if lead_no_indicator or (fig.pair_second and fig.unit_class == "count"):
+                indicator = None  # (and "320/411 xã đạt chuẩn NTM": the second counts all there are, not those that are)
             if (measure == "ratio_pct" and indicator and self.vocab.indicators[indicator].kind == "growth_rate" and last_fact is not None
                     and last_fact.figure.unit_class in ("vnd", "usd") and last_fact.indicator is None and not residue(between)):
                 indicator = None  # "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch": the amount's share, not the growth's

@@ -276,3 +276,17 @@ def test_a_part_said_with_rieng_is_a_part_of_the_claim_before_it():
     f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2025, 10, 7))}
     assert (f["13,73"].indicator_code, f["15,15"].indicator_code) == ("grdp_growth_industry_construction", "grdp_growth_industry")
     assert (f["15,15"].month_from, f["15,15"].month_to, f["15,15"].measure) == (1, 9, "value")
+
+
+def test_the_first_of_a_count_pair_counts_what_the_words_after_the_pair_name_and_the_second_all_there_are():
+    """Nghệ An, 9 months of 2024 (unseen2 40_nghe-an_2024-09): "đến tháng 9/2024, toàn tỉnh có 320/411 xã đạt chuẩn NTM":
+    320 is the new-rural communes (the words after the pair name them), 411 all the province's communes (no code)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("- Sản xuất nông nghiệp: Các địa phương tích cực triển khai kế hoạch xây dựng nông thôn mới (đến tháng 9/2024, "
+            "toàn tỉnh có 320/411 xã đạt chuẩn NTM, tương đương 77,86%).\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2024, 10, 1), report_date_precision="month")}
+    assert (f["320"].indicator_code, f["411"].indicator_code) == ("new_rural_communes_total", None)
+    assert f["320"].period_kind == f["411"].period_kind == "balance"
