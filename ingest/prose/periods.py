@@ -33,7 +33,7 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
             return (y2, None, int(g[4]))
         return (y2, int(g[1]), int(g[4]))
     if name == "until_date":
-        return (int(g[2]), 1, int(g[1]))
+        return (year_of(g[2]), 1, int(g[1])) if 1 <= int(g[1]) <= 12 else None
     if name == "until_start_of_month":
         n = int(g[0])
         return (year_of(g[1], g[2]), 1, n - 1) if 2 <= n <= 12 else None
