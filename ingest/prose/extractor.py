@@ -335,8 +335,9 @@ class Extractor:
         line = bisect.bisect_right(self.line_starts, sent.offs[0])
         year, a, b = fact.period
         family = self.vocab.ancestors(fact.indicator)[-1] if fact.indicator else None
-        if family is None and self.economy and fact.scope == "province" and self._sector_end is not None and self._sector_end <= fig.start:
-            family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng" in a GRDP release
+        if family is None and self.economy and fact.scope == "province" and (
+                (self._sector_end is not None and self._sector_end <= fig.start) or P.GROWTH_DOCUMENT.search(claim.subject)):
+            family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng", "quy mô GRDP …" in a GRDP release
         self.families.append((family if family == self.economy else None, fact.stated_estimate))  # see value_type
         self.facts.append(
             ProseFact(
