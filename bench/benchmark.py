@@ -38,7 +38,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import measure  # noqa: E402
 import national  # noqa: E402
 
-KTXH = [sys.executable, "-c", "import sys; from ktxh.cli import main; sys.exit(main())"]
+# what the installed `ktxh` command runs (pyproject.toml: ktxh.cli:entry)
+KTXH = [sys.executable, "-c", "from ktxh.cli import entry; entry()"]
 # the models that make marts.fct_plan_attainment from raw and the catalog
 MART_CHAIN = ("stg_raw__load_batches", "stg_raw__appendix_rows", "stg_raw__appendix_cells", "stg_catalog__measures",
               "stg_catalog__name_variants", "stg_catalog__areas", "stg_catalog__assignments", "int_measures",

@@ -31,7 +31,8 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BUNDLED = sorted((ROOT / "documents" / "04_cao-bang").glob("*.txt"))
-KTXH = [sys.executable, "-c", "import sys; from ktxh.cli import main; sys.exit(main())"]
+# what the installed `ktxh` command runs (pyproject.toml: ktxh.cli:entry)
+KTXH = [sys.executable, "-c", "from ktxh.cli import entry; entry()"]
 
 
 def generate(folder: Path, provinces: int, years: int) -> tuple[int, list[str], int]:

@@ -159,28 +159,14 @@ def ingest(db: Path, paths: Sequence[Path], area: str | None, report_date=None) 
 require = require_warehouse
 
 
-# The child's program: import dbt (about 1,4 s), then wait for the go-ahead on stdin, so that
-# its start-up overlaps the parsing of the documents.  "go <warehouse path>" and a line with dbt's
-# arguments (JSON) mean go, EOF cancels: what to build is known only once the documents are written.
-_DBT_CHILD = (
-    "import json, os, sys\n"
-    "from dbt.cli.main import cli\n"
-    "line = sys.stdin.readline()\n"
-    "if not line.startswith('go '):\n"
-    "    sys.exit(3)\n"
-    "os.environ.update(KTXH_DB=line[3:].rstrip('\\n'))  # the profile's warehouse path\n"
-    "sys.argv[1:] = json.loads(sys.stdin.readline())\n"
-    "sys.exit(cli())\n"
-)
-
-
 class DbtProcess:
     """dbt on a warehouse file with the project's own profiles.yml, in a child process.
 
     A child process because dbt-duckdb holds the file for the whole run and keeps its
     connection open afterwards (DuckDB has one writer), so in-process it would block us from
     reading the warehouse just built.  It is started before it is needed, so that importing
-    dbt overlaps other work, and told to :meth:`go` once the warehouse file is ready.
+    dbt overlaps other work, and told to :meth:`go` once the warehouse file is ready (its program:
+    ``ktxh/dbt_child.py``).
 
     dbt sees the warehouse under one stable name, a hard link ``target/ktxh_warehouse.duckdb`` in
     its work folder: the file's path is part of dbt's profile hash, so with the real path every
@@ -199,7 +185,7 @@ class DbtProcess:
         self.db: Path | None = None
         self.work = settings.dbt_work_dir(work_for)
         self.project = str(settings.PROJECT_DIR)
-        self._command = [sys.executable, "-c", _DBT_CHILD]
+        self._command = [sys.executable, "-m", "ktxh.dbt_child"]
         self.proc: subprocess.Popen | None = None
         self.link = self.work / "target" / self.LINK_NAME
         self._lock = FileLock(str(self.work / "target" / ".ktxh-dbt.lock"))
@@ -261,8 +247,9 @@ class DbtProcess:
         if self.proc is None or self.proc.poll() is not None:
             self._release()
             return
-        if not self.proc.stdin.closed:
-            self.proc.stdin.close()  # EOF: the child exits without touching the warehouse
+        if not self.proc.stdin.closed:  # not told to go: it has not touched the warehouse, and
+            self.proc.stdin.close()     # need not finish importing dbt first
+            self.proc.terminate()
         try:
             self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:

@@ -8,55 +8,90 @@ stripped and pipe tables are skipped.  Offsets always point into the NFC text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ingest.prose import patterns as P
+from ingest.prose.offsets import Offsets
 
-@dataclass
 class Text:
-    """Clean text with the original offset of every character."""
+    """Clean text with the original offset of every character (``ingest.prose.offsets``).
 
-    chars: list[str] = field(default_factory=list)
-    offs: list[int] = field(default_factory=list)
-    marks: list[tuple[int, int]] = field(default_factory=list)  # (position, footnote number)
+    The text is kept as the pieces appended (joined once when read), so that building a
+    paragraph line by line stays linear; no list of one string per character is made."""
 
-    def add(self, text: str, start: int) -> None:
-        self.__dict__.pop("_text", None)
-        self.chars.extend(text)
-        self.offs.extend(range(start, start + len(text)))
+    __slots__ = ("_parts", "_text", "_len", "offs", "marks")
 
-    def extend(self, other: Text, joiner_offset: int) -> None:
-        """Append a line: both sides trimmed, one space between."""
-        self.__dict__.pop("_text", None)
-        while self.chars and self.chars[-1].isspace():
-            self.chars.pop()
-            self.offs.pop()
-        self.marks = [(min(p, len(self.chars)), n) for p, n in self.marks]
-        lead = 0
-        while lead < len(other.chars) and other.chars[lead].isspace():
-            lead += 1
-        end = len(other.chars)
-        while end > lead and other.chars[end - 1].isspace():
-            end -= 1
-        if lead == end:
-            return
-        if self.chars:
-            self.chars.append(" ")
-            self.offs.append(joiner_offset)
-        base = len(self.chars)
-        self.chars.extend(other.chars[lead:end])
-        self.offs.extend(other.offs[lead:end])
-        self.marks.extend((base + min(max(p - lead, 0), end - lead), n) for p, n in other.marks)
+    def __init__(self, text: str = "", offs: Offsets | None = None, marks: list[tuple[int, int]] | None = None):
+        self._parts: list[str] = [text] if text else []
+        self._text: str | None = text
+        self._len = len(text)
+        self.offs = Offsets() if offs is None else offs
+        self.marks: list[tuple[int, int]] = [] if marks is None else marks  # (position, footnote number)
 
     @property
     def text(self) -> str:
-        """The characters as a string (joined once per change of length: the layout only appends,
-        trims and deletes, so a string of the same length is the same string)."""
-        cached = self.__dict__.get("_text")
-        if cached is None or len(cached) != len(self.chars):
-            cached = "".join(self.chars)
-            self.__dict__["_text"] = cached
-        return cached
+        """The characters as a string (joined once after each change)."""
+        if self._text is None:
+            self._text = "".join(self._parts)
+            self._parts = [self._text]
+        return self._text
+
+    @property
+    def chars(self) -> str:
+        return self.text
+
+    def __len__(self) -> int:
+        return self._len
+
+    def _append(self, text: str) -> None:
+        self._parts.append(text)
+        self._len += len(text)
+        self._text = None
+
+    def add(self, text: str, start: int) -> None:
+        if text:
+            self._append(text)
+            self.offs.add_run(start, len(text))
+
+    def _trim_end(self) -> None:
+        """Drop the trailing white space (as ``str.isspace`` says, as ``str.rstrip`` does)."""
+        while self._parts:
+            last = self._parts[-1]
+            kept = last.rstrip()
+            if len(kept) == len(last):
+                return
+            self._len -= len(last) - len(kept)
+            self._text = None
+            self.offs.truncate(self._len)
+            if kept:
+                self._parts[-1] = kept
+                return
+            self._parts.pop()
+
+    def extend(self, other: Text, joiner_offset: int) -> None:
+        """Append a line: both sides trimmed, one space between."""
+        self._trim_end()
+        self.marks = [(min(p, self._len), n) for p, n in self.marks]
+        line = other.text
+        lead = len(line) - len(line.lstrip())
+        end = len(line.rstrip())
+        if lead >= end:
+            return
+        if self._len:
+            self._append(" ")
+            self.offs.append(joiner_offset)
+        base = self._len
+        self._append(line[lead:end])
+        self.offs.extend(other.offs[lead:end])
+        self.marks.extend((base + min(max(p - lead, 0), end - lead), n) for p, n in other.marks)
+
+    def delete(self, a: int, b: int) -> None:
+        """Remove the characters a..b (and their offsets)."""
+        text = self.text
+        self._parts = [text[:a] + text[b:]]
+        self._text = None
+        self._len = len(self._parts[0])
+        self.offs.delete(a, b)
 
 
 @dataclass
@@ -92,12 +127,12 @@ def clean_line(raw: str, start: int) -> tuple[Text, bool]:
         return unglued(*clean_line(raw, start)), heading
     tokens = list(P.MARKUP_TOKEN.finditer(raw, pos)) if P.MARKUP_START.search(raw, pos) else []
     if not tokens:  # plain text (most lines): the characters as they are
-        return Text(list(raw[pos:]), list(range(start + pos, start + len(raw)))), heading
+        return Text(raw[pos:], Offsets.run(start + pos, len(raw) - pos)), heading
     for tok in tokens:
         out.add(raw[pos : tok.start()], start + pos)
         s = tok.group(0)
         if tok.group(1):
-            out.marks.append((len(out.chars), int(tok.group(1))))
+            out.marks.append((len(out), int(tok.group(1))))
         elif s.startswith("&"):
             if s in P.HTML_ENTITIES:
                 out.add(P.HTML_ENTITIES[s], start + tok.start())
@@ -106,7 +141,7 @@ def clean_line(raw: str, start: int) -> tuple[Text, bool]:
             if s in "²³" and P.EXPONENT_BEFORE.search(before):
                 out.add(s, start + tok.start())  # m², km³: an exponent, not a mark
             else:
-                out.marks.append((len(out.chars), int(s.translate(P.SUPERSCRIPT_DIGITS).strip("()"))))
+                out.marks.append((len(out), int(s.translate(P.SUPERSCRIPT_DIGITS).strip("()"))))
         pos = tok.end()
     out.add(raw[pos:], start + pos)
     return out, heading
@@ -127,8 +162,7 @@ def unglued(t: Text, heading: bool) -> Text:
 
 
 def strip_prefix(t: Text, n: int) -> Text:
-    out = Text(t.chars[n:], t.offs[n:], [(p - n, k) for p, k in t.marks if p >= n])
-    return out
+    return Text(t.text[n:], t.offs[n:], [(p - n, k) for p, k in t.marks if p >= n])
 
 
 def split_lines(text: str) -> list[Line]:
@@ -200,9 +234,7 @@ def mark_footnote_starts(lines: list[Line], hard_wrapped: bool) -> None:
                     if g is None:
                         break
                     a, b = g.start(1), g.end(1)
-                    del t.chars[a:b]
-                    t.__dict__.pop("_text", None)
-                    del t.offs[a:b]
+                    t.delete(a, b)
                     t.marks = [(p if p <= a else p - (b - a), k) for p, k in t.marks] + [(a, last_mark + 1)]
                     last_mark += 1
         for _, n in t.marks:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ingest.prose import patterns as P
 from ingest.prose.layout import Text
+from ingest.prose.offsets import Offsets
 from ingest.prose.model import Period
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ class Section:
 @dataclass
 class Sentence:
     text: str
-    offs: list[int]
+    offs: Offsets  # where each character is in the document (ingest.prose.offsets)
     marks: list[tuple[int, int]]
     paragraph: int
     index_in_paragraph: int

@@ -95,3 +95,64 @@ def test_a_line_without_a_markup_character_has_no_markup():
         assert P.MARKUP_START.search(marked) and P.MARKUP_TOKEN.search(marked), marked
     text, heading = clean_line("## Tình hình kinh tế", 10)
     assert heading and "".join(text.chars) == "Tình hình kinh tế" and text.offs[0] == 13
+
+
+def test_offsets_read_as_the_plain_list_of_ints_under_random_edits():
+    """ingest.prose.offsets keeps runs; read and edited as the layout does, it is the list it stands for."""
+    import random
+
+    from ingest.prose.offsets import Offsets
+
+    rng = random.Random(7)
+    for _ in range(400):
+        runs, plain = Offsets(), []
+        for _ in range(rng.randint(1, 12)):
+            op = rng.random()
+            if op < 0.4:
+                at, n = rng.choice([plain[-1] + 1 if plain else 0, rng.randint(0, 500)]), rng.randint(0, 20)
+                runs.add_run(at, n)
+                plain.extend(range(at, at + n))
+            elif op < 0.55:
+                at = rng.randint(0, 500)
+                runs.append(at)
+                plain.append(at)
+            elif op < 0.7 and plain:
+                a = rng.randint(0, len(plain))
+                b = rng.randint(a, len(plain))
+                runs.extend(runs[a:b])
+                plain.extend(plain[a:b])
+            elif op < 0.85:
+                n = rng.randint(0, len(plain) + 2)
+                runs.truncate(n)
+                del plain[n:]
+            else:
+                a = rng.randint(0, len(plain))
+                b = rng.randint(a, len(plain) + 1)
+                runs.delete(a, b)
+                del plain[a:b]
+            assert list(runs) == plain and len(runs) == len(plain)
+            assert [runs[i] for i in range(len(plain))] == plain
+            if plain:
+                assert runs[-1] == plain[-1]
+            a, b = rng.randint(0, len(plain) + 1), rng.randint(0, len(plain) + 1)
+            assert list(runs[a:b]) == plain[a:b]
+
+
+def test_every_paragraph_s_offsets_point_at_its_characters():
+    """On every bundled and fixture document, each character of a paragraph's clean text is the
+    document's character at its offset (but the spaces that join lines and decoded entities)."""
+    from ingest.prose.layout import split_lines, to_paragraphs
+    from ingest.text import read_document
+
+    paths = sorted(p for p in [*ROOT.glob("documents/**/*.txt"), *ROOT.glob("tests/fixtures/**/*.txt")]
+                   if "unseen4" not in p.parts)  # unseen4: being labelled, never read
+    checked = 0
+    for path in paths:
+        text = read_document(path)
+        for para in to_paragraphs(split_lines(text)):
+            body = para.body
+            assert len(body.offs) == len(body.text), path.name
+            for i, (char, at) in enumerate(zip(body.text, body.offs)):
+                assert char == text[at] or char == " " or text[at] == "&", (path.name, i, body.text[max(0, i - 20) : i + 20])
+                checked += 1
+    assert checked > 100_000
