@@ -16,7 +16,7 @@ from ingest.prose.periods import (balance_date_of, compared_date_of, figure_peri
 from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import count_of_targets, plans_of_pairs, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
+from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -287,7 +287,7 @@ class Extractor:
                 period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
-            counted, value_type = count_of_targets(self.report, fig, period, value_type)
+            counted, value_type = count_of_targets(self.report, fig, plan_of_named_year(text[fig.unit_end :], period, value_type), value_type)
             period, period_kind = counted, period_kind_of(counted) if counted != period and period_kind != "balance" else period_kind
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
                              period_kind, scope, balance, compared, stated_estimate=estimate and value_type == "estimate")

@@ -178,3 +178,15 @@ def test_the_size_of_the_economy_in_a_grdp_release_is_estimated_with_it():
     f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2019, 7, 1))}
     assert {p: (f[p].value_type, f[p].month_from, f[p].month_to) for p in ("37.303", "38,38")} == {
         "37.303": ("estimate", 1, 6), "38,38": ("estimate", 1, 6)}
+
+
+def test_a_target_naming_the_years_plan_after_it_is_the_whole_years():
+    """The synthetic October 2023 report (prose_holdout 2023-10): under "NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023", "Phấn đấu
+    hoàn thành giải ngân trên 95% kế hoạch vốn đầu tư công năm 2023" is a target for the whole of 2023, not for
+    November; the bundled June 2021 report's "tiết kiệm thêm 10% chi thường xuyên khác còn lại của năm 2021", under the
+    tasks of the last six months, names no plan ("khác" is no "KH") and keeps July-December."""
+    text = "II. NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023\n\nPhấn đấu hoàn thành giải ngân trên 95% kế hoạch vốn đầu tư công năm 2023.\n"
+    assert _by_printed(text, "2023-10-25") == [("95", 2023, 1, 12, "year", "plan")]
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP 6 THÁNG CUỐI NĂM 2021\n\nPhấn đấu tiết kiệm thêm 10% chi thường xuyên khác còn lại của "
+            "năm 2021 để bổ sung nguồn phòng, chống dịch COVID-19.\n")
+    assert [r[1:4] for r in _by_printed(text, "2021-06-20")] == [(2021, 7, 12)]
