@@ -154,7 +154,7 @@ def lead_period(first_sentence: str, lead: str) -> tuple[Period | None, bool]:
         return period, ambiguous
     text = blank(first_sentence, not_period_spans(first_sentence))
     text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
-    single = {name == "month" for _, _, name, _ in find_periods(text)}
+    single = {name in ("month", "this_month") for _, _, name, _ in find_periods(text)}  # "Trong tháng, …; lũy kế 10 tháng …"
     return (None, True) if len(single) > 1 else (period, False)
 
 
