@@ -4,8 +4,8 @@ It imports dbt and parses the project (about 2 s together) before the go-ahead o
 that its start-up overlaps the parsing of the documents.  "go <warehouse path>" and a line
 with dbt's arguments (JSON) mean go, EOF cancels: what to build is known only once the
 documents are written.  The project is parsed for the warehouse path dbt will be given, the
-stable hard link (``KTXH_DB`` of this process; the path is part of the profile, and the
-database's name in every node): if go names another path, dbt parses again for it.
+stable hard link (the first argument; the path is part of the profile, and the database's
+name in every node): if go names another path, dbt parses again for it.
 
 When dbt is done, the child closes dbt-duckdb's database itself (DuckDB checkpoints it into
 the file, as the interpreter's exit would) and leaves without the interpreter's teardown of
@@ -27,15 +27,15 @@ def parsed(project: list[str]):
     return result.result if result.success else None
 
 
-def main() -> int:
-    project = json.loads(os.environ.pop("KTXH_DBT_PROJECT_ARGS", "[]"))
-    path = os.environ.get("KTXH_DB")
-    manifest = parsed(project) if path and project else None
+def main(path: str, project: list[str]) -> int:
+    """``path``: the warehouse path to parse for; ``project``: dbt's --project-dir and --profiles-dir."""
+    os.environ.update(KTXH_DB=path)  # the profile's warehouse path
+    manifest = parsed(project)
     line = sys.stdin.readline()
     if not line.startswith("go "):
         sys.exit(3)  # cancelled: dbt never opened the warehouse
     if line[3:].rstrip("\n") != path:
-        os.environ["KTXH_DB"] = line[3:].rstrip("\n")  # the profile's warehouse path
+        os.environ.update(KTXH_DB=line[3:].rstrip("\n"))
         manifest = None
     result = dbtRunner(manifest=manifest).invoke(json.loads(sys.stdin.readline()))
     return 0 if result.success else 1 if result.exception is None else 2
@@ -53,7 +53,7 @@ def close_database() -> bool:
 
 
 if __name__ == "__main__":
-    code = main()
+    code = main(sys.argv[1], json.loads(sys.argv[2]))
     if not close_database():  # then the usual exit closes whatever dbt opened
         sys.exit(code)
     atexit._run_exitfuncs()  # logging's flush, multiprocessing's semaphores (dbt's locks)

@@ -42,7 +42,7 @@ class DbtProcess:
         self.db: Path | None = None
         self.work = settings.dbt_work_dir(work_for)
         self.project = str(settings.PROJECT_DIR)
-        self._command = [sys.executable, "-m", "ktxh.dbt_child"]
+        self._command = [sys.executable, "-m", "ktxh.dbt_child"]  # + the path and project it parses for
         self.proc: subprocess.Popen | None = None
         self.link = self.work / "target" / self.LINK_NAME
         self._lock = FileLock(str(self.work / "target" / ".ktxh-dbt.lock"))
@@ -67,10 +67,9 @@ class DbtProcess:
         self._lock.acquire(timeout=-1 if wait else 0)
         try:
             env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-                   "DBT_TARGET_PATH": str(self.work / "target"), "DBT_LOG_PATH": str(self.work / "logs"),
-                   "KTXH_DB": str(self.link),  # parsed for it before go (ktxh/dbt_child.py)
-                   "KTXH_DBT_PROJECT_ARGS": json.dumps(self._project_args())}
-            self.proc = subprocess.Popen(self._command, env=env, cwd=self.project, stdin=subprocess.PIPE, text=True)
+                   "DBT_TARGET_PATH": str(self.work / "target"), "DBT_LOG_PATH": str(self.work / "logs")}
+            command = [*self._command, str(self.link), json.dumps(self._project_args())]
+            self.proc = subprocess.Popen(command, env=env, cwd=self.project, stdin=subprocess.PIPE, text=True)
         except BaseException:
             self._release()
             raise
