@@ -9,14 +9,14 @@ from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of, trailing_basis
 from ingest.prose.document import report_of, title_block
 from ingest.prose.figures import Figure, find_figures
-from ingest.prose.layout import to_paragraphs, split_lines
+from ingest.prose.reading import report_sentences
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
+from ingest.prose.sentences import Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
+from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -46,24 +46,7 @@ class Extractor:
         self.line_starts = starts
 
     def sentences(self) -> list[Sentence]:
-        """Sentences in document order, each with its paragraph, footnote number and section."""
-        paragraphs = to_paragraphs(split_lines(self.text))
-        section = Section(None, False)
-        out: list[Sentence] = []
-        for index, para in enumerate(paragraphs):
-            body = para.body
-            if para.heading and para.footnote_no is None:
-                section = section_after(self.report, section, body.text)
-            for k, (a, b) in enumerate(split_sentences(body) if not para.heading else [(0, len(body.text))]):
-                t = body.text
-                while a < b and t[a].isspace():
-                    a += 1
-                if a >= b:
-                    continue
-                marks = [(p - a, n) for p, n in body.marks if a <= p <= b]
-                out.append(Sentence(t[a:b], body.offs[a:b], marks, index, k, para.footnote_no, para.heading, section))
-        out.sort(key=lambda s: s.offs[0])
-        return out
+        return report_sentences(self.report)
 
     def run(self) -> list[ProseFact]:
         """All facts, sentence by sentence in document order."""
