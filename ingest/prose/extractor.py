@@ -61,7 +61,11 @@ class Extractor:
             if bare and (len(bare.group(1)) == 1 or int(bare.group(1)) == row_number + 1):
                 row_number = int(bare.group(1))
                 figures = []  # "9", then "10", "11" …: the rows' numbers, not figures
-            label, row_label = row_label, (sent.text if not figures and len(sent.text) <= P.ROW_LABEL_MAX else None)
+            numbered = P.NUMBERED_ROW.match(sent.text) if row_number and len(figures) == 1 else None
+            if numbered and int(numbered.group(1)) == row_number + 1 and figures[0].start == numbered.start(1):
+                row_number, figures = row_number + 1, []  # "4 nhập khẩu phấn đấu (triệu USD)": the next row's number and name
+            name = sent.text[numbered.end() :] if numbered and not figures else sent.text
+            label, row_label = row_label, (name if not figures and len(sent.text) <= P.ROW_LABEL_MAX else None)
             lead_end = lead_end_of(sent.text, figures)
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
