@@ -200,7 +200,10 @@ class Extractor:
             elif new_claim:
                 current = self._new_claim(between, fig, raw_measure, parent, claims)
             elif not fig.pair_second and raw_measure == "value" and current.indicator and not fits(self.vocab, current.indicator, fig, raw_measure):
-                current = self._new_claim(between, fig, raw_measure, parent, claims)  # "…; có thêm 12 trường …"
+                # "…; có thêm 12 trường …"; a level right after its growth, naming nothing else, is the level whose growth
+                # it follows: "Tổng vốn đầu tư toàn xã hội(Tỷ đồng) tăng từ 8-10% (dự ước 24.500 tỷ)"
+                level = next((c for c, g in self.vocab.growth_of.items() if g == current.indicator), None) if not residue(between) else None
+                current = self._new_claim(between, fig, raw_measure, parent, claims, forced=level if fits(self.vocab, level, fig, raw_measure) else None)
             elif not fig.pair_second and any(
                 f.measure == raw_measure and f.basis == basis and not f.figure.pair_second for f in current.facts
             ):  # one fact per comparison in a claim: a second one starts a claim of its own

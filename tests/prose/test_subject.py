@@ -305,3 +305,17 @@ def test_a_row_number_joined_to_its_rows_name_is_no_figure_and_the_name_names_th
     facts = extract_facts(text, "x.txt", dt.date(2020, 12, 10), document_kind="annual_report")
     assert [(f.printed, f.indicator_code) for f in facts] == [
         ("2.300", "grdp_per_capita"), ("920", "trade_exports"), ("575", "trade_imports"), ("15", "trade_imports")]
+
+
+def test_a_level_right_after_its_growth_is_the_level_whose_growth_it_follows():
+    """Thừa Thiên Huế, December 2020 (dev 46_thua-thien-hue_2020-12): "Tổng vốn đầu tư toàn xã hội(Tỷ đồng) / tăng từ 8-10%
+    (dự ước 24.500 tỷ)": the growth is the investment's growth rate, the amount in parentheses, naming nothing else,
+    the investment itself."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = "5\n\nTổng vốn đầu tư toàn xã hội(Tỷ đồng)\n\ntăng từ 8-10% (dự ước 24.500 tỷ)\n"
+    facts = extract_facts(text, "x.txt", dt.date(2020, 12, 10), document_kind="annual_report")
+    assert [(f.printed, f.indicator_code, f.measure) for f in facts] == [
+        ("8", "social_investment_growth", "value"), ("10", "social_investment_growth", "value"), ("24.500", "social_investment", "value")]
