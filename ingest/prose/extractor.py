@@ -55,6 +55,7 @@ class Extractor:
         paragraph_last_claim: dict[int, Claim] = {}
         row_label: str | None = None  # a short line without figures: the row name of a table printed as text
         row_number = 0  # the last row number (Stt) of a table printed as text, one number a line
+        estimated_lead: Period | None = None
         for number, sent in enumerate(sentences, start=1):
             figures = find_figures(sent.text)
             bare = P.BARE_INTEGER.fullmatch(sent.text)
@@ -70,9 +71,10 @@ class Extractor:
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
                 paragraph_lead[sent.paragraph] = lead_period(sent.text, lead)
+                estimated_lead = paragraph_lead[sent.paragraph][0] if figures and P.ESTIMATE_CUE.search(lead) else None
                 topic = P.TOPIC_LEAD.match(sent.text)
                 self.topic = topic.group(1) if topic and any(m.alias.code for m in self.vocab.find(fold(topic.group(1)))) else None
-            ctx = Context()
+            ctx = Context(estimated_period=estimated_lead if sent.index_in_paragraph else None)
             if sent.footnote_no is not None and sent.footnote_no in self.footnote_refs:
                 ctx = self.footnote_refs[sent.footnote_no]
             parent = ctx.parent
@@ -264,7 +266,7 @@ class Extractor:
                   and not fig.pair_second and not fig.has_pair_second and not P.VALUE_OPENER.search(text[: fig.start])):
                 status = "unclassified"  # a bare number: no unit, no verb, no comparison
             estimate = (current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
-                        or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate
+                        or (sent.footnote_no is not None and ctx.estimate) or ctx.estimated_period == period or (parent is not None and parent.estimate
                             # a part of another, finished period is not estimated with its whole ("vụ Đông Xuân đạt …")
                             and (not parent.facts or parent.facts[-1].period == period)))
             if not current.facts:
