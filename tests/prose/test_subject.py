@@ -319,3 +319,17 @@ def test_a_level_right_after_its_growth_is_the_level_whose_growth_it_follows():
     facts = extract_facts(text, "x.txt", dt.date(2020, 12, 10), document_kind="annual_report")
     assert [(f.printed, f.indicator_code, f.measure) for f in facts] == [
         ("8", "social_investment_growth", "value"), ("10", "social_investment_growth", "value"), ("24.500", "social_investment", "value")]
+
+
+def test_visitors_welcomed_are_tourists():
+    """Thừa Thiên Huế, QĐ 01/2023 (dev 46_thua-thien-hue_2023-01): "Phấn đấu đón khoảng 3 - 3,5 triệu lượt[1], trong đó
+    khách nội địa chiếm khoảng 70-80%": the visits welcomed ("đón … lượt") are tourists, both ends of the range; the
+    domestic share is no count of tourists."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = "- Phấn đấu đón khoảng 3 - 3,5 triệu lượt[1], trong đó khách nội địa chiếm khoảng 70-80%.\n"
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2023, 1, 5), document_kind="plan_decision")}
+    assert (f["3"].indicator_code, f["3,5"].indicator_code, f["3,5"].value_type) == ("tourists", "tourists", "plan")
+    assert f["70"].indicator_code != "tourists"
