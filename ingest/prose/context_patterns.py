@@ -30,7 +30,13 @@ DOCUMENT_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
 DOCUMENT_KINDS = [(name, re.compile(pattern, _I | re.M)) for name, pattern in DOCUMENT_KIND_PATTERNS]
 #: A title that lists a year's targets ("25 chỉ tiêu phấn đấu năm 2024", "Những chỉ tiêu kinh tế - xã
 #: hội chủ yếu năm 2024"): a plan document when the year is after the report's (or "phấn đấu" says so).
-TARGETS_TITLE = re.compile(r"chỉ\s+tiêu(?P<words>[^\n]{0,60}?)năm\s+(?P<year>\d{4})", _I)
+TARGETS_TITLE = re.compile(r"(?P<head>chỉ\s+tiêu|mục\s+tiêu)(?P<words>[^\n]{0,60}?)năm\s+(?P<year>\d{4})", _I)
+#: A title of targets for the report's own year is a plan document only in the year's first months.
+YEAR_JUST_BEGUN_MONTHS = 2
+#: A quarterly release: its title names the first quarter ("tháng 3 và quý I năm 2024") and counts no months
+#: ("3 tháng đầu năm"): its January-March figures are the quarter's.
+FIRST_QUARTER_TITLE = re.compile(r"(?<!\w)quý\s+(?:I|1)(?!\w)", _I)
+MONTH_COUNT_TITLE = re.compile(r"(?<!\w)(?:0?3|ba)\s+tháng(?!\w)", _I)
 TARGET_WORDS = re.compile(r"phấn\s+đấu|chủ\s+yếu|kế\s+hoạch|mục\s+tiêu", _I)
 #: The year a plan document is about: "KẾ HOẠCH … NĂM 2023", "CHỈ TIÊU … NĂM 2023".
 PLAN_DOCUMENT_YEAR = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ)[^\n]{0,80}?năm\s+(\d{4})", _I)

@@ -27,7 +27,7 @@ def title_block(text: str) -> str:
     return "\n".join(lines[:TITLE_LINES])[:TITLE_CHARS]
 
 
-def document_kind_of(text: str, report_year: int | None = None) -> str:
+def document_kind_of(text: str, report_year: int | None = None, report_month: int | None = None) -> str:
     """The document's kind from its title block; a report with no telling title is a monthly report.
 
     A title that lists a later year's targets ("25 chỉ tiêu phấn đấu năm 2024" in December 2023:
@@ -37,7 +37,7 @@ def document_kind_of(text: str, report_year: int | None = None) -> str:
     kinds = dict(P.DOCUMENT_KINDS)
     first_line = head.split("\n", 1)[0]
     for name, rx in P.DOCUMENT_KINDS:
-        if name == "statistics_release" and targets_title(first_line, report_year):
+        if name == "statistics_release" and targets_title(first_line, report_year, report_month):
             return "council_resolution"
         if name == "monthly_report" and kinds["session_news"].search(first_line):
             return "session_news"  # news that opens with a session ("Ngày 5/12, Kỳ họp thứ 24 …")
@@ -46,14 +46,19 @@ def document_kind_of(text: str, report_year: int | None = None) -> str:
     return "monthly_report"
 
 
-def targets_title(line: str, report_year: int | None) -> bool:
-    """A title naming the targets of a year after the report's ("… chỉ tiêu … năm 2024")."""
+def targets_title(line: str, report_year: int | None, report_month: int | None = None) -> bool:
+    """A title naming the targets of a year after the report's ("… chỉ tiêu … năm 2024"), or of the
+    year just begun ("Nhiều mục tiêu, nhiệm vụ phát triển kinh tế năm 2023" in January 2023).
+    "chỉ tiêu" needs a target word after it ("phấn đấu", "chủ yếu" …); "mục tiêu" is one."""
     m = P.TARGETS_TITLE.search(line)
-    if not m or not P.TARGET_WORDS.search(m.group("words")):
+    if not m or not (m.group("head").lower().startswith("mục") or P.TARGET_WORDS.search(m.group("words"))):
         return False
     if P.ESTIMATE_CUE.search(line) or P.ACTUAL_HEADING.search(line):
         return False  # "CÁC CHỈ TIÊU … CHỦ YẾU ƯỚC ĐẠT ĐƯỢC TRONG NĂM 2021": results, not targets
-    return report_year is None or int(m.group("year")) > report_year
+    if report_year is None:
+        return True
+    year = int(m.group("year"))
+    return year > report_year or (year == report_year and (report_month or 12) <= P.YEAR_JUST_BEGUN_MONTHS)
 
 
 def plan_year_of(text: str, report_year: int | None, report_month: int | None) -> int | None:
@@ -99,11 +104,14 @@ def report_of(document: str, text: str, year: int | None, month: int | None, day
               kind: str | None = None) -> Report:
     """What the extractor knows of a report as a whole: its kind (read from the title block unless
     given), the year a plan document is about, its own period (a figure with no period is of it)."""
-    kind = kind or document_kind_of(text, year)
+    kind = kind or document_kind_of(text, year, month)
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
     if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
         session = session_month_of(text, year, month)
         default = (session[0], session[1], session[1]) if session else council_session_period(text, year, month)
-    about_growth = bool(P.GROWTH_DOCUMENT.search(title_block(text)))
-    return Report(document, text, year, month, default, day, kind, plan_year, about_growth)
+    head = title_block(text)
+    about_growth = bool(P.GROWTH_DOCUMENT.search(head))
+    first_line = head.split("\n", 1)[0]
+    first_quarter = bool(P.FIRST_QUARTER_TITLE.search(first_line)) and not P.MONTH_COUNT_TITLE.search(first_line)
+    return Report(document, text, year, month, default, day, kind, plan_year, about_growth, first_quarter)

@@ -245,6 +245,8 @@ class Extractor:
             if share is not None and share.end() <= fig.start and raw_measure == "growth_pct" and fig.unit_class == "pct":
                 measure, basis, indicator, positive_fall = "pp", said_basis, None, False  # "cơ cấu kinh tế khu vực … giảm 1,02%"
             period_kind, balance, compared = period_kind_of(period, text[: fig.start] if period[1:] == (1, 3) else ""), None, None
+            if period_kind == "cumulative" and period[1:] == (1, 3) and self.report.first_quarter:
+                period_kind = "quarter"  # a first-quarter release: its January-March figures are the quarter's
             stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or under_stock_date(text, stock_ends, fig.start)
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":

@@ -104,3 +104,22 @@ def test_a_council_session_named_after_the_council():
     assert P.COUNCIL_SESSION.search("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Bùi Thị Quỳnh Vân phát biểu khai mạc Kỳ họp")
     assert P.COUNCIL_SESSION.search("tham dự Kỳ họp thứ 29 HĐND tỉnh Quảng Ngãi Khóa XIII, nhiệm kỳ 2021-2026.")
     assert not P.COUNCIL_SESSION.search("Ngày 25/11, UBND tỉnh Thanh Hóa tổ chức phiên họp thường kỳ tháng 11/2025.")
+
+
+VINH_LONG_TARGETS = (  # tests/fixtures/prose_corpus/unseen4/86_vinh-long_2023-01_tin-muc-tieu-ke-hoach-2023.txt
+    "Nhiều mục tiêu, nhiệm vụ phát triển kinh tế năm 2023\n\nCập nhật, 05:55, Thứ Năm, 12/01/2023 (GMT+7)\n\n"
+    "Các mục tiêu, nhiệm vụ cụ thể gồm: tổng sản phẩm trên địa bàn tỉnh tăng 8%; GRDP bình quân đầu người 77,2 triệu "
+    "đồng/người; tổng kim ngạch xuất khẩu 750 triệu USD; tổng vốn đầu tư toàn xã hội 17.500 tỷ đồng.\n")
+
+
+def test_a_title_of_the_targets_of_the_year_just_begun_is_a_plan_document():
+    """Vĩnh Long, 12/01/2023: "Nhiều mục tiêu, nhiệm vụ … năm 2023" lists the 2023 plan's targets
+    ("mục tiêu" is a target word by itself); late in that year the same title would not be a plan."""
+    assert document_kind_of(VINH_LONG_TARGETS, 2023, 1) == "council_resolution"
+    assert document_kind_of(VINH_LONG_TARGETS, 2023, 11) != "council_resolution"
+    assert document_kind_of(VINH_LONG_TARGETS, 2024, 1) != "council_resolution"  # an earlier year's targets
+    facts = {f.printed: f for f in extract_facts(VINH_LONG_TARGETS, "x.txt", dt.date(2023, 1, 12))}
+    got = {p: (facts[p].indicator_code, facts[p].value_type, facts[p].period_year, facts[p].month_from, facts[p].month_to)
+           for p in ("77,2", "750", "17.500")}
+    assert got == {"77,2": ("grdp_per_capita", "plan", 2023, 1, 12), "750": ("trade_exports", "plan", 2023, 1, 12),
+                   "17.500": ("social_investment", "plan", 2023, 1, 12)}

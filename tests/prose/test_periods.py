@@ -212,3 +212,23 @@ def test_a_paragraph_opening_with_the_month_and_its_cumulative_gives_no_period_t
                "lao động, đạt 89,2% kế hoạch năm. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 92,7%.", "2023-10-25")
     assert {p: (f[p].month_from, f[p].month_to) for p in ("2.350", "21.400", "92,7")} == {
         "2.350": (10, 10), "21.400": (1, 10), "92,7": (1, 10)}
+
+
+NAM_DINH_Q1 = (  # tests/fixtures/prose_corpus/unseen4/36_nam-dinh_2024-03_bao-cao-cuc-thong-ke-quy-1.txt
+    "Báo cáo tình hình kinh tế - xã hội tháng 3 và quý I năm 2024\n\nThứ sáu - 29/03/2024 00:16\n\n"
+    "Tổng sản phẩm trên địa bàn (GRDP) quý I/2024 theo giá so sánh 2010 ước đạt 12.930 tỷ đồng, tăng 7,07% so với cùng "
+    "kỳ năm trước. Trong đó: khu vực nông, lâm nghiệp và thủy sản tăng 1,89%, đóng góp 0,33 điểm phần trăm vào mức tăng "
+    "trưởng chung; khu vực công nghiệp và xây dựng tăng 9,52%, đóng góp 3,89 điểm phần trăm;\n")
+
+
+def test_a_first_quarter_release_gives_its_january_to_march_figures_the_quarter():
+    """Nam Định, 29/3/2024: a release titled "… tháng 3 và quý I năm 2024" is about the quarter: a sentence
+    after the one naming "quý I/2024" that gets January-March from it is the quarter's too, not cumulative;
+    a title counting "3 tháng" keeps them cumulative."""
+    f = _facts(NAM_DINH_Q1, "2024-03-29")
+    assert {p: (f[p].indicator_code, f[p].period_year, f[p].month_from, f[p].month_to, f[p].period_kind)
+            for p in ("1,89", "9,52")} == {
+        "1,89": ("grdp_growth_agriculture", 2024, 1, 3, "quarter"),
+        "9,52": ("grdp_growth_industry_construction", 2024, 1, 3, "quarter")}
+    g = _facts(NAM_DINH_Q1.replace("quý I năm 2024", "3 tháng đầu năm 2024"), "2024-03-29")
+    assert g["1,89"].period_kind == "cumulative"
