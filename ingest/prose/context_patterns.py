@@ -31,6 +31,10 @@ DOCUMENT_KINDS = [(name, re.compile(pattern, _I | re.M)) for name, pattern in DO
 #: A title that lists a year's targets ("25 chỉ tiêu phấn đấu năm 2024", "Những chỉ tiêu kinh tế - xã
 #: hội chủ yếu năm 2024"): a plan document when the year is after the report's (or "phấn đấu" says so).
 TARGETS_TITLE = re.compile(r"(?P<head>chỉ\s+tiêu|mục\s+tiêu)(?P<words>[^\n]{0,60}?)năm\s+(?P<year>\d{4})", _I)
+#: A session (a press briefing, a meeting) on how a quarter went: "họp báo thông tin tình hình phát triển kinh tế - xã
+#: hội quý III", "buổi họp báo về tình hình kinh tế - xã hội quý III".
+SESSION_QUARTER = re.compile(
+    r"(?:họp\s+báo|phiên\s+họp|cuộc\s+họp|hội\s+nghị)[^.\n]{0,60}?tình\s+hình[^.\n]{0,50}?quý\s+(I{1,3}|IV)(?!\w)", _I)
 #: A title of targets for the report's own year is a plan document only in the year's first months.
 YEAR_JUST_BEGUN_MONTHS = 2
 #: A quarterly release: its title names the first quarter ("tháng 3 và quý I năm 2024") and counts no months

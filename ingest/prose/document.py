@@ -114,4 +114,15 @@ def report_of(document: str, text: str, year: int | None, month: int | None, day
     about_growth = bool(P.GROWTH_DOCUMENT.search(head))
     first_line = head.split("\n", 1)[0]
     first_quarter = bool(P.FIRST_QUARTER_TITLE.search(first_line)) and not P.MONTH_COUNT_TITLE.search(first_line)
-    return Report(document, text, year, month, default, day, kind, plan_year, about_growth, first_quarter)
+    return Report(document, text, year, month, default, day, kind, plan_year, about_growth,
+                  reviewed_quarter_end(text, month), first_quarter)
+
+
+def reviewed_quarter_end(text: str, month: int | None) -> int | None:
+    """The last month of the quarter a session (told of in the news or a report) reviews, named with the session in its opening ("họp báo
+    thông tin tình hình phát triển kinh tế - xã hội quý III" on 7 October: September), when it is over."""
+    m = P.SESSION_QUARTER.search(text[:SESSION_OPENING_CHARS])
+    if not m or month is None:
+        return None
+    end = 3 * ("I", "II", "III", "IV").index(m.group(1).upper()) + 3
+    return end if end < month else None

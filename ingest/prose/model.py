@@ -24,6 +24,7 @@ class Report:
     kind: str = "monthly_report"  # see ingest.prose.document
     plan_year: int | None = None  # a plan document: the year it is about
     about_growth: bool = False  # its title block names GRDP: a part of the economy grows as its value added
+    reviewed_to: int | None = None  # a session's news on a quarter ("họp báo … quý III"): "đến nay" is to its end
     first_quarter: bool = False  # its title names "quý I" and no count of months: January-March is the quarter
 
 

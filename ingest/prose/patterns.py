@@ -24,7 +24,7 @@ from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
     TARGETS_TITLE, TARGET_WORDS, GROWTH_DOCUMENT, CONTRIBUTION, SHARE_PREDICATE,
     SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH, COUNCIL_SESSION, SHARE_CHANGE,
-    YEAR_JUST_BEGUN_MONTHS, FIRST_QUARTER_TITLE, MONTH_COUNT_TITLE,
+    YEAR_JUST_BEGUN_MONTHS, FIRST_QUARTER_TITLE, MONTH_COUNT_TITLE, SESSION_QUARTER,
 )
 
 # the periods, and the dates and names that are not periods
@@ -141,6 +141,9 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("date_full", r"\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}\b"),
     _named("date_words", rf"{WB_L}ngày\s+\d{{1,2}}(?:\s+tháng\s+\d{{1,2}})?(?:\s+năm\s+\d{{4}})?(?:\.\d{{1,2}}(?:\.\d{{4}})?(?!\d|[.,]\d))?"),  # "Ngày 9.12"
     _named("date_day_month", rf"(?:{WB_L}(?:ngày|từ|đến|tới|lễ|dịp|trước|sau|hết|sáng|chiều|tối|trưa|đêm)\s+|\()\d{{1,2}}/\d{{1,2}}\b(?!/)"),
+    # a day and month joined by "-" after a word of the day ("Chiều 7-10", "ngày 2-10", "Ngày 28-11"); not "từ 7-10%"
+    _named("date_day_month_dash", rf"{WB_L}(?:ngày|sáng|chiều|tối|trưa|đêm)\s+\d{{1,2}}-(?:1[0-2]|0?[1-9])(?![\d%/-]|[,.]\d|\s*(?:%|tháng|ngày))"),
+    _named("time_zone", r"\bGMT\s?[+-]\s?\d{1,2}\b"),  # a web page's stamp "Thứ Năm, 12/01/2023 (GMT+7)"
     _named("date_range", r"\b\d{1,2}/\d{1,2}\s?[-–]\s?\d{1,2}/\d{1,2}\b"),
     _named("month_year", r"\b(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d{2}\b"),
     _named("time", r"\b\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
@@ -182,6 +185,8 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
     "date_full": ("/", ".", "-"),
     "date_words": ("ngày",),
     "date_day_month": ("/",),
+    "date_day_month_dash": ("-",),
+    "time_zone": ("gmt",),
     "date_range": ("/",),
     "month_year": ("/",),
     "time": ("giờ", "h", ":"),
@@ -213,6 +218,7 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
 SKIP_STARTS: dict[str, tuple[str, ...]] = {
     "date_words": ("ngày",), "date_day_month": ("ngày", "từ", "đến", "tới", "lễ", "dịp", "trước", "sau", "hết", "sáng", "chiều",
                                                 "tối", "trưa", "đêm", "("),
+    "date_day_month_dash": ("ngày", "sáng", "chiều", "tối", "trưa", "đêm"), "time_zone": ("gmt",),
     "disease_name": ("covid", "sars"),
     "year": ("19", "20"), "period_words": ("tháng", "quý", "năm", "tuần", "kỳ"),
     "document_reference": tuple(_DOC_WORDS.split("|")), "number_sign": ("số",), "ordinal": SKIP_CUES["ordinal"],

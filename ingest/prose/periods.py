@@ -217,8 +217,8 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if year is None:
         base = sent.section.period if sent.section.period and sent.section.period[0] else report.default
         year = base[0]
-    if b == 0:  # year to date
-        b = report.month if year == report.year and report.month else 12
+    if b == 0:  # year to date: to the report's month, or to the end of the quarter a session reviews
+        b = (report.reviewed_to or report.month) if year == report.year and report.month else 12
     if b == -1:  # "trong tháng": the report's month
         a = b = report.month or report.default[2]
     return (year, a, b)

@@ -166,3 +166,15 @@ def test_a_date_with_dots_a_rank_among_provinces_and_double_digits_are_not_figur
     assert [f.printed for f in find_figures("Đây là năm thứ 2 thành phố thu ngân sách đạt trên 100.000 tỷ đồng và tiếp tục "
                                             "duy trì mức tăng trưởng 2 con số.")] == ["100.000"]
     assert [f.printed for f in find_figures("phê duyệt xếp hạng 42 trường học")] == ["42"]
+
+
+def test_a_day_and_month_joined_by_a_dash_and_a_time_zone_are_not_figures():
+    """Tây Ninh, Đồng Tháp, Cà Mau, Vĩnh Long (unseen4): "Chiều 7-10", "đến ngày 2-10", "vào chiều 22-10",
+    "Ngày 28-11" are dates and "(GMT+7)" a page's time zone; the figures after them stay, and a range
+    after "từ" ("từ 7-10%") is still a range of figures."""
+    assert [f.printed for f in find_figures(
+        "Chiều 7-10, UBND tỉnh Tây Ninh tổ chức họp báo. Tổng thu ngân sách nhà nước đến ngày 2-10 đạt hơn 39.600 tỷ đồng, "
+        "đạt 105,2% dự toán.")] == ["39.600", "105,2"]
+    assert [f.printed for f in find_figures("Ngày 28-11, UBND tỉnh Cà Mau cho biết.")] == []
+    assert [f.printed for f in find_figures("Cập nhật, 05:55, Thứ Năm, 12/01/2023 (GMT+7)")] == []
+    assert [f.printed for f in find_figures("tốc độ tăng trưởng từ 7-10%")][-1] == "10"

@@ -232,3 +232,21 @@ def test_a_first_quarter_release_gives_its_january_to_march_figures_the_quarter(
         "9,52": ("grdp_growth_industry_construction", 2024, 1, 3, "quarter")}
     g = _facts(NAM_DINH_Q1.replace("quý I năm 2024", "3 tháng đầu năm 2024"), "2024-03-29")
     assert g["1,89"].period_kind == "cumulative"
+
+
+TAY_NINH_Q3 = (  # tests/fixtures/prose_corpus/unseen4/80_tay-ninh_2025-10_tin-hop-bao-ubnd-quy-3.txt
+    "Chiều 7-10, UBND tỉnh Tây Ninh tổ chức họp báo thông tin tình hình phát triển kinh tế - xã hội quý III và phương "
+    "hướng, nhiệm vụ trọng tâm quý IV năm 2025 của địa phương.\n\n"
+    "Từ đầu năm đến nay, tỉnh thành lập mới hơn 3.200 doanh nghiệp, tăng hơn gấp rưỡi so với cùng kỳ, với tổng vốn "
+    "đăng ký hơn 22.000 tỷ đồng.\n")
+
+
+def test_the_year_to_date_of_a_briefing_on_a_quarter_runs_to_the_quarters_end():
+    """Tây Ninh, 7/10/2025: at a briefing on the third quarter, "Từ đầu năm đến nay" is January to September
+    (over, so actual), not to the briefing's October; without the quarter named it runs to the report's month."""
+    f = _facts(TAY_NINH_Q3, "2025-10-07")
+    assert {p: (f[p].period_year, f[p].month_from, f[p].month_to, f[p].period_kind, f[p].value_type)
+            for p in ("3.200", "22.000")} == {
+        "3.200": (2025, 1, 9, "cumulative", "actual"), "22.000": (2025, 1, 9, "cumulative", "actual")}
+    g = _facts(TAY_NINH_Q3.replace("quý III và phương hướng, nhiệm vụ trọng tâm quý IV", "tháng 9"), "2025-10-07")
+    assert (g["3.200"].month_from, g["3.200"].month_to, g["3.200"].value_type) == (1, 10, "estimate")
