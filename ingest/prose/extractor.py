@@ -78,8 +78,10 @@ class Extractor:
             if sent.footnote_no is not None and sent.footnote_no in self.footnote_refs:
                 ctx = self.footnote_refs[sent.footnote_no]
             parent = ctx.parent
-            if P.BREAKDOWN.match(sent.text.lstrip("-+ ")) and sent.paragraph in paragraph_last_claim:
-                parent = paragraph_last_claim[sent.paragraph]
+            if P.BREAKDOWN.match(sent.text.lstrip("-+ ")):
+                # "Trong đó, …" breaks down the claim before it, in its paragraph or, opening one, the paragraph before
+                whole = paragraph_last_claim.get(sent.paragraph if sent.index_in_paragraph else sent.paragraph - 1)
+                parent = whole if whole is not None else parent
             para_lead = paragraph_lead.get(sent.paragraph) if sent.index_in_paragraph else None
             before = paragraph_last_claim.get(sent.paragraph) if sent.index_in_paragraph else None
             claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent, label, before)

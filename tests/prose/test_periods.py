@@ -250,3 +250,20 @@ def test_the_year_to_date_of_a_briefing_on_a_quarter_runs_to_the_quarters_end():
         "3.200": (2025, 1, 9, "cumulative", "actual"), "22.000": (2025, 1, 9, "cumulative", "actual")}
     g = _facts(TAY_NINH_Q3.replace("quý III và phương hướng, nhiệm vụ trọng tâm quý IV", "tháng 9"), "2025-10-07")
     assert (g["3.200"].month_from, g["3.200"].month_to, g["3.200"].value_type) == (1, 10, "estimate")
+
+
+TAY_NINH_GROWTH = (  # tests/fixtures/prose_corpus/unseen4/80_tay-ninh_2025-10_tin-hop-bao-tang-truong-9-thang.txt
+    "Ngày 7/10, tại buổi họp báo về tình hình kinh tế - xã hội quý III và nhiệm vụ trọng tâm quý IV, Chánh Văn phòng "
+    "UBND tỉnh Tây Ninh Võ Thành Trí cho biết, tốc độ tăng trưởng kinh tế (GRDP) 9 tháng đầu năm của tỉnh đạt 9,52%.\n\n"
+    "Trong đó, lĩnh vực nông - lâm - thủy sản tăng 4,33%; công nghiệp - xây dựng tăng 12,76% (riêng công nghiệp tăng "
+    "13,19%); thương mại - dịch vụ tăng 8,07%; thuế sản phẩm trừ trợ cấp sản phẩm tăng 7,19%.\n")
+
+
+def test_a_breakdown_opening_a_paragraph_breaks_down_the_claim_ending_the_paragraph_before():
+    """Tây Ninh, 7/10/2025: "Trong đó, …" opening the next paragraph breaks down the nine months' GRDP growth
+    of the paragraph before: its sectors grow over January-September, not over the quarter the briefing is on."""
+    f = _facts(TAY_NINH_GROWTH, "2025-10-07", "session_news")
+    assert {p: (f[p].indicator_code, f[p].period_year, f[p].month_from, f[p].month_to, f[p].period_kind)
+            for p in ("12,76", "7,19")} == {
+        "12,76": ("grdp_growth_industry_construction", 2025, 1, 9, "cumulative"),
+        "7,19": ("grdp_growth_product_taxes", 2025, 1, 9, "cumulative")}
