@@ -264,6 +264,8 @@ def test_a_breakdown_opening_a_paragraph_breaks_down_the_claim_ending_the_paragr
     of the paragraph before: its sectors grow over January-September, not over the quarter the briefing is on."""
     f = _facts(TAY_NINH_GROWTH, "2025-10-07", "session_news")
     assert {p: (f[p].indicator_code, f[p].period_year, f[p].month_from, f[p].month_to, f[p].period_kind)
-            for p in ("12,76", "7,19")} == {
+            for p in ("4,33", "12,76", "8,07", "7,19")} == {
+        "4,33": ("grdp_growth_agriculture", 2025, 1, 9, "cumulative"),  # "nông - lâm - thủy sản", "thương mại - dịch vụ":
+        "8,07": ("grdp_growth_services", 2025, 1, 9, "cumulative"),     # the sectors named with dashes
         "12,76": ("grdp_growth_industry_construction", 2025, 1, 9, "cumulative"),
         "7,19": ("grdp_growth_product_taxes", 2025, 1, 9, "cumulative")}
