@@ -20,17 +20,19 @@ WB_R = rf"(?!{LETTER})"  # no letter after
 ESTIMATE_CUE = re.compile(rf"(?<!\bcông )(?<!\bhiệp )(?<!\bquy )(?<!\bmong ){WB_L}(?:ước|uớc|dự\s+ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
 PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
 #: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
-PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
+PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*"
+                        r"(?:(?:tăng|giảm|đạt)(?:\s+(?:từ|khoảng|trên))?\s*)?(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
 #: A paragraph that opens with a short name and a colon ("Cây lúa: Gieo cấy 15.150,5 ha, …; sản lượng đạt
 #: 84.718,4 tấn"): its figures whose own words name no indicator are of that subject.
 TOPIC_LEAD = re.compile(r"^\s*(?:[-+•*]\s*)?([^\W\d][^:;,.()\d]{1,28}):\s")
 #: A signed amount in parentheses right after a growth: "tăng 2,48% (+1,35 tạ/ha)", "giảm 11,54% (-820,3 ha)".
 SIGNED_CHANGE = re.compile(r"\s*\(\s*[+-]?\s*")
 #: A value in parentheses after what it is compared with: "cao hơn mức cùng kỳ 2024 (8,49%)" (that
-#: period's value), "tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)" (the plan's).
+#: period's value), "tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)", "cao hơn so với dự báo kịch bản tăng trưởng
+#: trước đó là 1,96%" (the plan's).
 COMPARED_QUOTE = re.compile(
     r"(?:(?P<same>cùng\s+kỳ(?:\s+năm)?\s+(?P<year>\d{4}))|(?P<plan>kịch\s+bản(?:\s+tăng\s+trưởng)?|kế\s+hoạch|mục\s+tiêu)"
-    r"(?:\s+(?:đã\s+)?(?:đề\s+ra|đặt\s+ra|giao))?)\s*\(\s*(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
+    r"(?:\s+(?:đã\s+)?(?:đề\s+ra|đặt\s+ra|giao|trước\s+đó))?)\s*(?:\(|là|:)\s*(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
 PLAN_YEAR_CUE = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch)\s+(?:năm\s+)?(\d{{4}})", _I)
 #: A plan named with its year ("Nghị quyết đề ra 24 chỉ tiêu chủ yếu phát triển kinh tế-xã hội năm 2024",
 #: "mục tiêu năm 2024", "kế hoạch phát triển … năm 2024"): of a later year than the report's, the

@@ -13,7 +13,8 @@ from ingest.prose import patterns as P
 from ingest.prose.figures import Figure
 from ingest.prose.model import Context, Period
 from ingest.prose.periods import year_of
-from ingest.prose.sentences import comparison_spans, right_basis
+from ingest.prose.sentences import comparison_spans, last_clause, right_basis
+from ingest.prose.subject import residue
 
 
 def basis_of_phrase( phrase: str, period: Period) -> str | None:
@@ -140,3 +141,31 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
     elif (right or left_basis_phrase) and explicit is None:
         status = "unclassified"
     return measure, basis, sign, unit, status
+
+
+def trailing_basis(text: str, figures: list[Figure], index: int) -> str | None:
+    """The comparison said once at the end of a list of growths, after its last one, for the growths before it
+    that say none: "Trong đó, ngành khai khoáng tăng 2,7%; …; ngành cung cấp nước … tăng 4,0% so với cùng kỳ năm
+    trước", "88.688 ha cây công nghiệp, tăng 4,1% và 84.780 ha cây ăn quả …, tăng 0,7% so với năm trước".  Each
+    item names its own subject ("X tăng 9,02% và tăng 0,02% so với kịch bản" compares one subject twice); every
+    figure on the way is a growth of the same unit, or a level when the list's items are "level, growth"; not
+    across another comparison or period phrase, nor past the sentence."""
+    fig = figures[index]
+    levels = index > 0 and figures[index - 1].unit_class != fig.unit_class and "," in text[figures[index - 1].unit_end : fig.start]
+    end = fig.unit_end
+    for later in figures[index + 1 :]:
+        between = text[end : later.start]
+        if P.SO_VOI.search(between) or P.PERIOD_TRACE.search(between):
+            return None
+        if later.unit_class != fig.unit_class:
+            if not levels:
+                return None
+            continue
+        pred = P.PREDICATE.search(last_clause(between))
+        if pred is None or P.WHITESPACE_RUN.sub(" ", pred.group("pred").lower()) not in P.GROWTH_PREDICATES or not residue(text[fig.unit_end : later.start]):
+            return None
+        right = right_basis(text[later.unit_end :])
+        if right is not None:
+            return right[0]
+        end = later.unit_end
+    return None

@@ -75,7 +75,8 @@ STOCK_CUE = re.compile(
 #: What there is at a date: "đến tháng 9/2024, toàn tỉnh có 320/411 xã đạt chuẩn NTM" (a stock; "đến
 #: ngày 31/10 thu ngân sách đạt …" is a flow up to the date).  The figures after it in its sentence are balances.
 STOCK_AT_DATE = re.compile(
-    rf"{WB_L}(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?)"
+    rf"{WB_L}(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?"
+    rf"|(?<=hết\s)năm(?:\s+\d{{4}})?|cuối\s+năm(?:\s+\d{{4}})?)"
     rf"\s*,?\s*(?:toàn\s+tỉnh|cả\s+tỉnh|toàn\s+thành\s+phố|tỉnh|thành\s+phố|trên\s+địa\s+bàn(?:\s+tỉnh)?)?\s*(?:đã\s+)?có{WB_R}",
     _I,
 )
@@ -93,8 +94,11 @@ BALANCE_DATE = re.compile(
 #: năm tăng 9,02%"); there a growth of a part of the economy is the growth of its value added.
 GROWTH_DOCUMENT = re.compile(rf"{WB_L}(?:GRDP|tăng\s+trưởng\s+kinh\s+tế|tổng\s+sản\s+phẩm){WB_R}", _I)
 #: A contribution to growth ("đóng góp 3,36 điểm phần trăm vào tốc độ tăng …"): points, not a difference.
-CONTRIBUTION = re.compile(rf"{WB_L}đóng\s+góp(?:\s+(?:lớn\s+nhất|nhiều\s+nhất|chủ\s+yếu))?\s*$", _I)
+CONTRIBUTION = re.compile(rf"{WB_L}đóng\s+góp(?:\s+(?:lớn\s+nhất|nhiều\s+nhất|chủ\s+yếu))?\s*[-–]?\s*$", _I)  # "đóng góp -0,26 điểm phần trăm"
 #: A share of a whole ("Nông, lâm, ngư nghiệp chiếm 12,1%"): not a growth rate.
 SHARE_PREDICATE = re.compile(rf"{WB_L}chiếm(?:\s+(?:khoảng|gần|trên|dưới|tỷ\s+trọng|tỷ\s+lệ))*\s*$", _I)
 #: The words that name a part of the economy: "ngành", "lĩnh vực", "khu vực".
 SECTOR_WORD = re.compile(rf"{WB_L}(?:ngành|lĩnh\s+vực|khu\s+vực){WB_R}", _I)
+#: A share of the economy named before its change ("cơ cấu kinh tế khu vực nông, lâm nghiệp và thủy sản giảm 1,02%;
+#: khu vực công nghiệp và xây dựng tăng 4,19%"): the growths after it are changes of shares, in points.
+SHARE_CHANGE = re.compile(rf"{WB_L}(?:cơ\s+cấu(?:\s+kinh\s+tế)?|tỷ\s+trọng)(?:\s+của)?\s+(?:khu\s+vực|ngành|lĩnh\s+vực){WB_R}", _I)

@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 
 from ingest.prose import patterns as P
-from ingest.prose.comparison import basis_of_phrase, measure_of
+from ingest.prose.comparison import basis_of_phrase, measure_of, trailing_basis
 from ingest.prose.document import report_of, title_block
 from ingest.prose.figures import Figure, find_figures
 from ingest.prose.layout import to_paragraphs, split_lines
@@ -14,9 +14,9 @@ from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
+from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import count_of_targets, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
+from ingest.prose.value_type import count_of_targets, plans_of_pairs, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -133,6 +133,7 @@ class Extractor:
         # once a sentence, not once a figure: where a stock at a date and a sector's word end, whether a year is named
         stock_ends, named_years = [m.end() for m in P.STOCK_AT_DATE.finditer(text)], P.NAMED_YEAR.search(text) is not None
         self._sector_end = next((m.end() for m in P.SECTOR_WORD.finditer(text)), None)
+        share = P.SHARE_CHANGE.search(text) if self._sector_end is not None and ("cấu" in text or "trọng" in text) else None
         claims: list[Claim] = []
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
@@ -169,13 +170,16 @@ class Extractor:
             if plan_of_year and (period[0] or 0) < plan_of_year:
                 period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
-            if raw_measure in ("growth_pct", "ratio_pct") and parent is not None and not (
-                    right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis):
+            said = right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis
+            if raw_measure in ("growth_pct", "ratio_pct") and not said:
                 # "… tăng 1,34% so với tháng trước, trong đó ngành khai khoáng tăng 1,75%": a part's
                 # growth said with no comparison is against what its whole's growth is against
-                # ("bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân … bằng 99,88%": so is a part's ratio)
-                stated = [f.basis for f in parent.facts if f.measure == raw_measure and f.basis != "none"]
-                basis = stated[0] if stated else basis
+                # ("bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân … bằng 99,88%": so is a part's ratio);
+                # a whole compared two ways leaves it to the list's one comparison, said after its last item
+                stated = list(dict.fromkeys(f.basis for f in parent.facts if f.measure == raw_measure and f.basis != "none")) if parent else []
+                listed = trailing_basis(text, figures, figures.index(fig)) if raw_measure == "growth_pct" and len(stated) != 1 else None
+                listed = basis_of_phrase(listed, period) if listed else None
+                basis = listed if listed not in (None, "?") else stated[0] if stated else basis
             if (raw_measure == "value" and basis == "none" and fig.unit_class not in ("pct", "pp", "times") and last_fact is not None
                     and last_fact.figure.unit_class == "pct" and last_fact.basis not in ("none", "plan", "plan_central", "plan_council")
                     and P.SIGNED_CHANGE.fullmatch(text, last_fact.figure.unit_end, fig.start)):
@@ -229,6 +233,7 @@ class Extractor:
                 # level did not fit; the growth that follows is that rate (a ratio that follows is the level's:
                 # "Tổng diện tích gieo trồng … đạt 264.821,45 ha, bằng 99,63% so với cùng kỳ")
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
+            said_basis = basis
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
             if lead_no_indicator:
                 indicator = None
@@ -245,8 +250,10 @@ class Extractor:
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")
                     and self._sector_end is not None and self._sector_end <= fig.start):
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
-            period_kind, balance, compared = period_kind_of(period), None, None
-            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or any(e <= fig.start for e in stock_ends)
+            if share is not None and share.end() <= fig.start and raw_measure == "growth_pct" and fig.unit_class == "pct":
+                measure, basis, indicator, positive_fall = "pp", said_basis, None, False  # "cơ cấu kinh tế khu vực … giảm 1,02%"
+            period_kind, balance, compared = period_kind_of(period, text[: fig.start]), None, None
+            stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or under_stock_date(text, stock_ends, fig.start)
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]
@@ -280,8 +287,8 @@ class Extractor:
                 period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
-            period, value_type = count_of_targets(self.report, fig, period, value_type)
-            period_kind = period_kind_of(period) if period_kind != "balance" else period_kind
+            counted, value_type = count_of_targets(self.report, fig, period, value_type)
+            period, period_kind = counted, period_kind_of(counted) if counted != period and period_kind != "balance" else period_kind
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
                              period_kind, scope, balance, compared, stated_estimate=estimate and value_type == "estimate")
             current.facts.append(last_fact)
@@ -289,7 +296,7 @@ class Extractor:
             prev_end = phrase_end(text, fig)
         printed_sentence = P.WHITESPACE_RUN.sub(" ", text).strip() if claims else ""
         for claim in claims:
-            self._finish_claim(claim)
+            plans_of_pairs(claim)
             for fact in claim.facts:
                 self._emit(sent, number, claim, fact, printed_sentence)
         return claims
@@ -318,13 +325,6 @@ class Extractor:
         claim = Claim(self.claim_counter, subject_region, subject or (fig.unit or "") + fig.after, code, estimate, parent, term=term)
         claims.append(claim)
         return claim
-
-    def _finish_claim(self, claim: Claim) -> None:
-        """The second of an "actual/plan" pair is the plan when the claim compares with a plan."""
-        has_plan_ratio = any(f.basis in ("plan", "plan_central", "plan_council") for f in claim.facts)
-        for f in claim.facts:
-            if f.figure.pair_second and has_plan_ratio and f.measure == "value":
-                f.value_type = "plan"
 
     def _emit(self, sent: Sentence, number: int, claim: Claim, fact: Fact, printed_sentence: str) -> None:
         """One fact of a sentence (``printed_sentence``: its text with each run of spaces as one)."""

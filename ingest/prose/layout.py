@@ -122,6 +122,9 @@ def clean_line(raw: str, start: int) -> tuple[Text, bool]:
     if m:
         heading = True
         pos = m.end()
+    if ("tăng" in raw or "giảm" in raw) and P.GLUED_PREDICATE.search(raw, pos):
+        raw = P.GLUED_PREDICATE.sub("\0", raw)  # a space lost in a PDF: NUL marks where it goes (see unglued)
+        return unglued(*clean_line(raw, start)), heading
     tokens = list(P.MARKUP_TOKEN.finditer(raw, pos)) if P.MARKUP_START.search(raw, pos) else []
     if not tokens:  # plain text (most lines): the characters as they are
         return Text(raw[pos:], Offsets.run(start + pos, len(raw) - pos)), heading
@@ -142,6 +145,20 @@ def clean_line(raw: str, start: int) -> tuple[Text, bool]:
         pos = tok.end()
     out.add(raw[pos:], start + pos)
     return out, heading
+
+
+def unglued(t: Text, heading: bool) -> Text:
+    """The text of a line in which ``clean_line`` marked each lost space with a NUL: a space there, at the offset of
+    the character after it, and the offsets of the characters after it as they are in the document."""
+    out = Text(marks=list(t.marks))
+    shift = 0
+    for ch, off in zip(t.text, t.offs):
+        if ch == "\0":
+            shift += 1
+            out.add(" ", off - shift + 1)
+        else:
+            out.add(ch, off - shift)
+    return out
 
 
 def strip_prefix(t: Text, n: int) -> Text:

@@ -23,7 +23,7 @@ from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UN
 from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
     TARGETS_TITLE, TARGET_WORDS, GROWTH_DOCUMENT, CONTRIBUTION, SHARE_PREDICATE,
-    SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH, COUNCIL_SESSION,
+    SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH, COUNCIL_SESSION, SHARE_CHANGE,
 )
 
 # the periods, and the dates and names that are not periods
@@ -100,6 +100,10 @@ MARKUP_START = re.compile(r"[<&⁽⁰¹²³⁴⁵⁶⁷⁸⁹*_\\]")
 HTML_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 #: ² ³ after a length unit are exponents (m², km³), not footnote marks.
 EXPONENT_BEFORE = re.compile(r"(?:\d\s?|\bk|\bc|\s)m$")
+#: Where a space is missing in text taken from a PDF: before "tăng"/"giảm" glued to the word before it and to the
+#: figure or "so" after it ("chế tạotăng1,36%", "sản xuấttăngso tháng trước"), and between "tăng"/"giảm" and a
+#: figure glued to it ("tăng1,36%").  Neither syllable is ever part of a longer one.
+GLUED_PREDICATE = re.compile(r"(?<=[^\W\d_])(?=(?:tăng|giảm)(?:\d|so\s))|(?<=tăng|giảm)(?=\d|so\s)")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 #: A paragraph that ends with one of these is closed; otherwise it may go on after a page break.
 CLOSING_PUNCT = re.compile(r"[.!?…:;]\s*$|\.\s*/\s*\.\s*$")
@@ -134,7 +138,7 @@ _DOC_WORDS = (
 
 SKIP_SPANS: tuple[Named, ...] = (
     _named("date_full", r"\b\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}\b"),
-    _named("date_words", rf"{WB_L}ngày\s+\d{{1,2}}(?:\s+tháng\s+\d{{1,2}})?(?:\s+năm\s+\d{{4}})?"),
+    _named("date_words", rf"{WB_L}ngày\s+\d{{1,2}}(?:\s+tháng\s+\d{{1,2}})?(?:\s+năm\s+\d{{4}})?(?:\.\d{{1,2}}(?:\.\d{{4}})?(?!\d|[.,]\d))?"),  # "Ngày 9.12"
     _named("date_day_month", rf"(?:{WB_L}(?:ngày|từ|đến|tới|lễ|dịp|trước|sau|hết|sáng|chiều|tối|trưa|đêm)\s+|\()\d{{1,2}}/\d{{1,2}}\b(?!/)"),
     _named("date_range", r"\b\d{1,2}/\d{1,2}\s?[-–]\s?\d{1,2}/\d{1,2}\b"),
     _named("month_year", r"\b(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d{2}\b"),
@@ -161,10 +165,10 @@ SKIP_SPANS: tuple[Named, ...] = (
     # subject is none ("xã đạt từ 17-18 tiêu chí")
     _named("criteria_qualifier", rf"{WB_L}đạt\s+(?:từ\s+)?\d+(?:\s?[-–]\s?\d+)?\s+(?:tiêu chí(?!\s?/)|sao{WB_R})"),
     _named("per_unit", rf"(?:{WB_L}trên|/)\s?1\s+(?:đơn vị|ha|vạn|nghìn|km|người){WB_R}"),
-    _named("fixed_name", rf"\b\d+\s+(?:loại rừng|cấp{WB_R})"),
+    _named("fixed_name", rf"\b\d+\s+(?:loại rừng|cấp{WB_R}|con\s+số{WB_R})"),  # "tăng trưởng 2 con số": double-digit
     _named("row_number", r"^\s*[1-9]\s*$"),  # a line holding only a one-digit number: a table's row number
     _named("date_stamp", r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?"),
-    _named("rank", rf"{WB_L}(?:xếp\s+)?thứ\s+\d+\s?/\s?\d+"),
+    _named("rank", rf"{WB_L}(?:xếp\s+)?thứ\s+\d+\s?(?:/|trên|trong)\s?\d+"),  # "thứ 4/63", "cao thứ 5 trên 63 tỉnh"
     _named("one_of", rf"{WB_L}(?:một|1)\s+trong\s+(?:số\s+)?\d+"),  # "một trong 06 Chương trình trọng điểm"
     _named("bracket_mark", r"\[\d{1,3}\]"),  # a footnote mark printed "[1]"
     _named("view_counter", r"\|\s*:\s*\d+"),  # a web page's view counter: "20:03 11-12-2023 | :155"
@@ -194,7 +198,7 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
     "dose_qualifier": ("mũi", "liều"),
     "criteria_qualifier": ("đạt",),
     "per_unit": ("trên", "/"),
-    "fixed_name": ("loại rừng", "cấp"),
+    "fixed_name": ("loại rừng", "cấp", "con số"),
     "date_stamp": ("date",),
     "rank": ("thứ",),
     "one_of": ("trong",),

@@ -17,7 +17,7 @@ from ingest.prose.anchored import matches_at
 from ingest.prose.anchors import WordPositions, positions
 from ingest.prose.figures import Figure
 from ingest.prose.model import Context, Period, Report
-from ingest.prose.sentences import Sentence, blank, comparison_spans
+from ingest.prose.sentences import Sentence, after_last, blank, comparison_spans
 from ingest.text import nfc
 
 def year_of(*groups: str | None) -> int | None:
@@ -231,7 +231,7 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if found is None and not ambiguous and sent.section.period is not None:
         found = sent.section.period
     if found is None:
-        found = report.default
+        found = _month_before_its_cumulative(report, sent.text[fig.unit_end :]) or report.default
     year, a, b = found
     if year is None:
         base = sent.section.period if sent.section.period and sent.section.period[0] else report.default
@@ -243,8 +243,24 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     return (year, a, b)
 
 
-def period_kind_of(period: Period) -> str:
-    """month (one month), cumulative (from January), quarter, year, or multi_year (from an earlier year)."""
+def _month_before_its_cumulative(report: Report, rest: str) -> Period | None:
+    """A figure with no period before a clause that opens with the report's cumulative period, in its sentence,
+    is the report's month: "thu nội địa ước đạt 1.007,5 tỷ đồng, …; 05 tháng ước đạt 7.071,6 tỷ đồng" in May."""
+    year, a, b = report.default
+    if a != 1 or not b or b < 2 or b != report.month or "tháng" not in rest:
+        return None
+    for start, _, name, (y, m_from, m_to) in find_periods(rest):
+        # the cumulative opens a clause of its own, with no subject of its own ("…; Chỉ số … 4 tháng tăng" has one)
+        opens = not rest[max(rest.rfind(",", 0, start), rest.rfind(";", 0, start)) + 1 : start].strip()
+        if name in ("first_months", "year_to_date") and (m_from, m_to or b) == (1, b) and y in (None, year) and opens:
+            return (year, b, b)
+    return None
+
+
+def period_kind_of(period: Period, text_before: str = "") -> str:
+    """month (one month), cumulative (from January), quarter, year, or multi_year (from an earlier year).
+    January to March is the first quarter when the nearest period phrase in ``text_before`` names it so
+    ("sơ bộ quý I tăng 8,97%"), cumulative when it counts months ("3 tháng đầu năm")."""
     _, a, b = period
     if a is None:
         return "multi_year"
@@ -254,6 +270,10 @@ def period_kind_of(period: Period) -> str:
         return "year"
     if b is not None and b - a == 2 and a in (4, 7, 10):
         return "quarter"
+    if (a, b) == (1, 3) and "quý" in text_before.lower():
+        found = find_periods(after_last(text_before, ";")) or find_periods(text_before)
+        if found and found[-1][2] == "quarter":
+            return "quarter"
     return "cumulative"
 
 

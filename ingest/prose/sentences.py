@@ -174,3 +174,16 @@ def lead_end_of(text: str, figures: list["Figure"]) -> int:
     end = figures[0].start if figures else len(text)
     m = P.LEAD_END.search(text, start, end)
     return m.start() if m else end
+
+
+def under_stock_date(text: str, stock_ends: list[int], start: int) -> bool:
+    """Whether a figure at ``start`` is of a stock at a date said before it ("đến tháng 9/2024, toàn tỉnh có",
+    ending at one of ``stock_ends``): in that clause, or in later ones that each open with a figure or "có" ("…; 101/320 xã
+    đạt chuẩn NTM nâng cao, tương đương 31,56%"); not in a clause with words of its own ("…; sản lượng quả ước đạt 378.500 tấn")."""
+    for end in stock_ends:
+        if end > start:
+            continue
+        clauses = text[end : start + 1].split(";")[1:]
+        if all(c.lstrip()[:1].isdigit() or c.lstrip().lower().startswith("có ") for c in clauses):
+            return True
+    return False

@@ -85,8 +85,12 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
             continue
         candidates.append(((distance, 0, -alias.length), order, alias.code, start, end))
     best: tuple[tuple[int, int, int], int, str, int, int] | None = None
+    # words of an indicator inside a longer subject the seeds name as no indicator name that subject
+    # ("quy mô GRDP … đã tăng 38,38%": the size of the economy grew, not the GRDP growth rate)
+    wider = [(s, e) for _, _, code, s, e in candidates if code == NO_INDICATOR]
     for key, order, code, start, end in candidates:
-        if code != NO_INDICATOR and not fits(vocab, code, fig, measure):
+        if code != NO_INDICATOR and (not fits(vocab, code, fig, measure)
+                                     or any(s <= start and end <= e and e - s > end - start for s, e in wider)):
             continue
         kind = vocab.indicators[code].kind if code != NO_INDICATOR else "level"
         # a growth or a point difference stated alone names a rate, not a level
@@ -136,6 +140,14 @@ def indicator_from_context(vocab: Vocabulary, topic: str | None, before: Claim |
         for of, cue, refined in vocab.refinements:
             if of in named and cue.search((fig.unit or "") + " " + fig.after) and fits(vocab, refined, fig, measure):
                 return refined, topic.strip()
+    if before is not None and before.indicator and before.subject:
+        # "chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32% …, chỉ số 05 tháng tăng 24,64%": the head
+        # word(s) of the subject just named, alone, name it again
+        head = fold(before.subject).split()
+        if head and head[0] in fold(region):
+            words = fold(residue(region)).split()
+            if 0 < len(words) <= 2 and head[: len(words)] == words and len(head) > len(words) and fits(vocab, before.indicator, fig, measure):
+                return before.indicator, before.term
     if before is not None:
         core = subject_core(region)
         for of, cue, derived in vocab.companions:

@@ -61,6 +61,14 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     return "actual"
 
 
+def plans_of_pairs(claim: Claim) -> None:
+    """The second of an "actual/plan" pair is the plan when the claim compares with a plan."""
+    has_plan_ratio = any(f.basis in ("plan", "plan_central", "plan_council") for f in claim.facts)
+    for f in claim.facts:
+        if f.figure.pair_second and has_plan_ratio and f.measure == "value":
+            f.value_type = "plan"
+
+
 def plan_year(report: Report, text: str) -> bool:
     m = P.PLAN_YEAR_CUE.search(text)
     return bool(m and report.year and int(m.group(1)) > report.year)
@@ -87,12 +95,18 @@ def named_plan_year(report: Report, sentence: str, start: int, unit_end: int) ->
 
 #: The units of a count of a plan's targets.
 TARGET_UNITS = frozenset({"chỉ tiêu"})
+#: The units of a count of those at the session a news item reports (the delegates present): the report's
+#: month, as counted there.
+EVENT_UNITS = frozenset({"đại biểu"})
 
 
 def count_of_targets(report: Report, fig: Figure, period: Period, value_type: str) -> tuple[Period, str]:
     """A count of a plan's targets is of the plan's whole year: the targets there are ("trong 25 chỉ tiêu … năm
     2024", the 28 of "25/28 chỉ tiêu") are the plan's; those met ("25/28 chỉ tiêu hoàn thành", "19 chỉ tiêu chủ
-    yếu đạt và vượt kế hoạch năm 2025") are of the year assessed, an estimate before it ends."""
+    yếu đạt và vượt kế hoạch năm 2025") are of the year assessed, an estimate before it ends.  The delegates at a
+    session ("51/53 đại biểu HĐND tỉnh") are counted in the report's month."""
+    if fig.unit in EVENT_UNITS and report.year and report.month and report.kind == "session_news":
+        return (report.year, report.month, report.month), "actual"  # "51/53 đại biểu HĐND tỉnh" at the session
     if fig.unit not in TARGET_UNITS or report.kind in PLAN_KINDS or not period[0]:
         return period, value_type
     year = period[0]

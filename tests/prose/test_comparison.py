@@ -154,3 +154,44 @@ def test_a_year_said_without_nam_is_the_year():
     """TT-Huế QĐ 01/2023 (dev): "tăng 12% so với thực hiện 2022" in the 2023 plan is against last year."""
     assert basis_of_phrase("so với thực hiện 2022", (2023, 1, 12)) == "prior_year"
     assert basis_of_phrase("so với năm 2022", (2023, 1, 12)) == "prior_year"
+
+
+def test_a_comparison_said_once_after_a_list_of_growths_is_every_items():
+    """Quảng Bình, August 2024 (unseen3 44_quang-binh_2024-09): the whole's index grows "0,3% so với tháng trước và
+    11,6% so với cùng kỳ"; its parts, listed with ";", say their comparison once, after the last one: every part's
+    growth is against the same month of 2023, not the month before (the whole's first comparison)."""
+    text = ("Theo thông tin từ Cục Thống kê tỉnh Quảng Bình, chỉ số sản xuất toàn ngành công nghiệp tháng 8 năm 2024 tăng "
+            "0,3% so với tháng trước và tăng 11,6% so với cùng kỳ năm trước. Trong đó, ngành khai khoáng tăng 2,7%; ngành "
+            "công nghiệp chế biến, chế tạo tăng 12,4%; ngành sản xuất và phân phối điện tăng 11,9%; ngành cung cấp nước, "
+            "hoạt động quản lý và xử lý rác thải, nước thải tăng 4,0% so với cùng kỳ năm trước.\n")
+    f = _facts(text, "2024-09-01")
+    assert {p: f[p].basis for p in ("0,3", "11,6", "2,7", "12,4", "11,9", "4,0")} == {
+        "0,3": "prior_month", "11,6": "same_period", "2,7": "same_period", "12,4": "same_period", "11,9": "same_period",
+        "4,0": "same_period"}
+
+
+def test_one_subject_compared_twice_keeps_its_first_growth_unqualified():
+    """Quảng Ninh, 6 months of 2024 (unseen2 22_quang-ninh_2024-05): "ước 6 tháng đầu năm tăng 9,02% và tăng 0,02%
+    so với kịch bản tăng trưởng": the scenario is the second growth's comparison, not the first's (no new subject)."""
+    text = ("Theo số liệu Tổng cục Thống kê vừa công bố, tốc độ tăng trưởng kinh tế (GRDP) tỉnh Quảng Ninh ước 6 tháng đầu "
+            "năm tăng 9,02% và tăng 0,02% so với kịch bản tăng trưởng.\n")
+    f = _facts(text, "2024-05-31")
+    assert (f["9,02"].indicator_code, f["9,02"].measure, f["9,02"].basis) == ("grdp_growth", "value", "none")
+    assert (f["0,02"].measure, f["0,02"].basis) == ("pp", "plan")
+
+
+def test_a_change_of_a_share_of_the_economy_is_in_points():
+    """Hà Tĩnh, 6 months of 2019 (unseen3 42_ha-tinh_2019-07): "cơ cấu kinh tế khu vực nông, lâm nghiệp và thủy
+    sản giảm 1,02%; khu vực công nghiệp và xây dựng tăng 4,19%; …" compares the sectors' shares with those of the
+    year before: points (pp), signed, no sector's growth code; a share's fall in another clause ("cơ cấu thu …,
+    trong khi thu ngân sách của khu vực này giảm 3,05%", Vĩnh Phúc 2018) stays a growth."""
+    text = ("Với kết quả như trên thì cơ cấu kinh tế khu vực nông, lâm nghiệp và thủy sản giảm 1,02%; khu vực công "
+            "nghiệp và xây dựng tăng 4,19%; khu vực dịch vụ giảm 2,19% và thuế sản phẩm trừ trợ cấp sản phẩm giảm 0,99% "
+            "so với cùng kỳ năm trước.\n")
+    f = _facts(text, "2019-07-01")
+    assert {p: (f[p].indicator_code, f[p].measure, f[p].basis, str(f[p].value)) for p in ("1,02", "4,19", "2,19", "0,99")} == {
+        "1,02": (None, "pp", "same_period", "-1.02"), "4,19": (None, "pp", "same_period", "4.19"),
+        "2,19": (None, "pp", "same_period", "-2.19"), "0,99": (None, "pp", "same_period", "-0.99")}
+    other = _facts("Nguyên nhân do cơ cấu thu của tỉnh chủ yếu từ khu vực có vốn đầu tư nước ngoài, trong khi thu ngân "
+                   "sách của khu vực này giảm 3,05% so cùng kỳ.\n", "2018-06-30")
+    assert (other["3,05"].measure, other["3,05"].basis) == ("growth_pct", "same_period")

@@ -155,3 +155,14 @@ def test_a_pages_view_counter_is_not_a_figure():
     from ingest.prose.figures import find_figures
 
     assert [f.value for f in find_figures("20:03 11-12-2023 | :155")] == []
+
+
+def test_a_date_with_dots_a_rank_among_provinces_and_double_digits_are_not_figures():
+    """unseen3: "Ngày 9.12, … tham dự Kỳ họp thứ 29" (Quảng Ngãi), "là tỉnh có tốc độ tăng cao thứ 5 trên 63 tỉnh,
+    thành phố" (Hà Tĩnh), "duy trì mức tăng trưởng 2 con số" (Hải Phòng: double-digit growth); the figures
+    beside them stay ("đạt trên 100.000 tỷ đồng", "xếp hạng 42 trường học" in the bundled 2022-11 report)."""
+    assert [f.printed for f in find_figures("Ngày 9.12, Phó Chủ tịch Quốc hội tham dự Kỳ họp thứ 29 HĐND tỉnh.")] == []
+    assert [f.printed for f in find_figures("GRDP ước tăng 12,78%, là tỉnh có tốc độ tăng cao thứ 5 trên 63 tỉnh, thành phố.")] == ["12,78"]
+    assert [f.printed for f in find_figures("Đây là năm thứ 2 thành phố thu ngân sách đạt trên 100.000 tỷ đồng và tiếp tục "
+                                            "duy trì mức tăng trưởng 2 con số.")] == ["100.000"]
+    assert [f.printed for f in find_figures("phê duyệt xếp hạng 42 trường học")] == ["42"]

@@ -54,3 +54,20 @@ def test_the_row_numbers_of_a_table_printed_as_text_are_not_figures():
             "Phấn đấu xã đạt chuẩn nông thôn mới\n\n07 - 09\n\n12\n\nLực lượng lao động từ 15 tuổi trở lên (người)\n\n575\n")
     printed = [f.printed for f in extract_facts(text, "x.txt", dt.date(2020, 12, 15))]
     assert printed == ["58", "60", "0,4", "07", "09", "575"]
+
+
+def test_a_space_lost_around_a_predicate_in_pdf_text_is_put_back_with_the_documents_offsets():
+    """Đồng Nai, October 2022 (dev 75_dong-nai_2022-10, text taken from a PDF): "Công nghiệp chế biến, chế tạotăng1,36%"
+    and "hơi nướctăng1,06%" are growths of 1,36 % and 1,06 % against the month before (the whole's comparison);
+    each figure's span is where it is printed in the document."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Dự ước chỉ số sản xuất công nghiệp tháng 10/2022 tăng 1,34% so với tháng trước, trong đó ngành khai khoáng tăng "
+            "1,75%;Công nghiệp chế biến, chế tạotăng1,36%; sản xuấtvà phân phối điện, khí đốt, nước nóng, hơi nướctăng1,06%.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2022, 10, 25))}
+    for printed in ("1,36", "1,06"):
+        f = facts[printed]
+        assert (f.measure, f.basis, f.month_from, f.month_to) == ("growth_pct", "prior_month", 10, 10)
+        assert text[f.span_start : f.span_end] == printed and text[f.span_start - 4 : f.span_start] == "tăng"

@@ -151,3 +151,46 @@ def test_a_sum_up_to_the_end_of_a_month_is_cumulative():
     assert {p: (f[p].period_year, f[p].month_from, f[p].month_to, f[p].period_kind) for p in ("29.428", "11,5", "6,4")} == {
         "29.428": (2024, 1, 8, "cumulative"), "11,5": (2024, 1, 8, "cumulative"), "6,4": (2024, 1, 8, "cumulative")}
     assert (f["11,5"].measure, f["11,5"].basis, str(f["11,5"].value)) == ("growth_pct", "same_period", "-11.5")
+
+
+def test_what_there_will_be_at_the_years_end_is_a_balance_and_the_flows_after_it_are_not():
+    """Sơn La, 5/12/2024 (unseen3 14_son-la_2024-12): "Dự kiến đến hết năm, toàn tỉnh có 88.688 ha cây công nghiệp,
+    tăng 4,1% và 84.780 ha cây ăn quả …, tăng 0,7% so với năm trước" are areas standing at 31/12/2024, both growths
+    against the year before (said once, after the list); the output and the recognitions in the clauses after
+    ";" ("sản lượng quả ước đạt 378.500 tấn; công nhận … 188 sản phẩm OCOP") are the year's flows."""
+    import datetime as dt
+
+    f = _facts("Dự kiến đến hết năm, toàn tỉnh có 88.688 ha cây công nghiệp, tăng 4,1% và 84.780 ha cây ăn quả và cây sơn "
+               "tra, tăng 0,7% so với năm trước; sản lượng quả ước đạt 378.500 tấn; công nhận 8 vùng nông nghiệp ứng dụng "
+               "công nghệ cao và 188 sản phẩm OCOP.", "2024-12-05")
+    assert {p: (f[p].period_kind, f[p].month_to, f[p].balance_date, f[p].value_type) for p in ("88.688", "4,1", "84.780", "0,7")} == {
+        p: ("balance", 12, dt.date(2024, 12, 31), "estimate") for p in ("88.688", "4,1", "84.780", "0,7")}
+    assert (f["4,1"].basis, f["4,1"].compared_date) == ("prior_year", dt.date(2023, 12, 31))
+    assert {p: (f[p].period_kind, f[p].month_from, f[p].month_to) for p in ("378.500", "188")} == {
+        "378.500": ("year", 1, 12), "188": ("year", 1, 12)}
+
+
+def test_a_figure_before_a_clause_of_the_cumulative_period_is_the_months():
+    """Bắc Giang, May 2024 (unseen3 24_bac-giang_2024-05): "thu nội địa ước đạt 1.007,5 tỷ đồng, gấp gần 1,7 lần so với
+    cùng kỳ; 05 tháng ước đạt 7.071,6 tỷ đồng": the first amount, with no period, is May's (the five months follow
+    in a clause of their own); the Cao Bằng April 2022 notice's "…; Chỉ số sản xuất công nghiệp 4 tháng tăng
+    11,51%" names a subject of its own, and the figures before it keep the report's four months."""
+    f = _facts("Thu ngân sách đạt kết quả khá (thu nội địa ước đạt 1.007,5 tỷ đồng, gấp gần 1,7 lần so với cùng kỳ; 05 tháng "
+               "ước đạt 7.071,6 tỷ đồng, tăng 16%, bằng 49,2% dự toán giao).", "2024-05-25")
+    assert {p: (f[p].month_from, f[p].month_to, f[p].period_kind) for p in ("1.007,5", "1,7", "7.071,6", "16")} == {
+        "1.007,5": (5, 5, "month"), "1,7": (5, 5, "month"), "7.071,6": (1, 5, "cumulative"), "16": (1, 5, "cumulative")}
+    g = _facts("Giá trị sản xuất công nghiệp, tăng 9,02%, bằng 32,86% kế hoạch năm; Chỉ số sản xuất công nghiệp 4 tháng "
+               "tăng 11,51%.", "2022-04-28")
+    assert (g["9,02"].month_from, g["9,02"].month_to) == (1, 4)
+
+
+def test_the_first_quarter_named_as_a_quarter_is_a_quarter_and_three_months_are_cumulative():
+    """Quảng Ninh, May 2024 (unseen2 22_quang-ninh_2024-05): "GRDP sơ bộ quý I tăng 8,97%; ước quý II tăng 9,06%":
+    January to March named as the first quarter is a quarter, as the second is; "3 tháng đầu năm" counts months
+    from January (cumulative)."""
+    f = _facts("Theo đó, tỉnh Quảng Ninh có tốc độ tăng trưởng kinh tế (GRDP) sơ bộ quý I tăng 8,97%; ước quý II tăng "
+               "9,06%.", "2024-05-31")
+    assert {p: (f[p].month_from, f[p].month_to, f[p].period_kind) for p in ("8,97", "9,06")} == {
+        "8,97": (1, 3, "quarter"), "9,06": (4, 6, "quarter")}
+    g = _facts("Tốc độ tăng trưởng kinh tế (GRDP) 3 tháng đầu năm tăng 8,97%.", "2024-05-31")
+    assert (g["8,97"].month_from, g["8,97"].month_to, g["8,97"].period_kind) == (1, 3, "cumulative")

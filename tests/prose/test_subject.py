@@ -209,3 +209,37 @@ def test_a_ratio_after_a_level_no_indicator_fits_is_the_levels():
             "bằng 99,63% so với cùng kỳ năm trước.\n")
     facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 10, 1), report_date_precision="month")}
     assert (facts["99,63"].indicator_code, facts["99,63"].measure, facts["99,63"].basis) == (None, "ratio_pct", "same_period")
+
+
+def test_an_indicators_words_inside_a_subject_named_as_no_indicator_name_that_subject():
+    """Hà Tĩnh, 6 months of 2019 (unseen3 42_ha-tinh_2019-07): "sau 4 năm thì quy mô GRDP 6 tháng đầu năm 2019 đã tăng
+    38,38% so với năm 2015" is the growth of the size of the economy (no code), not the GRDP growth rate that
+    "GRDP" alone would name; "lâm nghiệp giảm 26,2% so với cùng kỳ, đóng góp -0,26 điểm phần trăm" is a
+    contribution (points of growth, nothing compared)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Như vậy, sau 4 năm thì quy mô GRDP 6 tháng đầu năm 2019 đã tăng 38,38% so với năm 2015. Trong mức biến động "
+            "chung thì khu vực nông, lâm nghiệp và thuỷ sản ước tính tăng 2,58% so với cùng kỳ, đóng góp 0,4 điểm phần "
+            "trăm (lâm nghiệp giảm 26,2% so với cùng kỳ, đóng góp -0,26 điểm phần trăm).\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2019, 7, 1))}
+    assert (f["38,38"].indicator_code, f["38,38"].measure, f["38,38"].basis) == (None, "growth_pct", "none")
+    assert (f["0,4"].measure, f["0,4"].basis) == (f["0,26"].measure, f["0,26"].basis) == ("value", "none")
+
+
+def test_the_head_words_of_the_subject_just_named_name_it_again():
+    """Bắc Giang, May 2024 (unseen3 24_bac-giang_2024-05): "chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32% …,
+    chỉ số 05 tháng tăng 24,64% so với cùng kỳ": "chỉ số" alone is the index just named (its five months); the
+    production value after ";" names its own subject."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Sản xuất công nghiệp tiếp tục có chuyển biến tốt, chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32% so "
+            "với tháng 5/2023, tăng 10,38% so với tháng 4/2024, chỉ số 05 tháng tăng 24,64% so với cùng kỳ; giá trị sản xuất "
+            "công nghiệp (giá hiện hành) tháng 5 ước đạt 60.769 tỷ đồng.\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2024, 5, 25))}
+    assert {p: (f[p].indicator_code, f[p].month_from, f[p].month_to) for p in ("17,32", "24,64", "60.769")} == {
+        "17,32": ("industrial_production_index", 5, 5), "24,64": ("industrial_production_index", 1, 5),
+        "60.769": ("industrial_production_value", 5, 5)}

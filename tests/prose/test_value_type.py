@@ -124,3 +124,38 @@ def test_a_year_named_after_a_later_plans_name_is_the_figures():
             "kết quả quan trọng; dự ước có 25/28 chỉ tiêu hoàn thành và vượt kế hoạch.\n")
     assert _by_printed(text, "2024-12-05", "annual_report") == [
         ("25", 2024, 1, 12, "year", "estimate"), ("28", 2024, 1, 12, "year", "plan")]
+
+
+def test_a_plan_or_scenario_quoted_with_a_verb_or_after_la_is_the_plan():
+    """Hải Phòng, 28/12/2023 (unseen3 31_hai-phong_2023-12): "GRDP năm 2023 … tăng 10,34% so với cùng kỳ năm trước (kế
+    hoạch tăng từ 12,7%-13%)": both ends are the year's plan for the GRDP growth; Kiên Giang, 1/7/2020 (unseen3
+    91_kien-giang_2020-07): "dự báo tăng trưởng kinh tế (GRDP) … lên con số 3,03%, cao hơn so với dự báo kịch bản tăng
+    trưởng trước đó là 1,96%": the earlier scenario is the plan of the same GRDP growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Cụ thể, GRDP năm 2023 của thành phố Hải Phòng tăng 10,34% so với cùng kỳ năm trước (kế hoạch tăng từ 12,7%-13%), "
+            "đứng thứ 5 cả nước.\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2023, 12, 28), document_kind="statistics_release")}
+    assert {p: (f[p].indicator_code, f[p].value_type, f[p].period_year) for p in ("10,34", "12,7", "13")} == {
+        "10,34": ("grdp_growth", "estimate", 2023), "12,7": ("grdp_growth", "plan", 2023), "13": ("grdp_growth", "plan", 2023)}
+    text = ("Với việc gỡ bỏ phong tỏa xã hội sớm hơn dự kiến, dự báo tăng trưởng kinh tế (GRDP) tỉnh ta 6 tháng đầu năm 2020 "
+            "lên con số 3,03%, cao hơn so với dự báo kịch bản tăng trưởng trước đó là 1,96%.\n")
+    g = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2020, 7, 1), document_kind="statistics_release")}
+    assert (g["1,96"].indicator_code, g["1,96"].value_type, g["1,96"].month_to) == ("grdp_growth", "plan", 6)
+    assert (g["3,03"].indicator_code, g["3,03"].value_type) == ("grdp_growth", "estimate")
+
+
+def test_the_delegates_at_a_session_are_counted_in_its_month():
+    """Lào Cai, 5/12/2024 (dev 10_lao-cai_2024-12): at the council's year-end session, "51/53 đại biểu HĐND tỉnh" are the
+    delegates present, counted that day (December, actual), while the session's other figures are the year's; in an
+    annual report "cung cấp thông tin thời sự 06 cuộc cho 839 đại biểu người uy tín" is the year's flow."""
+    text = ("TPO - Ngày 5/12, Kỳ họp thứ 24, HĐND tỉnh Lào Cai khóa XVI, nhiệm kỳ 2021-2026 đã chính thức khai mạc.\n\n"
+            "Tham dự kỳ họp có lãnh đạo các sở, ban, ngành tỉnh; 51/53 đại biểu HĐND tỉnh khóa XVI nhiệm kỳ 2021 - 2026.\n\n"
+            "Quy mô kinh tế toàn tỉnh đạt khoảng 77.223 tỷ đồng.\n")
+    assert _by_printed(text, "2024-12-05", "session_news") == [
+        ("51", 2024, 12, 12, "month", "actual"), ("53", 2024, 12, 12, "month", "actual"),
+        ("77.223", 2024, 1, 12, "year", "estimate")]
+    annual = "BÁO CÁO\nTình hình kinh tế - xã hội năm 2022\n\nCung cấp thông tin thời sự 06 cuộc cho 839 đại biểu người uy tín.\n"
+    assert [r[2:4] for r in _by_printed(annual, "2022-11-20", "annual_report") if r[0] == "839"] == [(1, 12)]
