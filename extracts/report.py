@@ -18,6 +18,7 @@ Jinja2's autoescaping; the chart's SVG escapes its labels itself.
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -115,8 +116,45 @@ def preload() -> None:
     vl_convert.vegalite_to_svg({"mark": "point", "data": {"values": []}})
 
 
+def _page_path(out: Path, area_code: str, plan_year: int, several_areas: bool) -> Path:
+    return out / (f"bao_cao_{plan_year}" + (f"_{area_code}" if several_areas else "") + ".html")
+
+
+# charts being drawn ahead of the report (start_charts), by their rows
+_DRAWING: dict[tuple[AttainmentRow, ...], Future] = {}
+
+
+def start_charts(db: Path, out: Path) -> None:
+    """Start drawing, in a thread, the charts of the pages the next report to ``out`` will write
+    (those not up to date), from the marts of ``db`` as they are now.  vl-convert draws without
+    holding Python's lock, so ``ktxh run`` starts them once dbt has built the marts and the
+    charts are drawn while the checks run; :func:`chart_svg` then takes them (the chart depends
+    on the attainment rows only, which the checks do not change)."""
+    manifest = Manifest.load(out)
+    with storage.connect(db, read_only=True) as con:
+        if any(key.startswith("report/") for key in manifest.files):  # else every page is to write
+            inputs = report_hashes(con)
+            several = len({area_code for area_code, _ in inputs}) > 1
+            pages = [key for key, hashes in inputs.items() if not manifest.up_to_date(
+                f"report/{_page_path(out, *key, several).name}", hashes, [])]
+        else:
+            pages = con.sql("select distinct area_code, plan_year from marts.fct_plan_attainment").fetchall()
+        todo = [_attainment(_facts(con, area_code, plan_year)) for area_code, plan_year in pages]
+    if not todo:
+        return
+    drawer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ktxh-charts")
+    for rows in todo:
+        _DRAWING[tuple(rows)] = drawer.submit(_chart_svg, rows)
+    drawer.shutdown(wait=False)
+
+
 def chart_svg(rows: list[AttainmentRow]) -> str:
     """Attainment (ước TH so với KH, %) of every assessed measure, as an inline SVG."""
+    drawing = _DRAWING.pop(tuple(rows), None)
+    return drawing.result() if drawing is not None else _chart_svg(rows)
+
+
+def _chart_svg(rows: list[AttainmentRow]) -> str:
     import altair as alt
     import vl_convert
 
@@ -139,13 +177,15 @@ def chart_svg(rows: list[AttainmentRow]) -> str:
     return re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", svg)
 
 
-def build_report(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -> ReportPage:
-    facts = _dicts(con, """
+def _facts(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -> list[dict]:
+    return _dicts(con, """
         select a.*, m.is_indicator_root, m.tt from marts.fct_plan_attainment a
         left join marts.dim_measures m using (measure_code)
         where a.area_code = ? and a.plan_year = ? order by a.sort_order""", [area_code, plan_year])
-    area_name = facts[0]["area_name"] if facts else area_code
-    attainment = [AttainmentRow(
+
+
+def _attainment(facts: list[dict]) -> list[AttainmentRow]:
+    return [AttainmentRow(
         measure_code=f["measure_code"], tt=f["tt"] or "", name=f["measure_name"], unit=f["unit"] or "",
         is_indicator=bool(f["is_indicator_root"]),
         plan=vn(f["plan"], f["plan_decimals"] or 0), estimate=vn(f["estimate"], f["estimate_decimals"] or 0),
@@ -154,6 +194,12 @@ def build_report(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int)
         pct_value=None if f["pct_of_plan"] is None else float(f["pct_of_plan"]),
         status=STATUS_VI.get(f["status"], ""),
     ) for f in facts]
+
+
+def build_report(con: duckdb.DuckDBPyConnection, area_code: str, plan_year: int) -> ReportPage:
+    facts = _facts(con, area_code, plan_year)
+    area_name = facts[0]["area_name"] if facts else area_code
+    attainment = _attainment(facts)
     scorecard = [ScoreRow(
         rule=s["rule"], rule_vi=RULES_VI.get(s["rule"], s["rule"]), met=s["indicators_met"],
         assessed=s["indicators_assessed"], missed=s["missed_names"] or [],
@@ -216,7 +262,7 @@ def write_reports(db: Path, out: Path, year: int | None = None, area: str | None
         inputs = report_hashes(con)
         several = len({a for a, _ in selected}) > 1
         for area_code, plan_year in selected:
-            path = out / (f"bao_cao_{plan_year}" + (f"_{area_code}" if several else "") + ".html")
+            path = _page_path(out, area_code, plan_year, several)
             pages.append(path)
             key = f"report/{path.name}"
             if manifest.up_to_date(key, inputs[(area_code, plan_year)], [path]):

@@ -8,7 +8,7 @@ with the warehouse now:
 
 * **full**: no marts yet, no state, or the project's fingerprint changed (a model, a seed or a
   setting was edited): ``dbt build --full-refresh``, every node but the unit tests (the test
-  suite runs those);
+  suite runs those) and the seeds, which ktxh loads itself just before (``ktxh.seeds``);
 * **incremental**: the provinces whose batches were added, replaced or removed since the last
   build go to ``build_state.scope``; ``dbt build`` runs only the nodes downstream of the raw
   sources (no seeds, no unit tests, no views: their definitions are unchanged), and the
@@ -50,6 +50,9 @@ INCREMENTAL_SELECTION = ["--select", "source:raw+", "source:build_state+", *_NOT
 # dates), can change; the batches' own tests run too
 PROSE_SELECTION = ["--select", "source:raw.prose_facts+", "stg_raw__load_batches", "int_report_dates+",
                    "source:build_state+", *_NOT_AGAIN]
+
+# a full build whose seeds ktxh loaded (ktxh/seeds.py): all but the seeds and the unit tests
+SEEDED_SELECTION = ["--select", "resource_type:model", "resource_type:test", "--exclude", "resource_type:unit_test"]
 
 DDL = f"""
 create schema if not exists {SCHEMA};
@@ -93,6 +96,7 @@ class BuildPlan:
     areas: list[str] = field(default_factory=list)
     reason: str = ""
     appendix_changed: bool = True  # incremental: a changed batch has (or had) appendix rows
+    seeded: bool = False           # full: ktxh loaded the seeds itself (ktxh.seeds)
 
     def dbt_args(self) -> list[str]:
         # dbt's artifacts (manifest.json twice, run_results.json: about 0,5 s) are read by no one
@@ -102,6 +106,8 @@ class BuildPlan:
         if self.kind == "full":
             # dbt's unit tests check the models' logic on fixed inputs, not the data: they are
             # run by the test suite (tests/test_dbt_unit_tests.py), not by every build (~1 s each)
+            if self.seeded:  # the models, and every data test (the seeds' too)
+                return ["build", *quiet, "--full-refresh", *SEEDED_SELECTION]
             return ["build", *quiet, "--full-refresh", "--exclude", "resource_type:unit_test"]
         return ["build", *quiet, *(INCREMENTAL_SELECTION if self.appendix_changed else PROSE_SELECTION)]
 

@@ -62,6 +62,11 @@ WAREHOUSE_SCHEMAS = ("raw", "staging", "intermediate", "marts", "checks", "catal
 
 
 
+def building_path(db: Path) -> Path:
+    """The new warehouse file a run or build writes, which replaces ``db`` when all of it ran."""
+    return db.with_name(db.name + ".building")
+
+
 def dbt_work_dir(db: Path) -> Path:
     """Where dbt writes its target/ (manifest, partial-parse state) and logs/: the clone's own
     folders when running from a clone, else a ``dbt/`` folder beside the warehouse file (the

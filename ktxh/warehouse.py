@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import gc
-import json
 import os
 import shutil
-import subprocess
 import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -20,9 +18,10 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from ingest import guard, loader
-from ktxh import incremental, settings, storage
+from ktxh import incremental, seeds, settings, storage
+from ktxh.dbt_process import DbtProcess
 from ktxh.discovery import discover
-from ktxh.errors import BuildFailed, IngestError, WarehouseBusy, WarehouseUnusable, require_warehouse
+from ktxh.errors import BuildFailed, IngestError, WarehouseBusy, WarehouseUnusable, require_warehouse  # noqa: F401
 
 @contextmanager
 def exclusive(db: Path) -> Iterator[None]:
@@ -168,105 +167,6 @@ def ingest(db: Path, paths: Sequence[Path], area: str | None, report_date=None) 
 require = require_warehouse
 
 
-class DbtProcess:
-    """dbt on a warehouse file with the project's own profiles.yml, in a child process.
-
-    A child process because dbt-duckdb holds the file for the whole run and keeps its
-    connection open afterwards (DuckDB has one writer), so in-process it would block us from
-    reading the warehouse just built.  It is started before it is needed, so that importing
-    dbt overlaps other work, and told to :meth:`go` once the warehouse file is ready (its program:
-    ``ktxh/dbt_child.py``).
-
-    dbt sees the warehouse under one stable name, a hard link ``target/ktxh_warehouse.duckdb`` in
-    its work folder: the file's path is part of dbt's profile hash, so with the real path every
-    new file (``ktxh.duckdb.building``, another warehouse, a test's) would cost a full re-parse of
-    the project (about 2 s idle, 8 s on a loaded machine) instead of a partial one.  A hard link,
-    not a symbolic one: DuckDB names the database after the resolved file, dbt after the path.
-    Where no hard link can be made (the warehouse on another file system) dbt gets the real path.
-    The link is one per work folder, so one dbt at a time per work folder (a file lock; a second
-    ``ktxh`` build from the same clone waits for the first).
-    """
-
-    LINK_NAME = "ktxh_warehouse.duckdb"
-
-    def __init__(self, args: Sequence[str] | None, work_for: Path):
-        self.args = list(args) if args is not None else None  # None: given to go()
-        self.db: Path | None = None
-        self.work = settings.dbt_work_dir(work_for)
-        self.project = str(settings.PROJECT_DIR)
-        self._command = [sys.executable, "-m", "ktxh.dbt_child"]
-        self.proc: subprocess.Popen | None = None
-        self.link = self.work / "target" / self.LINK_NAME
-        self._lock = FileLock(str(self.work / "target" / ".ktxh-dbt.lock"))
-
-    def start(self, db: Path) -> "DbtProcess":
-        """Start the child for the warehouse file ``db`` (it waits for :meth:`go`)."""
-        self.db = Path(db)
-        self.link.parent.mkdir(parents=True, exist_ok=True)
-        self._lock.acquire()
-        try:
-            env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-                   "DBT_TARGET_PATH": str(self.work / "target"), "DBT_LOG_PATH": str(self.work / "logs")}
-            self.proc = subprocess.Popen(self._command, env=env, cwd=self.project, stdin=subprocess.PIPE, text=True)
-        except BaseException:
-            self._release()
-            raise
-        return self
-
-    def _release(self) -> None:
-        if self._lock.is_locked:
-            wal = self.link.with_name(self.LINK_NAME + ".wal")
-            if wal.exists() and self.db is not None:  # dbt's unflushed log belongs beside the real file
-                os.replace(wal, self.db.with_name(self.db.name + ".wal"))
-            self.link.unlink(missing_ok=True)
-            self._lock.release()
-
-    def go(self, args: Sequence[str] | None = None) -> None:
-        """Let the child run dbt ``args`` (those given at creation if None)."""
-        require(self.db)
-        if args is not None:
-            self.args = list(args)
-        if self.args is None:
-            raise ValueError("DbtProcess.go: no dbt arguments")
-        with storage.connect(self.db) as con:
-            loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
-        argv = [*self.args, "--project-dir", self.project, "--profiles-dir", self.project, "--quiet"]
-        self.proc.stdin.write(f"go {self._stable_path()}\n{json.dumps(argv)}\n")
-        self.proc.stdin.close()
-
-    def _stable_path(self) -> Path:
-        """The hard link dbt opens the warehouse by (the real path where none can be made)."""
-        for stale in (self.link, self.link.with_name(self.LINK_NAME + ".wal")):
-            stale.unlink(missing_ok=True)
-        try:
-            os.link(self.db, self.link)
-        except OSError:
-            return self.db.resolve()
-        return self.link
-
-    def wait(self) -> None:
-        code = self.proc.wait()
-        self._release()
-        if code != 0:
-            raise BuildFailed(f"dbt {' '.join(self.args)} failed on {self.db} "
-                              f"(dbt's messages above; full log in {self.work / 'logs' / 'dbt.log'})")
-
-    def cancel(self) -> None:
-        """Stop a child that was not told to go (or is still running after a failure)."""
-        if self.proc is None or self.proc.poll() is not None:
-            self._release()
-            return
-        if not self.proc.stdin.closed:  # not told to go: it has not touched the warehouse, and
-            self.proc.stdin.close()     # need not finish importing dbt first
-            self.proc.terminate()
-        try:
-            self.proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self._release()
-
-
 def dbt(args: Sequence[str], db: Path) -> None:
     """Run dbt ``args`` on the warehouse file ``db`` and wait for it."""
     require(db)
@@ -300,6 +200,8 @@ def build(db: Path, kind: str | None = None, child: DbtProcess | None = None,
     with storage.connect(db) as con:
         loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
         plan = incremental.plan(con, kind)
+        if plan.kind == "full":
+            plan.seeded = seeds.load(con)  # as dbt would, while its child still starts
     if child is not None and plan.kind == "nothing":
         child.cancel()
     if plan.kind == "nothing":
@@ -317,8 +219,7 @@ def build(db: Path, kind: str | None = None, child: DbtProcess | None = None,
     return plan
 
 
-def building_path(db: Path) -> Path:
-    return db.with_name(db.name + ".building")
+building_path = settings.building_path
 
 
 def _wal(path: Path) -> Path:
@@ -363,18 +264,19 @@ def replacing(db: Path) -> Iterator[Path]:
 
 
 def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, while_building=None,
-        stage=None) -> incremental.BuildPlan:
+        stage=None, child: DbtProcess | None = None) -> incremental.BuildPlan:
     """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded.
 
     dbt's child process starts first, so that its imports overlap the parsing of the
     documents; ``while_building`` (the CLI imports the checks' libraries) runs while dbt builds.
     ``stage(name)``, a context manager, is told of each stage (ingest, dbt build, check) for progress.
+    ``child``: that process, if the caller started it already (``DbtProcess.start_early``).
     """
     stage = stage or (lambda name: nullcontext())
-    with exclusive(db):
-        kind = kind_of_build(db)
-        child = DbtProcess(None, db).start(building_path(db))  # told what to build once it is known
-        try:
+    try:
+        with exclusive(db):
+            kind = kind_of_build(db)
+            child = child or DbtProcess(None, db).start(building_path(db))  # told what to build once known
             with ExitStack() as building:
                 with stage("ingest"):
                     docs = parse_iter(paths, area)  # finds the documents (or refuses a path) first
@@ -387,5 +289,6 @@ def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, whi
                     with stage("check"):
                         after_build(new)
             return plan
-        finally:
+    finally:
+        if child is not None:
             child.cancel()

@@ -2,8 +2,9 @@
     at the end of it (on-run-end in dbt_project.yml) instead of dbt's per-node persist_docs, which
     costs each model and seed a describe and a statement per column (about 2 s of a bundled build).
     Only the nodes this run built successfully are commented (an incremental build rebuilds some
-    tables, which loses their comments; the views it leaves keep theirs); only columns the relation
-    has are commented (one query of duckdb_columns() for all of them). -#}
+    tables, which loses their comments; the views it leaves keep theirs), and the seeds whose table
+    has no comment yet (a full build by ktxh loads them itself: ktxh/seeds.py); only columns the
+    relation has are commented (one query of duckdb_columns() for all of them). -#}
 
 {% macro persist_docs_of_run(results) -%}
     {%- if execute -%}
@@ -13,6 +14,15 @@
               and result.node.resource_type in ('model', 'seed')
               and result.node.config.materialized != 'ephemeral' -%}
             {%- do built.append(result.node) -%}
+        {%- endfor -%}
+        {%- set uncommented = run_query(
+            "select schema_name || '.' || table_name from duckdb_tables() "
+            ~ "where database_name = current_database() and comment is null").columns[0].values() -%}
+        {%- set ids = built | map(attribute='unique_id') | list -%}
+        {%- for node in graph.nodes.values()
+              if node.resource_type == 'seed' and node.unique_id not in ids
+              and (node.schema ~ "." ~ node.alias) in uncommented -%}
+            {%- do built.append(node) -%}
         {%- endfor -%}
         {%- if built -%}
             {%- set keys = [] -%}

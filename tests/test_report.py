@@ -152,3 +152,20 @@ def test_renders_in_chromium_offline_with_the_marts_figures(page, checked_wareho
     result = browse(page, tmp_path / "profile2", f"--screenshot={screenshot}", "--window-size=1280,2400",
                     "--hide-scrollbars")
     assert result.returncode == 0 and screenshot.stat().st_size > 20_000, result.stderr[-2000:]
+
+
+def test_charts_drawn_ahead_are_the_page_charts(checked_warehouse, tmp_path):
+    """`ktxh run` starts drawing the charts once dbt has built the marts (extracts.report.start_charts):
+    the pages are those drawn at report time, and each chart drawn ahead is taken by its page."""
+    from extracts import report
+
+    footer = re.compile(r"Lập bởi ktxh lúc [0-9/: ]+")
+    drawn_now = [footer.sub("", p.read_text(encoding="utf-8")) for p in write_reports(checked_warehouse, tmp_path / "now")]
+    report.start_charts(checked_warehouse, tmp_path / "ahead")
+    assert len(report._DRAWING) == len(drawn_now) >= 1  # Cao Bằng 2022 among them
+    ahead = write_reports(checked_warehouse, tmp_path / "ahead")
+    assert report._DRAWING == {}
+    assert "bao_cao_2022.html" in [p.name for p in ahead] and "<svg" in ahead[0].read_text(encoding="utf-8")
+    assert [footer.sub("", p.read_text(encoding="utf-8")) for p in ahead] == drawn_now
+    report.start_charts(checked_warehouse, tmp_path / "ahead")  # the pages are up to date: nothing to draw
+    assert report._DRAWING == {}

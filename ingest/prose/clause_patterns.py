@@ -39,7 +39,7 @@ PLAN_YEAR_CUE = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch)\s+(?:năm\s+)?(\d{{4}}
 #: figures it introduces are that year's plans.
 #: "năm" and a year: every match of PLAN_NAME_YEAR holds one (a sentence without one is not searched).
 NAMED_YEAR = re.compile(r"năm\s+\d{4}", _I)
-PLAN_NAME_YEAR = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch|nghị\s+quyết|chỉ\s+tiêu|mục\s+tiêu)(?![^,;:.]{{0,80}}?(?:thực\s+hiện|kết\s+quả))[^,;:.]{{0,80}}?năm\s+(\d{{4}})", _I)
+PLAN_NAME_YEAR = re.compile(rf"{WB_L}(?:KH|kế\s+hoạch|nghị\s+quyết|chỉ\s+tiêu|mục\s+tiêu){WB_R}(?![^,;:.]{{0,80}}?(?:thực\s+hiện|kết\s+quả))[^,;:.]{{0,80}}?năm\s+(\d{{4}})", _I)
 #: Targets said to be met after their count ("19 chỉ tiêu chủ yếu đạt và vượt kế hoạch", "25/25 chỉ tiêu đều đạt",
 #: "9 chỉ tiêu vượt"), in the words after the count's unit, up to the clause's end.
 TARGETS_MET = re.compile(rf"^[^,;:.()]{{0,40}}?{WB_L}(?:đạt|hoàn\s+thành|vượt){WB_R}", _I)
@@ -86,7 +86,7 @@ LEAD_COLON = re.compile(r"\s*:")
 DISBURSEMENT = re.compile(rf"{WB_L}giải\s+ngân{WB_R}", _I)
 #: An acronym ("GRDP", "CPI", "IIP", "FDI"): in parentheses after a subject it names the subject.
 ACRONYM = re.compile(r"\s*[A-ZĐ]{2,}\s*")
-BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}", _I)
+BREAKDOWN = re.compile(rf"{WB_L}trong\s+đó{WB_R}|(?:^|(?<=[,;:(]))\s*riêng{WB_R}(?!\s+(?:lẻ|biệt|rẽ|tư|mình))", _I)  # "…, riêng công nghiệp tăng 15,15%"
 #: Words that may precede a whole-subject alias ("=dịch vụ" after "khu vực").
 SUBJECT_FILLERS = ("khu vực", "lĩnh vực", "ngành", "là", "đó", "và", "còn", "riêng")
 #: Subject text: a clause start left out of the subject.

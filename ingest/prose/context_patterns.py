@@ -51,10 +51,11 @@ SESSION_MONTH = re.compile(
 )
 
 #: A session of the people's council (HĐND), named in a news item's opening: "Kỳ họp thứ 29 HĐND tỉnh",
-#: "Kỳ họp thứ 14, Hội đồng Nhân dân thành phố".  Its regular sessions review the half-year (mid-year) and
+#: "Kỳ họp thứ 14, Hội đồng Nhân dân thành phố", "HĐND tỉnh … khóa XII tổ chức Kỳ họp thứ 5".  Its regular sessions review the half-year (mid-year) and
 #: the year (at its end), not a month as a UBND's monthly "phiên họp" does.
 COUNCIL_SESSION = re.compile(
-    rf"{WB_L}kỳ\s+họp\s+(?:thứ\s+[^\s,.]+|chuyên\s+đề|thường\s+lệ|cuối\s+năm|giữa\s+năm)[,\s]+(?:của\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)",
+    rf"{WB_L}kỳ\s+họp\s+(?:thứ\s+[^\s,.]+|chuyên\s+đề|thường\s+lệ|cuối\s+năm|giữa\s+năm)[,\s]+(?:của\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)"
+    rf"|{WB_L}(?:HĐND|Hội\s+đồng\s+nhân\s+dân)[^.\n]{{0,60}}?(?:tổ\s+chức|khai\s+mạc|bế\s+mạc|tiến\s+hành)\s+kỳ\s+họp{WB_R}",
     _I,
 )
 

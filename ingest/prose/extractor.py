@@ -16,7 +16,7 @@ from ingest.prose.periods import (balance_date_of, compared_date_of, figure_peri
 from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import count_of_targets, plans_of_pairs, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
+from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -235,8 +235,8 @@ class Extractor:
                 current = self._new_claim(current.region, fig, raw_measure, parent, claims, inherit=current)
             said_basis = basis
             measure, basis, indicator, positive_fall = final_measure(self.vocab, current, fig, raw_measure, basis, pred, period)
-            if lead_no_indicator:
-                indicator = None
+            if lead_no_indicator or (fig.pair_second and fig.unit_class == "count"):
+                indicator = None  # (and "320/411 xã đạt chuẩn NTM": the second counts all there are, not those that are)
             if (measure == "ratio_pct" and indicator and self.vocab.indicators[indicator].kind == "growth_rate" and last_fact is not None
                     and last_fact.figure.unit_class in ("vnd", "usd") and last_fact.indicator is None and not residue(between)):
                 indicator = None  # "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch": the amount's share, not the growth's
@@ -252,7 +252,7 @@ class Extractor:
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             if share is not None and share.end() <= fig.start and raw_measure == "growth_pct" and fig.unit_class == "pct":
                 measure, basis, indicator, positive_fall = "pp", said_basis, None, False  # "cơ cấu kinh tế khu vực … giảm 1,02%"
-            period_kind, balance, compared = period_kind_of(period, text[: fig.start]), None, None
+            period_kind, balance, compared = period_kind_of(period, text[: fig.start] if period[1:] == (1, 3) else ""), None, None
             stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or under_stock_date(text, stock_ends, fig.start)
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
@@ -287,7 +287,7 @@ class Extractor:
                 period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
-            counted, value_type = count_of_targets(self.report, fig, period, value_type)
+            counted, value_type = count_of_targets(self.report, fig, plan_of_named_year(text[fig.unit_end :], period, value_type), value_type)
             period, period_kind = counted, period_kind_of(counted) if counted != period and period_kind != "balance" else period_kind
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
                              period_kind, scope, balance, compared, stated_estimate=estimate and value_type == "estimate")
@@ -313,8 +313,9 @@ class Extractor:
             code, subject, term = indicator_of(self.vocab, subject_region, fig, measure, parent)
         if code is None and term is None and inherit is None and not forced:
             code, term = indicator_from_context(self.vocab, self.topic, claims[-1] if claims else None, subject_region, fig, measure, parent)
-        if parent is not None and parent.indicator is None and parent.term is not None:
-            code = None  # a part of a subject that is no indicator ("khách ngủ qua đêm …, trong đó khách quốc tế …")
+        if parent is not None and ((parent.indicator is None and parent.term is not None) or (code is not None and code == parent.indicator)):
+            code = None  # a part of a subject that is no indicator ("khách ngủ qua đêm …, trong đó khách quốc tế …"), or
+            # that names its whole's indicator again ("giải ngân đạt 26% kế hoạch. Trong đó, vốn … ngân sách địa phương giải ngân đạt 20%")
         if inherit is not None and code is None and not forced:
             code, term = (inherit.indicator, inherit.term) if fits(self.vocab, inherit.indicator, fig, measure) else (None, None)
         if inherit is not None:
@@ -334,8 +335,9 @@ class Extractor:
         line = bisect.bisect_right(self.line_starts, sent.offs[0])
         year, a, b = fact.period
         family = self.vocab.ancestors(fact.indicator)[-1] if fact.indicator else None
-        if family is None and self.economy and fact.scope == "province" and self._sector_end is not None and self._sector_end <= fig.start:
-            family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng" in a GRDP release
+        if family is None and self.economy and fact.scope == "province" and (
+                (self._sector_end is not None and self._sector_end <= fig.start) or P.GROWTH_DOCUMENT.search(claim.subject)):
+            family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng", "quy mô GRDP …" in a GRDP release
         self.families.append((family if family == self.economy else None, fact.stated_estimate))  # see value_type
         self.facts.append(
             ProseFact(

@@ -151,6 +151,8 @@ def find_figures(text: str) -> list[Figure]:
             nxt.range_high = True
             if not fig.after.strip(" -–"):  # "10-15 hợp tác xã thành lập mới": both ends count the same thing
                 fig.after = nxt.after
+        elif fig.has_pair_second and nxt is not None and not fig.after.strip(" /"):
+            fig.after = nxt.after  # "320/411 xã đạt chuẩn NTM": the first counts what the words after the pair name
     return figures
 
 

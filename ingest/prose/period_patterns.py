@@ -13,7 +13,7 @@ _CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\s+)?"
 
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_range", rf"từ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?\s+(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
-    ("until_date", rf"(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
+    ("until_date", rf"(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?(?![\d/])"),  # "đến ngày 30/11"
     ("until_start_of_month", r"(?:đến|tới)\s+đầu\s+tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("until_month", r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("year_to_date", r"(?:lũy\s+kế\s+)?(?:tính\s+)?từ\s+đầu\s+năm(?:\s+(\d{4}))?(?:\s+(?:đến\s+nay|tới\s+nay))?|lũy\s+kế\s+(?:đến\s+nay|năm(?:\s+(\d{4}))?)"),

@@ -35,7 +35,7 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
             return (y2, None, int(g[4]))
         return (y2, int(g[1]), int(g[4]))
     if name == "until_date":
-        return (int(g[2]), 1, int(g[1]))
+        return (year_of(g[2]), 1, int(g[1])) if 1 <= int(g[1]) <= 12 else None
     if name == "until_start_of_month":
         n = int(g[0])
         return (year_of(g[1], g[2]), 1, n - 1) if 2 <= n <= 12 else None
@@ -173,7 +173,7 @@ def lead_period(first_sentence: str, lead: str) -> tuple[Period | None, bool]:
         return period, ambiguous
     text = blank(first_sentence, not_period_spans(first_sentence))
     text = blank(text, [(a, b) for a, b, _ in comparison_spans(text)])
-    single = {name == "month" for _, _, name, _ in find_periods(text)}
+    single = {name in ("month", "this_month") for _, _, name, _ in find_periods(text)}  # "Trong tháng, …; lũy kế 10 tháng …"
     return (None, True) if len(single) > 1 else (period, False)
 
 

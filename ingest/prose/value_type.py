@@ -100,6 +100,15 @@ TARGET_UNITS = frozenset({"chỉ tiêu"})
 EVENT_UNITS = frozenset({"đại biểu"})
 
 
+def plan_of_named_year(text_after: str, period: Period, value_type: str) -> Period:
+    """A target whose own clause names the year's plan after it ("Phấn đấu hoàn thành giải ngân trên 95% kế hoạch vốn
+    đầu tư công năm 2023", under "NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023") is that whole year's, not the section's month."""
+    if value_type != "plan" or period[1:] == (1, 12) or "năm" not in text_after:
+        return period
+    named = P.PLAN_NAME_YEAR.search(P.CLAUSE_DELIMITER.split(text_after, 1)[0])  # not "… còn lại của năm 2021"
+    return (int(named.group(1)), 1, 12) if named else period
+
+
 def count_of_targets(report: Report, fig: Figure, period: Period, value_type: str) -> tuple[Period, str]:
     """A count of a plan's targets is of the plan's whole year: the targets there are ("trong 25 chỉ tiêu … năm
     2024", the 28 of "25/28 chỉ tiêu") are the plan's; those met ("25/28 chỉ tiêu hoàn thành", "19 chỉ tiêu chủ

@@ -94,3 +94,13 @@ def test_news_of_a_council_session_at_the_years_end_is_about_the_year():
     monthly = "Ngày 9/12, UBND tỉnh họp phiên thường kỳ.\n\nThu ngân sách ước đạt 500 tỷ đồng.\n"
     got = extract_facts(monthly, "x.txt", dt.date(2024, 12, 9), document_kind="session_news")
     assert [(f.month_from, f.month_to) for f in got] == [(12, 12)]
+
+
+def test_a_council_session_named_after_the_council():
+    """Quảng Ngãi, 9/12/2024 (unseen3 51_quang-ngai_2024-12): "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Bùi Thị Quỳnh Vân phát
+    biểu khai mạc Kỳ họp" names the council's session as "Kỳ họp thứ 29 HĐND tỉnh" does; a UBND's "phiên họp" does not."""
+    from ingest.prose import patterns as P
+
+    assert P.COUNCIL_SESSION.search("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Bùi Thị Quỳnh Vân phát biểu khai mạc Kỳ họp")
+    assert P.COUNCIL_SESSION.search("tham dự Kỳ họp thứ 29 HĐND tỉnh Quảng Ngãi Khóa XIII, nhiệm kỳ 2021-2026.")
+    assert not P.COUNCIL_SESSION.search("Ngày 25/11, UBND tỉnh Thanh Hóa tổ chức phiên họp thường kỳ tháng 11/2025.")

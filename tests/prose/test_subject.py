@@ -243,3 +243,50 @@ def test_the_head_words_of_the_subject_just_named_name_it_again():
     assert {p: (f[p].indicator_code, f[p].month_from, f[p].month_to) for p in ("17,32", "24,64", "60.769")} == {
         "17,32": ("industrial_production_index", 5, 5), "24,64": ("industrial_production_index", 1, 5),
         "60.769": ("industrial_production_value", 5, 5)}
+
+
+def test_a_part_that_names_its_wholes_indicator_again_has_no_code():
+    """Cao Bằng, August 2021 (dev 04_cao-bang_2021-08): "toàn tỉnh giải ngân đạt trên 500 tỷ đồng, đạt khoảng 26% kế
+    hoạch … Trong đó, vốn đầu tư trong cân đối ngân sách địa phương giải ngân đạt hơn 20% kế hoạch; nguồn vốn ngân
+    sách Trung ương giải ngân đạt gần 30%": the whole is the disbursement; its parts, though they say "giải ngân",
+    are parts by source, which the catalog does not have."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Đến đầu tháng 8/2021, toàn tỉnh giải ngân đạt trên 500 tỷ đồng, đạt khoảng 26% kế hoạch, giảm hơn 10% so với "
+            "cùng kỳ năm 2020. Trong đó, vốn đầu tư trong cân đối ngân sách địa phương giải ngân đạt hơn 20% kế hoạch; nguồn "
+            "vốn ngân sách Trung ương giải ngân đạt gần 30%.\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2021, 8, 1))}
+    assert (f["26"].indicator_code, f["26"].measure, f["26"].basis) == ("public_investment_disbursement", "ratio_pct", "plan")
+    assert {p: (f[p].indicator_code, f[p].measure, f[p].basis) for p in ("20", "30")} == {
+        "20": (None, "ratio_pct", "plan"), "30": (None, "ratio_pct", "plan")}
+
+
+def test_a_part_said_with_rieng_is_a_part_of_the_claim_before_it():
+    """Nghệ An, October 2025 (unseen2 40_nghe-an_2025-10): "Khu vực công nghiệp – xây dựng … với mức tăng 13,73% trong 9
+    tháng, riêng công nghiệp tăng 15,15%": "riêng" (of which) opens a part of industry and construction, so
+    "công nghiệp" alone is the industry sector's growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Khu vực công nghiệp – xây dựng tiếp tục là trụ cột của kinh tế tỉnh này, với mức tăng 13,73% trong 9 tháng, "
+            "riêng công nghiệp tăng 15,15%.\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2025, 10, 7))}
+    assert (f["13,73"].indicator_code, f["15,15"].indicator_code) == ("grdp_growth_industry_construction", "grdp_growth_industry")
+    assert (f["15,15"].month_from, f["15,15"].month_to, f["15,15"].measure) == (1, 9, "value")
+
+
+def test_the_first_of_a_count_pair_counts_what_the_words_after_the_pair_name_and_the_second_all_there_are():
+    """Nghệ An, 9 months of 2024 (unseen2 40_nghe-an_2024-09): "đến tháng 9/2024, toàn tỉnh có 320/411 xã đạt chuẩn NTM":
+    320 is the new-rural communes (the words after the pair name them), 411 all the province's communes (no code)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("- Sản xuất nông nghiệp: Các địa phương tích cực triển khai kế hoạch xây dựng nông thôn mới (đến tháng 9/2024, "
+            "toàn tỉnh có 320/411 xã đạt chuẩn NTM, tương đương 77,86%).\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2024, 10, 1), report_date_precision="month")}
+    assert (f["320"].indicator_code, f["411"].indicator_code) == ("new_rural_communes_total", None)
+    assert f["320"].period_kind == f["411"].period_kind == "balance"

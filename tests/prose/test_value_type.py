@@ -159,3 +159,34 @@ def test_the_delegates_at_a_session_are_counted_in_its_month():
         ("77.223", 2024, 1, 12, "year", "estimate")]
     annual = "BÁO CÁO\nTình hình kinh tế - xã hội năm 2022\n\nCung cấp thông tin thời sự 06 cuộc cho 839 đại biểu người uy tín.\n"
     assert [r[2:4] for r in _by_printed(annual, "2022-11-20", "annual_report") if r[0] == "839"] == [(1, 12)]
+
+
+def test_the_size_of_the_economy_in_a_grdp_release_is_estimated_with_it():
+    """Hà Tĩnh, 6 months of 2019 (unseen3 42_ha-tinh_2019-07, a release whose title block names the economy's growth):
+    "Quy mô GRDP 6 tháng đầu năm 2019 … ước đạt 37.303 tỷ đồng …. Như vậy, sau 4 năm thì quy mô GRDP 6 tháng đầu năm
+    2019 đã tăng 38,38% so với năm 2015": the size of the economy is compiled with the GRDP, an estimate as the half-year's
+    GRDP is, though the sentence says "đã tăng" and the half-year was over."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Tình hình kinh tế xã hội tỉnh Hà Tĩnh 6 tháng đầu năm 2019\n\n7/1/2019\n\n1. Tăng trưởng kinh tế\n\n"
+            "1.1. Quy mô và tốc độ tăng trưởng giá trị tổng sản phẩm trong tỉnh (GRDP)\n\n"
+            "- Giá trị tổng sản phẩm trong tỉnh theo giá hiện hành: Quy mô GRDP 6 tháng đầu năm 2019 theo giá hiện hành ước "
+            "đạt 37.303 tỷ đồng, tăng 15,98% so với cùng kỳ năm 2018. Như vậy, sau 4 năm thì quy mô GRDP 6 tháng đầu năm 2019 "
+            "đã tăng 38,38% so với năm 2015.\n")
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2019, 7, 1))}
+    assert {p: (f[p].value_type, f[p].month_from, f[p].month_to) for p in ("37.303", "38,38")} == {
+        "37.303": ("estimate", 1, 6), "38,38": ("estimate", 1, 6)}
+
+
+def test_a_target_naming_the_years_plan_after_it_is_the_whole_years():
+    """The synthetic October 2023 report (prose_holdout 2023-10): under "NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023", "Phấn đấu
+    hoàn thành giải ngân trên 95% kế hoạch vốn đầu tư công năm 2023" is a target for the whole of 2023, not for
+    November; the bundled June 2021 report's "tiết kiệm thêm 10% chi thường xuyên khác còn lại của năm 2021", under the
+    tasks of the last six months, names no plan ("khác" is no "KH") and keeps July-December."""
+    text = "II. NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023\n\nPhấn đấu hoàn thành giải ngân trên 95% kế hoạch vốn đầu tư công năm 2023.\n"
+    assert _by_printed(text, "2023-10-25") == [("95", 2023, 1, 12, "year", "plan")]
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP 6 THÁNG CUỐI NĂM 2021\n\nPhấn đấu tiết kiệm thêm 10% chi thường xuyên khác còn lại của "
+            "năm 2021 để bổ sung nguồn phòng, chống dịch COVID-19.\n")
+    assert [r[1:4] for r in _by_printed(text, "2021-06-20")] == [(2021, 7, 12)]
