@@ -14,6 +14,7 @@ document says.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from pathlib import Path
 import ahocorasick
 
 from ingest.prose import patterns as P
+from ingest.prose.offsets import Offsets
 from ingest.text import nfc
 from ktxh.settings import SEEDS_DIR as SEEDS
 
@@ -87,25 +89,25 @@ def count_noun(unit: str) -> str:
     return fold(noun).strip()
 
 
-def _squeeze(folded: str) -> tuple[str, list[int]]:
+#: Where squeezing a folded text drops characters: a run of two spaces or more (one is kept), or a run at the start.
+_SQUEEZE_GAP = re.compile(" {2,}|^ +")
+
+
+def _squeeze(folded: str) -> tuple[str, Offsets]:
     """Folded text with space runs as one space (none at the start), and the position of each kept
-    character (the runs are found by one expression, the text copied by slices)."""
-    out: list[str] = []
-    pos: list[int] = []
+    character (as runs, ``ingest.prose.offsets``: only where characters are dropped does a new run start)."""
+    text = P.SPACE_RUN.sub(" ", folded)
+    if folded.startswith(" "):
+        text = text[1:]
+    pos = Offsets()
     i = 0
-    for m in P.SPACE_RUN.finditer(folded):
+    for m in _SQUEEZE_GAP.finditer(folded):
         a, b = m.span()
-        if a > i:
-            out.append(folded[i:a])
-            pos.extend(range(i, a))
-        if a > 0:  # a run after a word: one space, at the run's start
-            out.append(" ")
-            pos.append(a)
+        if a > 0:  # the run's first space is kept, at its start
+            pos.add_run(i, a + 1 - i)
         i = b
-    if i < len(folded):
-        out.append(folded[i:])
-        pos.extend(range(i, len(folded)))
-    return "".join(out), pos
+    pos.add_run(i, len(folded) - i)
+    return text, pos
 
 
 class Vocabulary:

@@ -214,3 +214,29 @@ def test_periods_found_from_their_words_in_one_pass_are_those_of_a_plain_scan():
             periods += len(want)
             spans += len(_plain_not_period_spans(text))
     assert periods > 1500 and spans > 500, (periods, spans)
+
+
+def _plain_squeeze(folded: str) -> tuple[str, list[int]]:
+    """Space runs as one space (none at the start), and each kept character's position, one by one."""
+    out, pos = [], []
+    for i, c in enumerate(folded):
+        if c == " " and (not out or out[-1] == " "):
+            continue
+        out.append(c)
+        pos.append(i)
+    return "".join(out), pos
+
+
+def test_a_folded_text_squeezed_by_its_gaps_is_the_plain_squeeze():
+    import random
+
+    from ingest.prose.vocabulary import _squeeze, fold
+
+    rng = random.Random(3)
+    texts = [fold(s) for s in _bundled_sentences()]
+    texts += ["".join(rng.choice("  ab") for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for folded in texts:
+        text, pos = _squeeze(folded)
+        assert (text, list(pos)) == _plain_squeeze(folded), folded
+        assert [pos[i] for i in range(len(text))] == _plain_squeeze(folded)[1]
+    assert sum("  " in t for t in texts) > 1000
