@@ -80,6 +80,8 @@ ROW_LABEL_MAX = 400
 AND_PREDICATE = re.compile(rf"\s*(?:và|nhưng)\s+(?:hiện\s+(?:nay\s+)?)?(?:chiếm|đạt|là|có|còn|ở\s+mức){WB_R}", _I)
 #: A line holding only a whole number (a table's row number, or a value of the row named before).
 BARE_INTEGER = re.compile(r"\s*(\d{1,3})\s*")
+#: A table's row number joined to its row's name when the PDF text was rejoined ("4 nhập khẩu phấn đấu (triệu USD)").
+NUMBERED_ROW = re.compile(r"\s*(\d{1,3})\s+(?=[^\W\d_])")
 #: A lead that introduces a list: "Cơ cấu kinh tế: …".
 LEAD_COLON = re.compile(r"\s*:")
 #: Disbursement: "giải ngân đạt X%" is always a share of the capital planned.

@@ -134,6 +134,8 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
                 basis = "none"
         elif pred == "bằng" and explicit:
             measure, basis = "ratio_pct", explicit
+        elif pred and pred.startswith("vượt") and explicit:
+            measure, basis = "value", explicit  # "vượt 50 USD so với kế hoạch": the amount above it
         else:
             measure, basis = "value", "none"
     if basis == "?":  # compared with something that is not an allowed basis ("so với năm 2017")

@@ -9,14 +9,14 @@ from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of, trailing_basis
 from ingest.prose.document import report_of, title_block
 from ingest.prose.figures import Figure, find_figures
-from ingest.prose.layout import to_paragraphs, split_lines
+from ingest.prose.reading import report_sentences
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Section, Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis, split_sentences
+from ingest.prose.sentences import Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, section_after, value_type_of
+from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -46,24 +46,7 @@ class Extractor:
         self.line_starts = starts
 
     def sentences(self) -> list[Sentence]:
-        """Sentences in document order, each with its paragraph, footnote number and section."""
-        paragraphs = to_paragraphs(split_lines(self.text))
-        section = Section(None, False)
-        out: list[Sentence] = []
-        for index, para in enumerate(paragraphs):
-            body = para.body
-            if para.heading and para.footnote_no is None:
-                section = section_after(self.report, section, body.text)
-            for k, (a, b) in enumerate(split_sentences(body) if not para.heading else [(0, len(body.text))]):
-                t = body.text
-                while a < b and t[a].isspace():
-                    a += 1
-                if a >= b:
-                    continue
-                marks = [(p - a, n) for p, n in body.marks if a <= p <= b]
-                out.append(Sentence(t[a:b], body.offs[a:b], marks, index, k, para.footnote_no, para.heading, section))
-        out.sort(key=lambda s: s.offs[0])
-        return out
+        return report_sentences(self.report)
 
     def run(self) -> list[ProseFact]:
         """All facts, sentence by sentence in document order."""
@@ -73,20 +56,29 @@ class Extractor:
         paragraph_last_claim: dict[int, Claim] = {}
         row_label: str | None = None  # a short line without figures: the row name of a table printed as text
         row_number = 0  # the last row number (Stt) of a table printed as text, one number a line
+        estimated_lead: Period | None = None
         for number, sent in enumerate(sentences, start=1):
             figures = find_figures(sent.text)
             bare = P.BARE_INTEGER.fullmatch(sent.text)
             if bare and (len(bare.group(1)) == 1 or int(bare.group(1)) == row_number + 1):
                 row_number = int(bare.group(1))
                 figures = []  # "9", then "10", "11" …: the rows' numbers, not figures
-            label, row_label = row_label, (sent.text if not figures and len(sent.text) <= P.ROW_LABEL_MAX else None)
+            numbered = P.NUMBERED_ROW.match(sent.text) if row_number and len(figures) == 1 else None
+            if numbered and int(numbered.group(1)) == row_number + 1 and figures[0].start == numbered.start(1):
+                row_number, figures = row_number + 1, []  # "4 nhập khẩu phấn đấu (triệu USD)": the next row's number and name
+            name = sent.text[numbered.end() :] if numbered and not figures else sent.text
+            label, row_label = row_label, (name if not figures and len(sent.text) <= P.ROW_LABEL_MAX else None)
             lead_end = lead_end_of(sent.text, figures)
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
                 first_of[sent.paragraph] = (sent.text, lead)
+                estimated_lead = None
+                if figures and P.ESTIMATE_CUE.search(lead):  # the period the paragraph opens with is needed now
+                    paragraph_lead[sent.paragraph] = lead_period(*first_of.pop(sent.paragraph))
+                    estimated_lead = paragraph_lead[sent.paragraph][0]
                 topic = P.TOPIC_LEAD.match(sent.text)
                 self.topic = topic.group(1) if topic and any(m.alias.code for m in self.vocab.find(fold(topic.group(1)))) else None
-            ctx = Context()
+            ctx = Context(estimated_period=estimated_lead if sent.index_in_paragraph else None)
             if sent.footnote_no is not None and sent.footnote_no in self.footnote_refs:
                 ctx = self.footnote_refs[sent.footnote_no]
             parent = ctx.parent
@@ -218,7 +210,10 @@ class Extractor:
             elif new_claim:
                 current = self._new_claim(between, fig, raw_measure, parent, claims)
             elif not fig.pair_second and raw_measure == "value" and current.indicator and not fits(self.vocab, current.indicator, fig, raw_measure):
-                current = self._new_claim(between, fig, raw_measure, parent, claims)  # "…; có thêm 12 trường …"
+                # "…; có thêm 12 trường …"; a level right after its growth, naming nothing else, is the level whose growth
+                # it follows: "Tổng vốn đầu tư toàn xã hội(Tỷ đồng) tăng từ 8-10% (dự ước 24.500 tỷ)"
+                level = next((c for c, g in self.vocab.growth_of.items() if g == current.indicator), None) if not residue(between) else None
+                current = self._new_claim(between, fig, raw_measure, parent, claims, forced=level if fits(self.vocab, level, fig, raw_measure) else None)
             elif not fig.pair_second and any(
                 f.measure == raw_measure and f.basis == basis and not f.figure.pair_second for f in current.facts
             ):  # one fact per comparison in a claim: a second one starts a claim of its own
@@ -279,7 +274,7 @@ class Extractor:
                   and not fig.pair_second and not fig.has_pair_second and not P.VALUE_OPENER.search(text[: fig.start])):
                 status = "unclassified"  # a bare number: no unit, no verb, no comparison
             estimate = (current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
-                        or (sent.footnote_no is not None and ctx.estimate) or (parent is not None and parent.estimate
+                        or (sent.footnote_no is not None and ctx.estimate) or ctx.estimated_period == period or (parent is not None and parent.estimate
                             # a part of another, finished period is not estimated with its whole ("vụ Đông Xuân đạt …")
                             and (not parent.facts or parent.facts[-1].period == period)))
             if not current.facts:
@@ -294,6 +289,8 @@ class Extractor:
                                        balance, quoted_plan)
             counted, value_type = count_of_targets(self.report, fig, plan_of_named_year(text[fig.unit_end :], period, value_type), value_type)
             period, period_kind = counted, period_kind_of(counted) if counted != period and period_kind != "balance" else period_kind
+            if fig.range_high and last_fact is not None and last_fact.basis == "none" and basis != "none" and measure == "ratio_pct":
+                last_fact.measure, last_fact.basis = measure, basis  # "đạt từ 30 - 42% KH": the plan said after the high end is both ends'
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
                              period_kind, scope, balance, compared, stated_estimate=estimate and value_type == "estimate")
             current.facts.append(last_fact)

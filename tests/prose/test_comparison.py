@@ -195,3 +195,20 @@ def test_a_change_of_a_share_of_the_economy_is_in_points():
     other = _facts("Nguyên nhân do cơ cấu thu của tỉnh chủ yếu từ khu vực có vốn đầu tư nước ngoài, trong khi thu ngân "
                    "sách của khu vực này giảm 3,05% so cùng kỳ.\n", "2018-06-30")
     assert (other["3,05"].measure, other["3,05"].basis) == ("growth_pct", "same_period")
+
+
+def test_the_plan_said_after_a_ranges_high_end_is_both_ends():
+    """Cao Bằng, August 2021 (dev 04_cao-bang_2021-08): "tỷ lệ tiêm đạt thấp, đạt từ 30 - 42% kế hoạch (KH)": both ends
+    are shares of the plan, not only the 42."""
+    f = _facts("Đến hết tháng 7, toàn tỉnh kết thúc tiêm phòng các loại vắc xin định kỳ đợt I/2021 cho đàn gia súc, gia cầm, "
+               "tỷ lệ tiêm đạt thấp, đạt từ 30 - 42% kế hoạch (KH).", "2021-08-01")
+    assert {p: (f[p].measure, f[p].basis, f[p].month_to) for p in ("30", "42")} == {
+        "30": ("ratio_pct", "plan", 7), "42": ("ratio_pct", "plan", 7)}
+
+
+def test_an_amount_above_a_plan_is_a_difference_against_the_plan():
+    """Thừa Thiên Huế, December 2022 (dev 46_thua-thien-hue_2022-12): "GRDP bình quân đầu người … 2.405 USD, tăng 10% so
+    cùng kỳ, vượt 50 USD so với kế hoạch": 50 USD above the plan (a value against the plan, as the corpus labels it)."""
+    f = _facts("Tổng sản phẩm trong tỉnh (GRDP) ước đạt 65.700 tỷ đồng, GRDP bình quân đầu người ước đạt 56,4 triệu đồng, "
+               "tương đương 2.405 USD, tăng 10% so cùng kỳ, vượt 50 USD so với kế hoạch.", "2022-12-07")
+    assert (f["50"].indicator_code, f["50"].measure, f["50"].basis) == ("grdp_per_capita", "value", "plan")

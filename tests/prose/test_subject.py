@@ -290,3 +290,46 @@ def test_the_first_of_a_count_pair_counts_what_the_words_after_the_pair_name_and
     f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2024, 10, 1), report_date_precision="month")}
     assert (f["320"].indicator_code, f["411"].indicator_code) == ("new_rural_communes_total", None)
     assert f["320"].period_kind == f["411"].period_kind == "balance"
+
+
+def test_a_row_number_joined_to_its_rows_name_is_no_figure_and_the_name_names_the_value_below():
+    """Thừa Thiên Huế, December 2020 (dev 46_thua-thien-hue_2020-12, a table printed as text): the rows "3 / Kim ngạch xuất
+    khẩu (triệu USD) / >920" and then "4" joined to its name ("4 nhập khẩu phấn đấu (triệu USD)") and "575 (tăng 15%)":
+    the 4 is the next row's number, not a figure, and the row's name names the 575 and its growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("GRDP bình quân đầu người (USD/người)\n\n>2.300\n\n3\n\nKim ngạch xuất khẩu (triệu USD)\n\n>920\n\n4\n\n"
+            "nhập khẩu phấn đấu (triệu USD)\n\n575 (tăng 15%)\n")
+    facts = extract_facts(text, "x.txt", dt.date(2020, 12, 10), document_kind="annual_report")
+    assert [(f.printed, f.indicator_code) for f in facts] == [
+        ("2.300", "grdp_per_capita"), ("920", "trade_exports"), ("575", "trade_imports"), ("15", "trade_imports")]
+
+
+def test_a_level_right_after_its_growth_is_the_level_whose_growth_it_follows():
+    """Thừa Thiên Huế, December 2020 (dev 46_thua-thien-hue_2020-12): "Tổng vốn đầu tư toàn xã hội(Tỷ đồng) / tăng từ 8-10%
+    (dự ước 24.500 tỷ)": the growth is the investment's growth rate, the amount in parentheses, naming nothing else,
+    the investment itself."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = "5\n\nTổng vốn đầu tư toàn xã hội(Tỷ đồng)\n\ntăng từ 8-10% (dự ước 24.500 tỷ)\n"
+    facts = extract_facts(text, "x.txt", dt.date(2020, 12, 10), document_kind="annual_report")
+    assert [(f.printed, f.indicator_code, f.measure) for f in facts] == [
+        ("8", "social_investment_growth", "value"), ("10", "social_investment_growth", "value"), ("24.500", "social_investment", "value")]
+
+
+def test_visitors_welcomed_are_tourists():
+    """Thừa Thiên Huế, QĐ 01/2023 (dev 46_thua-thien-hue_2023-01): "Phấn đấu đón khoảng 3 - 3,5 triệu lượt[1], trong đó
+    khách nội địa chiếm khoảng 70-80%": the visits welcomed ("đón … lượt") are tourists, both ends of the range; the
+    domestic share is no count of tourists."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = "- Phấn đấu đón khoảng 3 - 3,5 triệu lượt[1], trong đó khách nội địa chiếm khoảng 70-80%.\n"
+    f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2023, 1, 5), document_kind="plan_decision")}
+    assert (f["3"].indicator_code, f["3,5"].indicator_code, f["3,5"].value_type) == ("tourists", "tourists", "plan")
+    assert f["70"].indicator_code != "tourists"

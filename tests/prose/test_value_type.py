@@ -190,3 +190,16 @@ def test_a_target_naming_the_years_plan_after_it_is_the_whole_years():
     text = ("II. NHIỆM VỤ, GIẢI PHÁP 6 THÁNG CUỐI NĂM 2021\n\nPhấn đấu tiết kiệm thêm 10% chi thường xuyên khác còn lại của "
             "năm 2021 để bổ sung nguồn phòng, chống dịch COVID-19.\n")
     assert [r[1:4] for r in _by_printed(text, "2021-06-20")] == [(2021, 7, 12)]
+
+
+def test_a_paragraph_opening_with_an_estimate_of_a_period_estimates_its_later_figures_of_that_period():
+    """Đồng Nai, October 2022 (dev 75_dong-nai_2022-10, page of 11/11/2022): "Dự ước chỉ số sản xuất công nghiệp tháng
+    10/2022 tăng 1,34% so với tháng trước …. Trong tháng 10/2022 có 23/27 ngành sản xuất tăng so tháng trước": the
+    industries counted in the estimated month are estimated with it, though October was over at the page's date."""
+    text = ("Dự ước chỉ số sản xuất công nghiệp tháng 10/2022 tăng 1,34% so với tháng trước, trong đó ngành khai khoáng tăng "
+            "1,75%. Trong tháng 10/2022 có 23/27 ngành sản xuất tăng so tháng trước như sau: Sản xuất chế biến thực phẩm.\n")
+    assert [r for r in _by_printed(text, "2022-11-11") if r[0] in ("23", "27")] == [
+        ("23", 2022, 10, 10, "month", "estimate"), ("27", 2022, 10, 10, "month", "estimate")]
+    # the same sentence in a paragraph of its own, with no estimate said before it: October was over, actual
+    alone = "Trong tháng 10/2022 có 23/27 ngành sản xuất tăng so tháng trước như sau: Sản xuất chế biến thực phẩm.\n"
+    assert [r[5] for r in _by_printed(alone, "2022-11-11")] == ["actual", "actual"]
