@@ -50,16 +50,10 @@ _SKIPS = tuple((p, P.SKIP_CUES.get(p.name), P.SKIP_STARTS.get(p.name)) for p in 
 #: The skip patterns every match of which starts with a digit: scanned from the first digit of a
 #: window on (a test checks it on every bundled and fixture document).
 DIGIT_FIRST = frozenset({"date_full", "date_range", "month_year", "time", "duration", "document_number", "fixed_name"})
-_BY_NAME = {p.name: p.regex for p in P.SKIP_SPANS}
-#: For a pattern tried in every window (no cue it lacks, no start word): characters that every one of
-#: its matches holds, found by a quick search (one that opens with a character class, which the engine
-#: skips to) before the pattern's own: "time" (a digit, then "giờ"/"h" or ":" and a digit) and
-#: "name_with_number" (a dash, a digit then a capital, or a capital, a space and a digit).  Each is a
-#: part of every alternative of its pattern, with the pattern's flags; a test checks them.
-WINDOW_NEEDS = {
-    "time": re.compile(r"\d(?:\s?(?:giờ|h)|:\d)", _BY_NAME["time"].flags),
-    "name_with_number": re.compile(r"[-–\dA-Z](?:(?<=[-–])|(?<=\d)[A-Z]|(?<=[A-Z])\s\d)", _BY_NAME["name_with_number"].flags),
-}
+#: For a skip pattern tried in every window (no cue it may lack, no start word): a quick search for what
+#: every one of its matches holds (``patterns.TIME_NEEDS``, ``NAME_WITH_NUMBER_NEEDS``: a character class
+#: first, which the engine skips to) before the pattern's own.
+WINDOW_NEEDS = {"time": P.TIME_NEEDS, "name_with_number": P.NAME_WITH_NUMBER_NEEDS}
 
 
 def _windows(text: str, numbers: list[re.Match[str]] | None = None) -> list[tuple[int, int]]:

@@ -14,7 +14,6 @@ document says.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -89,10 +88,6 @@ def count_noun(unit: str) -> str:
     return fold(noun).strip()
 
 
-#: Where squeezing a folded text drops characters: a run of two spaces or more (one is kept), or a run at the start.
-_SQUEEZE_GAP = re.compile(" {2,}|^ +")
-
-
 def _squeeze(folded: str) -> tuple[str, Offsets]:
     """Folded text with space runs as one space (none at the start), and the position of each kept
     character (as runs, ``ingest.prose.offsets``: only where characters are dropped does a new run start)."""
@@ -101,7 +96,7 @@ def _squeeze(folded: str) -> tuple[str, Offsets]:
         text = text[1:]
     pos = Offsets()
     i = 0
-    for m in _SQUEEZE_GAP.finditer(folded):
+    for m in P.SQUEEZE_GAP.finditer(folded):  # where characters are dropped
         a, b = m.span()
         if a > 0:  # the run's first space is kept, at its start
             pos.add_run(i, a + 1 - i)

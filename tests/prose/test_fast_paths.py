@@ -166,6 +166,8 @@ def test_what_a_window_needs_is_in_every_match_of_its_pattern():
 
     crafted = ["lúc 8h30 sáng", "từ 7 giờ 30 phút", "8 GIỜ", "10:30:15 ngày", "QL-3 và Km–12", "lô 5A đã xong",
                "AB 1234 xe", "khu ٣A mới", "Tuyến ĐT 741 dài"]
+    flags = {p.name: p.regex.flags for p in P.SKIP_SPANS}
+    assert all(needs.flags == flags[name] for name, needs in WINDOW_NEEDS.items())  # the same case rules
     seen = dict.fromkeys(WINDOW_NEEDS, 0)
     for text in [*_bundled_sentences(), *crafted]:
         for p in P.SKIP_SPANS:
