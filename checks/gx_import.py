@@ -1,10 +1,13 @@
-"""great-expectations, imported without what our suites do not use."""
+"""great-expectations: imported without what our suites do not use; its context and validation definitions."""
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import os
 import sys
+from pathlib import Path
+from typing import Any
 
 
 def great_expectations():
@@ -26,3 +29,43 @@ def great_expectations():
     import great_expectations
 
     return great_expectations
+
+
+def _context(site: Path):
+    gx = great_expectations()
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    project = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        data_docs_sites={
+            "ktxh_checks": {
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(site)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            }
+        },
+        analytics_enabled=False,
+        progress_bars=ProgressBarsConfig(globally=False),
+    )
+    return gx.get_context(project_config=project, mode="ephemeral")
+
+
+def definitions(suites: list, site: Path) -> tuple[Any, dict[str, Any]]:
+    """A GX context writing Data Docs to ``site``, and a validation definition per suite
+    (``checks.runner.Suite``; its data: a whole dataframe, given when it runs)."""
+    gx = great_expectations()
+    context = _context(site)
+    source = context.data_sources.add_pandas("ktxh_warehouse")
+    definitions = {}
+    for suite in suites:
+        asset = source.add_dataframe_asset(suite.table)
+        batch = asset.add_batch_definition_whole_dataframe(f"{suite.table} (whole table)")
+        spec = {k: copy.deepcopy(v) for k, v in suite.spec.items() if k in ("name", "expectations", "meta", "notes")}
+        gx_suite = context.suites.add(gx.ExpectationSuite(**spec))
+        definitions[suite.name] = context.validation_definitions.add(
+            gx.ValidationDefinition(name=suite.name, data=batch, suite=gx_suite))
+    return context, definitions

@@ -181,13 +181,14 @@ def _described(plan) -> str:
     return f"full build: {plan.reason}" if plan.reason else "full build"
 
 
-def _preload_checks() -> None:
-    """While dbt builds: import the checks' libraries (great-expectations: about 1,2 s), start
-    the report's chart renderer (about 1 s), and import the export's (openpyxl, polars: 0,2 s)."""
+def _preload_checks(db: Path) -> None:
+    """While dbt builds: import the checks' libraries (great-expectations: about 1,2 s) and make
+    their validation definitions, start the report's chart renderer (about 1 s), and import the
+    export's libraries (openpyxl, polars: 0,2 s)."""
     from checks.runner import preload
     from extracts.report import preload as preload_report
 
-    preload()
+    preload(settings.checks_site_dir(settings.building_path(db)))
     preload_report()
     import checks.incremental  # noqa: F401
     import extracts.export  # noqa: F401
@@ -357,7 +358,7 @@ def _main(args: argparse.Namespace, db: Path, child=None) -> int:
         outcome: dict[str, int] = {}
         with Stages(["ingest", "dbt build", "check", "export", "report"]) as stages:
             plan = warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_built(new)),
-                                 while_building=_preload_checks, stage=stages.stage, child=child)
+                                 while_building=lambda: _preload_checks(db), stage=stages.stage, child=child)
             print(f"built {db} ({_described(plan)})")
             with stages.stage("export"):
                 _export(db)

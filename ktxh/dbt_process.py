@@ -42,7 +42,7 @@ class DbtProcess:
         self.db: Path | None = None
         self.work = settings.dbt_work_dir(work_for)
         self.project = str(settings.PROJECT_DIR)
-        self._command = [sys.executable, "-m", "ktxh.dbt_child"]
+        self._command = [sys.executable, "-m", "ktxh.dbt_child"]  # + the path and project it parses for
         self.proc: subprocess.Popen | None = None
         self.link = self.work / "target" / self.LINK_NAME
         self._lock = FileLock(str(self.work / "target" / ".ktxh-dbt.lock"))
@@ -68,7 +68,8 @@ class DbtProcess:
         try:
             env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
                    "DBT_TARGET_PATH": str(self.work / "target"), "DBT_LOG_PATH": str(self.work / "logs")}
-            self.proc = subprocess.Popen(self._command, env=env, cwd=self.project, stdin=subprocess.PIPE, text=True)
+            command = [*self._command, str(self.link), json.dumps(self._project_args())]
+            self.proc = subprocess.Popen(command, env=env, cwd=self.project, stdin=subprocess.PIPE, text=True)
         except BaseException:
             self._release()
             raise
@@ -94,9 +95,12 @@ class DbtProcess:
             raise ValueError("DbtProcess.go: no dbt arguments")
         with storage.connect(self.db) as con:
             loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
-        argv = [*self.args, "--project-dir", self.project, "--profiles-dir", self.project, "--quiet"]
+        argv = [*self.args, *self._project_args(), "--quiet"]
         self.proc.stdin.write(f"go {self._stable_path()}\n{json.dumps(argv)}\n")
         self.proc.stdin.close()
+
+    def _project_args(self) -> list[str]:
+        return ["--project-dir", self.project, "--profiles-dir", self.project]
 
     def _stable_path(self) -> Path:
         """The hard link dbt opens the warehouse by (the real path where none can be made)."""

@@ -36,6 +36,8 @@ def test_installed_package_runs_from_any_folder(tmp_path):
     run = subprocess.run([str(target / "bin" / "ktxh"), "run"], env=env, cwd=elsewhere, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
     assert (elsewhere / "out" / "bieu_chi_tieu_2022.xlsx").is_file()
+    # the Data Docs of the checks
+    assert "Data Docs" in (elsewhere / "w" / "checks_site" / "index.html").read_text(encoding="utf-8")
     # dbt's state beside the warehouse (its partial-parse file: builds write no manifest.json)
     assert (elsewhere / "w" / "dbt" / "target" / "partial_parse.msgpack").is_file()
     import duckdb

@@ -63,3 +63,25 @@ def test_a_template_naming_a_missing_column_is_a_suite_error(real_2022, tmp_path
     (suites / "printed_ratios.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(runner.SuiteError, match="no_such_column"):
         runner.run_checks(db, suites)
+
+
+def test_definitions_made_ahead_give_the_same_findings(real_2022, tmp_path):
+    """`ktxh run` makes the GX context and validation definitions while dbt builds (preload with
+    the Data Docs' site): the check takes them, without the suites it does not validate, and finds
+    what a check that makes its own finds."""
+    import duckdb
+
+    with duckdb.connect(str(real_2022.db), read_only=True) as con:
+        suites = [s for s in runner.load_suites() if s.name in ("printed_ratios", "totals_and_parts")]
+        frames = {s.name: con.sql(f"select * from {s.table}").df() for s in suites}
+    for frame in frames.values():
+        frame.insert(0, runner.ROW_ID, runner._row_keys(frame))
+    made_here = runner.collect_findings(suites, frames, runner.validate(suites, frames, tmp_path / "own"))
+    runner.preload(tmp_path / "ahead")
+    context = runner._PREPARED[str(tmp_path / "ahead")][0]
+    ahead = runner.collect_findings(suites, frames, runner.validate(suites, frames, tmp_path / "ahead"))
+    assert runner._PREPARED == {}
+    assert sorted(s.name for s in context.suites.all()) == ["printed_ratios", "totals_and_parts"]
+    assert ahead == made_here
+    # the 2022 biểu's printed 113,4 % for the commune health stations is among them (line 811)
+    assert any(f["measure_code"] == "commune_health_standard_share" and f["printed_text"] == "113,4" for f in ahead)
