@@ -55,7 +55,7 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     year, _, month_to = period
     if report.date is not None and year and month_to:
         end = balance or month_end(year, month_to)
-        return "estimate" if end > report.date else "actual"
+        return "estimate" if end >= report.date else "actual"  # a period ending on the report's day is not over at it
     if year and report.year and month_to and report.month and (year, month_to) > (report.year, report.month):
         return "estimate"
     return "actual"

@@ -203,3 +203,19 @@ def test_a_paragraph_opening_with_an_estimate_of_a_period_estimates_its_later_fi
     # the same sentence in a paragraph of its own, with no estimate said before it: October was over, actual
     alone = "Trong tháng 10/2022 có 23/27 ngành sản xuất tăng so tháng trước như sau: Sản xuất chế biến thực phẩm.\n"
     assert [r[5] for r in _by_printed(alone, "2022-11-11")] == ["actual", "actual"]
+
+
+def test_a_year_reported_on_its_last_day_is_not_over_at_it():
+    """Nam Định, 31/12/2020 (unseen4 36_nam-dinh_2020-12): the year's results printed on the year's last day are
+    estimates ("Thu nhập bình quân đầu người khu vực nông thôn năm 2020 đạt 52 triệu đồng"); a day later, an actual."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("9. Thu nhập bình quân đầu người khu vực nông thôn năm 2020 đạt 52 triệu đồng, gấp 4,1 lần so với trước "
+            "khi xây dựng nông thôn mới.\n\n10. An sinh xã hội được đảm bảo, tỷ lệ hộ nghèo giảm còn 0,7%.\n")
+    on_the_day = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2020, 12, 31))}
+    assert {p: (on_the_day[p].indicator_code, on_the_day[p].period_year, on_the_day[p].month_to, on_the_day[p].value_type)
+            for p in ("52", "0,7")} == {"52": (None, 2020, 12, "estimate"), "0,7": ("poverty_rate", 2020, 12, "estimate")}
+    after = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2021, 1, 1))}
+    assert after["52"].value_type == "actual"
