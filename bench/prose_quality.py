@@ -341,7 +341,9 @@ FRESH_TITLES = {
 def _in_sample_title(fresh: tuple[str, ...]) -> str:
     if fresh == ("unseen2",):
         return "IN-SAMPLE pooled (bundled + dev + old unseen + unseen2)"
-    return f"IN-SAMPLE pooled (bundled, dev, unseen, {', '.join(fresh)})"
+    if len(fresh) == 2:
+        return f"IN-SAMPLE pooled (bundled, dev, unseen, {', '.join(fresh)})"
+    return f"IN-SAMPLE pooled (bundled, dev, unseen, {fresh[0]}..{fresh[-1]})"  # a row's name is cut at 58
 
 
 def _fresh_sections(chosen: tuple[str, ...], corpus: Path, totals: dict[str, Score], verbose: bool) -> None:
