@@ -52,6 +52,7 @@ class Extractor:
         """All facts, sentence by sentence in document order."""
         sentences = self.sentences()
         paragraph_lead: dict[int, tuple[Period | None, bool]] = {}
+        first_of: dict[int, tuple[str, str]] = {}  # a paragraph's first sentence and lead: its period read when needed
         paragraph_last_claim: dict[int, Claim] = {}
         row_label: str | None = None  # a short line without figures: the row name of a table printed as text
         row_number = 0  # the last row number (Stt) of a table printed as text, one number a line
@@ -70,8 +71,11 @@ class Extractor:
             lead_end = lead_end_of(sent.text, figures)
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
-                paragraph_lead[sent.paragraph] = lead_period(sent.text, lead)
-                estimated_lead = paragraph_lead[sent.paragraph][0] if figures and P.ESTIMATE_CUE.search(lead) else None
+                first_of[sent.paragraph] = (sent.text, lead)
+                estimated_lead = None
+                if figures and P.ESTIMATE_CUE.search(lead):  # the period the paragraph opens with is needed now
+                    paragraph_lead[sent.paragraph] = lead_period(*first_of.pop(sent.paragraph))
+                    estimated_lead = paragraph_lead[sent.paragraph][0]
                 topic = P.TOPIC_LEAD.match(sent.text)
                 self.topic = topic.group(1) if topic and any(m.alias.code for m in self.vocab.find(fold(topic.group(1)))) else None
             ctx = Context(estimated_period=estimated_lead if sent.index_in_paragraph else None)
@@ -80,7 +84,11 @@ class Extractor:
             parent = ctx.parent
             if P.BREAKDOWN.match(sent.text.lstrip("-+ ")) and sent.paragraph in paragraph_last_claim:
                 parent = paragraph_last_claim[sent.paragraph]
-            para_lead = paragraph_lead.get(sent.paragraph) if sent.index_in_paragraph else None
+            para_lead = None
+            if sent.index_in_paragraph and (figures or sent.marks):  # only then is it used
+                if sent.paragraph in first_of:
+                    paragraph_lead[sent.paragraph] = lead_period(*first_of.pop(sent.paragraph))
+                para_lead = paragraph_lead.get(sent.paragraph)
             before = paragraph_last_claim.get(sent.paragraph) if sent.index_in_paragraph else None
             claims = self._sentence(sent, number, figures, lead, para_lead, ctx, parent, label, before)
             if claims:

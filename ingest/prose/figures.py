@@ -50,6 +50,10 @@ _SKIPS = tuple((p, P.SKIP_CUES.get(p.name), P.SKIP_STARTS.get(p.name)) for p in 
 #: The skip patterns every match of which starts with a digit: scanned from the first digit of a
 #: window on (a test checks it on every bundled and fixture document).
 DIGIT_FIRST = frozenset({"date_full", "date_range", "month_year", "time", "duration", "document_number", "fixed_name"})
+#: For a skip pattern tried in every window (no cue it may lack, no start word): a quick search for what
+#: every one of its matches holds (``patterns.TIME_NEEDS``, ``NAME_WITH_NUMBER_NEEDS``: a character class
+#: first, which the engine skips to) before the pattern's own.
+WINDOW_NEEDS = {"time": P.TIME_NEEDS, "name_with_number": P.NAME_WITH_NUMBER_NEEDS}
 
 
 def _windows(text: str, numbers: list[re.Match[str]] | None = None) -> list[tuple[int, int]]:
@@ -83,8 +87,10 @@ def skip_spans(text: str, numbers: list[re.Match[str]] | None = None) -> list[tu
         if cues is not None and found.keys().isdisjoint(cues):
             continue
         if starts is None or not aligned:
+            needs = WINDOW_NEEDS.get(p.name)
             for a, b in digit_windows if p.name in DIGIT_FIRST else windows:
-                spans.update((m.start(), m.end(), p.name) for m in p.regex.finditer(text, a, b))
+                if needs is None or needs.search(text, a, b):
+                    spans.update((m.start(), m.end(), p.name) for m in p.regex.finditer(text, a, b))
             continue
         candidates = positions(found, starts)
         if candidates:

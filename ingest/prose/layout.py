@@ -82,7 +82,7 @@ class Text:
             self.offs.append(joiner_offset)
         base = self._len
         self._append(line[lead:end])
-        self.offs.extend(other.offs[lead:end])
+        self.offs.extend(other.offs if lead == 0 and end == len(line) else other.offs[lead:end])
         self.marks.extend((base + min(max(p - lead, 0), end - lead), n) for p, n in other.marks)
 
     def delete(self, a: int, b: int) -> None:

@@ -47,6 +47,9 @@ class Offsets:
 
     def extend(self, other: Offsets) -> None:
         """Append ``other``'s characters."""
+        if len(other.starts) == 1:  # one run (a line's characters, most often)
+            self.add_run(other.bases[0], other.length)
+            return
         ends = other.starts[1:] + [other.length]
         for start, end, base in zip(other.starts, ends, other.bases):
             self.add_run(base, end - start)
@@ -64,12 +67,19 @@ class Offsets:
             index += self.length
         if not 0 <= index < self.length:
             raise IndexError("Offsets index out of range")
+        if len(self.starts) == 1:
+            return self.bases[0] + index
         k = bisect_right(self.starts, index) - 1
         return self.bases[k] + index - self.starts[k]
 
     def _slice(self, a: int, b: int) -> Offsets:
         out = Offsets()
         if a >= b:
+            return out
+        if len(self.starts) == 1:
+            out.starts.append(0)
+            out.bases.append(self.bases[0] + a)
+            out.length = b - a
             return out
         k = bisect_right(self.starts, a) - 1
         while k < len(self.starts) and self.starts[k] < b:

@@ -177,6 +177,14 @@ SKIP_SPANS: tuple[Named, ...] = (
 #: Words (lower case) one of which every match of a skip pattern holds: a pattern is tried on a
 #: sentence only when one is in it (a pattern without cues is always tried).  A test checks, on
 #: every bundled and labelled document, that each match holds one of its pattern's cues.
+#: What every match holds of the two skip patterns tried in every window (``figures.WINDOW_NEEDS``),
+#: with the pattern's flags: "time" (a digit, then "giờ"/"h" or ":" and a digit); "name_with_number"
+#: (a dash, a digit then a capital, or a capital, a space and a digit).  A test checks each inside every match.
+TIME_NEEDS = re.compile(r"\d(?:\s?(?:giờ|h)|:\d)", _I)
+NAME_WITH_NUMBER_NEEDS = re.compile(r"[-–\dA-Z](?:(?<=[-–])|(?<=\d)[A-Z]|(?<=[A-Z])\s\d)", 0)
+#: Where squeezing a folded text drops characters (``vocabulary._squeeze``): two spaces or more, or spaces at the start.
+SQUEEZE_GAP = re.compile(" {2,}|^ +")
+
 SKIP_CUES: dict[str, tuple[str, ...]] = {
     "date_full": ("/", ".", "-"),
     "date_words": ("ngày",),

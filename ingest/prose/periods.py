@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 from ingest.prose import patterns as P
+from ingest.prose.anchored import matches_at
+from ingest.prose.anchors import WordPositions, positions
 from ingest.prose.figures import Figure
 from ingest.prose.model import Context, Period, Report
 from ingest.prose.sentences import Sentence, after_last, blank, comparison_spans
@@ -66,6 +68,11 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
 
 _PERIOD_CUE_WORDS = tuple(sorted({c for cues in P.PERIOD_CUES.values() for c in cues}))
 _CUED_PERIODS = tuple((name, rx, frozenset(P.PERIOD_CUES[name]), P.PERIOD_STARTS[name]) for name, rx in P.PERIODS)
+#: The period patterns' cues and start words, and NOT_PERIOD's and the kept periods', each family
+#: found in a text in one pass (``anchors.WordPositions``) instead of one ``str.find`` per word.
+_PERIOD_START_WORDS = {w for _, _, _, s in _CUED_PERIODS if isinstance(s, tuple) for w in s}
+_PERIOD_WORDS = WordPositions({*_PERIOD_CUE_WORDS, *_PERIOD_START_WORDS}, present_only=set(_PERIOD_CUE_WORDS) - _PERIOD_START_WORDS)
+_NOT_PERIOD_WORDS = WordPositions({*P.NOT_PERIOD_STARTS, *(w for _, s in P.KEPT_PERIODS for w in s)})
 
 
 def cued_periods(lower: str) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
@@ -75,6 +82,14 @@ def cued_periods(lower: str) -> list[tuple[str, re.Pattern[str], tuple[str, ...]
     return [(name, rx, starts) for name, rx, cues, starts in _CUED_PERIODS if not present.isdisjoint(cues)]
 
 
+def _anchored(rx: re.Pattern[str], starts, found: dict[str, list[int]], text: str, lower: str) -> list[re.Match[str]]:
+    """``P.find_anchored(rx, starts, text, lower)``, the start words' places given (``found``: every
+    occurrence of every word of ``starts`` in ``lower``, ``WordPositions.find``)."""
+    if not isinstance(starts, tuple) or len(lower) != len(text):
+        return P.find_anchored(rx, starts, text, lower)
+    return matches_at(rx, positions(found, starts), text, 0, len(text))
+
+
 def find_periods(text: str) -> list[tuple[int, int, str, Period]]:
     """Period phrases in text (dates that are not periods and comparisons blanked by the caller)."""
     if not P.PERIOD_WORD.search(text):
@@ -82,8 +97,11 @@ def find_periods(text: str) -> list[tuple[int, int, str, Period]]:
     found: list[tuple[int, int, str, Period]] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
-    for name, rx, starts in cued_periods(lower):
-        for m in P.find_anchored(rx, starts, text, lower):
+    words = _PERIOD_WORDS.find(lower)  # a cue is in the text if and only if it is found
+    for name, rx, cues, starts in _CUED_PERIODS:
+        if words.keys().isdisjoint(cues):
+            continue
+        for m in _anchored(rx, starts, words, text, lower):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             period = period_of(name, m)
@@ -98,10 +116,11 @@ def not_period_spans(text: str) -> list[tuple[int, int]]:
     if not P.NOT_PERIOD_WORD.search(text):
         return []  # NOT_PERIOD cannot match
     lower = text.lower()
-    found = [(m.start(), m.end()) for m in P.find_anchored(P.NOT_PERIOD, P.NOT_PERIOD_STARTS, text, lower)]
+    words = _NOT_PERIOD_WORDS.find(lower)
+    found = [(m.start(), m.end()) for m in _anchored(P.NOT_PERIOD, P.NOT_PERIOD_STARTS, words, text, lower)]
     if not found:
         return []  # the periods that stay are only looked for when something would be blanked
-    kept = [(m.start(), m.end()) for rx, starts in P.KEPT_PERIODS for m in P.find_anchored(rx, starts, text, lower)]
+    kept = [(m.start(), m.end()) for rx, starts in P.KEPT_PERIODS for m in _anchored(rx, starts, words, text, lower)]
     return [(s, e) for s, e in found if not any(a <= s and e <= b for a, b in kept)]
 
 

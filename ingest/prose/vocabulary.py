@@ -21,6 +21,7 @@ from pathlib import Path
 import ahocorasick
 
 from ingest.prose import patterns as P
+from ingest.prose.offsets import Offsets
 from ingest.text import nfc
 from ktxh.settings import SEEDS_DIR as SEEDS
 
@@ -87,25 +88,21 @@ def count_noun(unit: str) -> str:
     return fold(noun).strip()
 
 
-def _squeeze(folded: str) -> tuple[str, list[int]]:
+def _squeeze(folded: str) -> tuple[str, Offsets]:
     """Folded text with space runs as one space (none at the start), and the position of each kept
-    character (the runs are found by one expression, the text copied by slices)."""
-    out: list[str] = []
-    pos: list[int] = []
+    character (as runs, ``ingest.prose.offsets``: only where characters are dropped does a new run start)."""
+    text = P.SPACE_RUN.sub(" ", folded)
+    if folded.startswith(" "):
+        text = text[1:]
+    pos = Offsets()
     i = 0
-    for m in P.SPACE_RUN.finditer(folded):
+    for m in P.SQUEEZE_GAP.finditer(folded):  # where characters are dropped
         a, b = m.span()
-        if a > i:
-            out.append(folded[i:a])
-            pos.extend(range(i, a))
-        if a > 0:  # a run after a word: one space, at the run's start
-            out.append(" ")
-            pos.append(a)
+        if a > 0:  # the run's first space is kept, at its start
+            pos.add_run(i, a + 1 - i)
         i = b
-    if i < len(folded):
-        out.append(folded[i:])
-        pos.extend(range(i, len(folded)))
-    return "".join(out), pos
+    pos.add_run(i, len(folded) - i)
+    return text, pos
 
 
 class Vocabulary:

@@ -156,3 +156,89 @@ def test_every_paragraph_s_offsets_point_at_its_characters():
                 assert char == text[at] or char == " " or text[at] == "&", (path.name, i, body.text[max(0, i - 20) : i + 20])
                 checked += 1
     assert checked > 100_000
+
+
+def test_what_a_window_needs_is_in_every_match_of_its_pattern():
+    """figures.WINDOW_NEEDS: each pattern finds something inside every match of its skip pattern, on
+    every bundled and fixture sentence and on matches of each alternative (so a window without it
+    has no match)."""
+    from ingest.prose.figures import WINDOW_NEEDS
+
+    crafted = ["lúc 8h30 sáng", "từ 7 giờ 30 phút", "8 GIỜ", "10:30:15 ngày", "QL-3 và Km–12", "lô 5A đã xong",
+               "AB 1234 xe", "khu ٣A mới", "Tuyến ĐT 741 dài"]
+    flags = {p.name: p.regex.flags for p in P.SKIP_SPANS}
+    assert all(needs.flags == flags[name] for name, needs in WINDOW_NEEDS.items())  # the same case rules
+    seen = dict.fromkeys(WINDOW_NEEDS, 0)
+    for text in [*_bundled_sentences(), *crafted]:
+        for p in P.SKIP_SPANS:
+            needs = WINDOW_NEEDS.get(p.name)
+            if needs is None:
+                continue
+            for m in p.regex.finditer(text):
+                assert needs.search(text, m.start(), m.end()), (p.name, m.group(0))
+                seen[p.name] += 1
+    assert min(seen.values()) >= 5, seen
+
+
+def _plain_find_periods(text: str) -> list:
+    """Every period pattern scanned over the whole text (no cue, no start word)."""
+    from ingest.prose.periods import period_of
+
+    found, taken = [], []
+    for name, rx in P.PERIODS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            period = period_of(name, m)
+            if period is not None:
+                found.append((m.start(), m.end(), name, period))
+                taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _plain_not_period_spans(text: str) -> list:
+    found = [(m.start(), m.end()) for m in P.NOT_PERIOD.finditer(text)]
+    kept = [(m.start(), m.end()) for rx, _ in P.KEPT_PERIODS for m in rx.finditer(text)]
+    return [(s, e) for s, e in found if not any(a <= s and e <= b for a, b in kept)]
+
+
+def test_periods_found_from_their_words_in_one_pass_are_those_of_a_plain_scan():
+    """periods.find_periods and not_period_spans (cues and start words found in one pass) on every
+    bundled and fixture sentence and on its text before each figure (what nearest_period is given)."""
+    from ingest.prose.periods import find_periods
+
+    periods = spans = 0
+    for sentence in _bundled_sentences():
+        for text in [sentence, *(sentence[: m.start()] for m in P.NUMBER.finditer(sentence))]:
+            want = _plain_find_periods(text)
+            assert find_periods(text) == want, text
+            assert not_period_spans(text) == _plain_not_period_spans(text), text
+            periods += len(want)
+            spans += len(_plain_not_period_spans(text))
+    assert periods > 1500 and spans > 500, (periods, spans)
+
+
+def _plain_squeeze(folded: str) -> tuple[str, list[int]]:
+    """Space runs as one space (none at the start), and each kept character's position, one by one."""
+    out, pos = [], []
+    for i, c in enumerate(folded):
+        if c == " " and (not out or out[-1] == " "):
+            continue
+        out.append(c)
+        pos.append(i)
+    return "".join(out), pos
+
+
+def test_a_folded_text_squeezed_by_its_gaps_is_the_plain_squeeze():
+    import random
+
+    from ingest.prose.vocabulary import _squeeze, fold
+
+    rng = random.Random(3)
+    texts = [fold(s) for s in _bundled_sentences()]
+    texts += ["".join(rng.choice("  ab") for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for folded in texts:
+        text, pos = _squeeze(folded)
+        assert (text, list(pos)) == _plain_squeeze(folded), folded
+        assert [pos[i] for i in range(len(text))] == _plain_squeeze(folded)[1]
+    assert sum("  " in t for t in texts) > 1000
