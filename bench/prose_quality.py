@@ -6,14 +6,16 @@ Three label sets:
   ``documents/``; ``scopes.csv`` restricts a document to line ranges);
 * **synthetic**: ``tests/fixtures/prose_holdout/`` (two reports written and labelled before the
   extractor saw them; the rules were fixed after their first run);
-* **corpus**: ``tests/fixtures/prose_corpus/{dev,unseen,unseen2,unseen3,unseen4}/`` (other provinces' real
+* **corpus**: ``tests/fixtures/prose_corpus/{dev,unseen,unseen2,…,unseen5}/`` (other provinces' real
   documents; ``documents.csv`` gives each one's report date, as ``ktxh ingest --report-date`` would).
   Session 1 tuned on ``dev/`` and scored ``unseen/`` once (0,623 / 0,660); since session 2 both are
   tuned on (in-sample).  ``unseen2/`` was scored once at the end of session 2 (0,350 / 0,352) and is
   tuned on since session 3: ``--split unseen2`` scores it beside the rest.  ``unseen3/`` was scored
   once at the end of session 3 (0,562 / 0,583) and is tuned on since session 4: ``--split unseen3``
-  adds it.  ``unseen4/`` (provinces in no other split, labelled in session 4 before anyone tuned on
-  it) is the unseen set now: only ``--split unseen4`` scores it, once, at the end; no other run reads it.
+  adds it.  ``unseen4/`` was scored once in session 4 (19:34 UTC: 0,529 / 0,558) and is tuned on
+  since: ``--split unseen4`` adds it.  ``unseen5/`` (provinces in no other split, labelled late in
+  session 4 before anyone tuned on it) is the unseen set now: only ``--split unseen5`` scores it,
+  once, at the end; no other run reads it.
 
 A label is placed in its document by its ``sentence`` excerpt (unique after markdown ``*`` are
 removed and whitespace runs collapsed); the labelled figure is the last whole-number occurrence of
@@ -30,12 +32,11 @@ Per document and pooled:
 
 An empty label set is an error, not a score of 1.
 
-Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|unseen3|unseen4] [--corpus DIR]``
-(``all``, the default: bundled, synthetic, dev and unseen; ``unseen2``: all of that and then unseen2,
-per document and pooled; ``unseen3``: all of that, unseen2 included, and then unseen3, per document
-and pooled; ``unseen4``: all of that, unseen2 and unseen3 included, the in-sample pool of them all,
-and then unseen4, per document and pooled; ``--verbose`` lists unseen3's and unseen4's misses (in-sample since
-session 4; unseen4 was scored once before that, at 19:34 UTC).
+Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|…|unseen5] [--corpus DIR]``
+(``all``, the default: bundled, synthetic, dev and unseen; ``unseenN``: all of that, then each fresh
+set before N (``FRESH``) with the in-sample pool so far, then unseenN per document and pooled;
+``--verbose`` lists the misses of every set tuned on (unseen4's too, since its one run), never
+those of ``UNSEEN_NOW`` (unseen5)).
 """
 
 from __future__ import annotations
@@ -199,7 +200,7 @@ def _date(text: str) -> dt.date | None:
 
 
 def corpus_documents(split: str, corpus: Path = CORPUS) -> list[Document]:
-    """Other provinces' documents of one split (``dev``, ``unseen``, ``unseen2`` … ``unseen4``), with their report dates."""
+    """Other provinces' documents of one split (``dev``, ``unseen``, ``unseen2`` … ``unseen5``), with their report dates."""
     index = corpus / "documents.csv"
     if not index.exists():
         return []
@@ -324,40 +325,59 @@ def _pool(title: str, names: tuple[str, ...], totals: dict[str, Score]) -> None:
     _print([pooled], False)
 
 
-def _unseen4_sections(unseen4: list[Document], unseen3: list[Document], totals: dict[str, Score], verbose: bool) -> None:
-    """unseen3 (in-sample since session 4), the in-sample pool of every set tuned on, then unseen4
-    per document and pooled (scored once at 19:34 UTC in session 4, in-sample since: ``--verbose`` lists its misses)."""
-    _section(unseen3, "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)", "unseen3", totals, verbose)
-    _pool("IN-SAMPLE pooled (bundled, dev, unseen, unseen2, unseen3)",
-          ("bundled", "other provinces, dev", "unseen", "unseen2", "unseen3"), totals)
-    print("=" * len(HEADER))
-    scores, total = evaluate(unseen4, "UNSEEN4 pooled (scored once in session 4; tuned on since)")
-    _print(scores + [total], verbose)
+#: The fresh unseen sets in the order they were labelled.  Each was labelled before anyone tuned on
+#: it, scored once at the end of a tuning round, and tuned on from then; ``UNSEEN_NOW`` is the one
+#: nobody has tuned on yet: ``--split`` of it scores it once, and ``--verbose`` never lists its misses.
+FRESH = ("unseen2", "unseen3", "unseen4", "unseen5")
+UNSEEN_NOW = "unseen5"
+FRESH_TITLES = {
+    "unseen2": "UNSEEN2 pooled (tuned on since session 3)",
+    "unseen3": "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)",
+    "unseen4": "UNSEEN4 pooled (scored once in session 4; tuned on since)",
+    "unseen5": "UNSEEN5 pooled (new provinces, one run)",
+}
+
+
+def _in_sample_title(fresh: tuple[str, ...]) -> str:
+    if fresh == ("unseen2",):
+        return "IN-SAMPLE pooled (bundled + dev + old unseen + unseen2)"
+    if len(fresh) == 2:
+        return f"IN-SAMPLE pooled (bundled, dev, unseen, {', '.join(fresh)})"
+    return f"IN-SAMPLE pooled (bundled, dev, unseen, {fresh[0]}..{fresh[-1]})"  # a row's name is cut at 58
+
+
+def _fresh_sections(chosen: tuple[str, ...], corpus: Path, totals: dict[str, Score], verbose: bool) -> None:
+    """The fresh sets up to the one asked for: each before it (tuned on) with the in-sample pool so
+    far, then the one asked for per document and pooled; the set nobody has tuned on yet
+    (``UNSEEN_NOW``) never with its misses."""
+    pooled = ("bundled", "other provinces, dev", "unseen")
+    for i, split in enumerate(chosen):
+        documents = corpus_documents(split, corpus)
+        if split == chosen[-1]:
+            print("=" * len(HEADER))
+            scores, total = evaluate(documents, FRESH_TITLES[split])
+            _print(scores + [total], verbose and split != UNSEEN_NOW)
+            return
+        _section(documents, FRESH_TITLES[split], split, totals, verbose)
+        pooled += (split,)
+        _pool(_in_sample_title(chosen[: i + 1]), pooled, totals)
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true")
-    parser.add_argument("--split", choices=("dev", "unseen", "all", "unseen2", "unseen3", "unseen4"), default="all",
-                        help="which corpus split to score (all: dev and unseen; unseen2: all, then unseen2; "
-                             "unseen3: all and unseen2, then unseen3; unseen4: all, unseen2 and unseen3, "
-                             "then unseen4, once, at the end)")
+    parser.add_argument("--split", choices=("dev", "unseen", "all", *FRESH), default="all",
+                        help="which corpus split to score (all: dev and unseen; unseenN: all, the fresh sets "
+                             f"before it (tuned on), then unseenN; {UNSEEN_NOW}: once, at the end)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args(argv)
     print(HEADER)
     sets: list[tuple[str, list[Document]]] = [("bundled", labelled_documents()), ("synthetic (held out, then tuned)", holdout_documents())]
-    everything = ("all", "unseen2", "unseen3", "unseen4")
-    dev = corpus_documents("dev", args.corpus) if args.split in ("dev", *everything) else []
-    unseen = corpus_documents("unseen", args.corpus) if args.split in ("unseen", *everything) else []
-    unseen2 = corpus_documents("unseen2", args.corpus) if args.split in ("unseen2", "unseen3", "unseen4") else []
-    unseen3 = corpus_documents("unseen3", args.corpus) if args.split == "unseen3" else []
-    if args.split == "unseen2" and not unseen2:
-        raise EmptyLabels(f"ktxh: no unseen2 documents in {args.corpus / 'documents.csv'}")
-    if args.split == "unseen3" and not unseen3:
-        raise EmptyLabels(f"ktxh: no unseen3 documents in {args.corpus / 'documents.csv'}")
-    unseen4 = corpus_documents("unseen4", args.corpus) if args.split == "unseen4" else []
-    if args.split == "unseen4" and not unseen4:
-        raise EmptyLabels(f"ktxh: no unseen4 documents in {args.corpus / 'documents.csv'}")
+    chosen = FRESH[: FRESH.index(args.split) + 1] if args.split in FRESH else ()
+    dev = corpus_documents("dev", args.corpus) if args.split in ("dev", "all", *FRESH) else []
+    unseen = corpus_documents("unseen", args.corpus) if args.split in ("unseen", "all", *FRESH) else []
+    if chosen and not corpus_documents(args.split, args.corpus):
+        raise EmptyLabels(f"ktxh: no {args.split} documents in {args.corpus / 'documents.csv'}")
     if dev:
         sets.append(("other provinces, dev", dev))
     totals: dict[str, Score] = {}
@@ -369,28 +389,21 @@ def main(argv: list[str]) -> int:
         _section(unseen, "old UNSEEN pooled (session 1; tuned on since session 2)", "unseen", totals, args.verbose)
     if dev and unseen:
         _pool("IN-SAMPLE pooled (bundled + dev + old unseen)", ("bundled", "other provinces, dev", "unseen"), totals)
-    if unseen2:
-        _section(unseen2, "UNSEEN2 pooled (tuned on since session 3)", "unseen2", totals, args.verbose)
-    if dev and unseen2:
-        _pool("IN-SAMPLE pooled (bundled + dev + old unseen + unseen2)",
-              ("bundled", "other provinces, dev", "unseen", "unseen2"), totals)
-    if unseen4:
-        _unseen4_sections(unseen4, corpus_documents("unseen3", args.corpus), totals, args.verbose)
-    if unseen3:
-        print("=" * len(HEADER))
-        scores, total = evaluate(unseen3, "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)")
-        _print(scores + [total], verbose=args.verbose)
-    elif args.split == "all":
+    if chosen:
+        _fresh_sections(chosen, args.corpus, totals, args.verbose)
+    if args.split == "all":
         print("\nunseen2 and unseen3 not scored: `--split unseen2` adds unseen2 (tuned on since session 3); "
               "`--split unseen3` adds unseen2 and unseen3 (tuned on since session 4).")
     elif args.split == "unseen2":
         print("\nunseen3 not scored: `--split unseen3` adds it (tuned on since session 4).")
-    if not unseen4:
-        print("unseen4 not scored: `--split unseen4` scores it once, at the end of a tuning round.")
+    if "unseen4" not in chosen:
+        print("unseen4 not scored: `--split unseen4` adds it (scored once at 19:34 UTC in session 4; tuned on since).")
+    if UNSEEN_NOW not in chosen:
+        print(f"{UNSEEN_NOW} not scored: `--split {UNSEEN_NOW}` scores it once, at the end of a tuning round.")
     print("\nP/R: every label right (span, indicator, period, value type, basis, measure; period_kind and scope where")
     print("labelled); det: figure detection (span only); the other columns: agreement among detected figures.")
-    print("Bundled, dev, the old unseen (since session 2), unseen2 (since session 3) and unseen3 (since session 4)")
-    print("documents were used to develop the rules; unseen4 documents are scored once, at the end.")
+    print("Bundled, dev, the old unseen (since session 2), unseen2 (since session 3), unseen3 and unseen4 (since")
+    print(f"session 4) documents were used to develop the rules; {UNSEEN_NOW} documents are scored once, at the end.")
     return 0
 
 

@@ -5,12 +5,13 @@ labelled figure is a whole number inside it, codes exist in the seeds, enums are
 coherent, the sources file lists every document, and the split meets its targets. The last tests
 plant faults in a copy of the corpus and check that the validator reports each of them.
 
-Five splits: ``dev`` and ``unseen`` (session 1; the old unseen set is tuned on since session 2),
+Six splits: ``dev`` and ``unseen`` (session 1; the old unseen set is tuned on since session 2),
 ``unseen2`` (labelled in session 2 before anyone tuned on it, scored once at its end; tuned on since
-session 3), ``unseen3`` (labelled in session 3, scored once at its end; tuned on since session 4) and
-``unseen4`` (labelled in session 4 before anyone tuned on it: provinces in no other split, scored
-once, at the end). No test here states an unseen2, unseen3 or unseen4 label: the labels stay unread
-by the extractor's author.
+session 3), ``unseen3`` (labelled in session 3, scored once at its end; tuned on since session 4),
+``unseen4`` (labelled in session 4, scored once at 19:34 UTC; tuned on from then) and ``unseen5``
+(labelled late in session 4 before anyone tuned on it: provinces in no other split, scored once, at
+the end). No test here states an unseen2 … unseen5 label: the labels stay unread by the extractor's
+author.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "prose_corpus"
 SEEDS = ROOT / "seeds"
 
-SPLITS = ("dev", "unseen", "unseen2", "unseen3", "unseen4")
+#: The fresh unseen sets, oldest first: each is labelled before anyone tunes on it and must bring
+#: provinces in no split before it.
+FRESH = ("unseen2", "unseen3", "unseen4", "unseen5")
+SPLITS = ("dev", "unseen", *FRESH)
 #: The first corpus (session 1), whose unseen share is a third of its labels.
 FIRST_SPLITS = ("dev", "unseen")
 LABEL_COLUMNS = [
@@ -51,15 +55,14 @@ FILE_NAME = re.compile(r"^(?P<code>\d{2})_[a-z0-9-]+_(?P<ym>\d{4}-\d{2})_[a-z0-9
 MIN_LABELS, MIN_DOCUMENTS, MIN_PROVINCES = 150, 10, 5
 MIN_DEV_LABELS, MIN_UNSEEN_LABELS = 100, 50
 UNSEEN_SHARE = (0.25, 0.45)
-#: Targets of a fresh unseen set (unseen2 in session 2, unseen3 in session 3, unseen4 in session 4):
+#: Targets of a fresh unseen set (unseen2 in session 2, unseen3 in session 3, unseen4 and unseen5 in session 4):
 #: labels, documents,
 #: provinces in no earlier split, document kinds, and documents on both sides of the 34-province
 #: reform (1 July 2025).
 MIN_UNSEEN2_LABELS, MIN_UNSEEN2_DOCUMENTS, MIN_UNSEEN2_NEW_PROVINCES, MIN_UNSEEN2_KINDS = 100, 5, 4, 3
 REFORM_DATE = "2025-07"
 #: Each fresh set and the splits before it, whose provinces it must not only repeat.
-FRESH_SPLITS = {"unseen2": FIRST_SPLITS, "unseen3": (*FIRST_SPLITS, "unseen2"),
-                "unseen4": (*FIRST_SPLITS, "unseen2", "unseen3")}
+FRESH_SPLITS = {split: (*FIRST_SPLITS, *FRESH[:i]) for i, split in enumerate(FRESH)}
 
 
 def normalised(text: str) -> str:
@@ -390,15 +393,17 @@ def test_fresh_split_targets_fail_when_documents_go(corpus_copy: Path, split: st
     late = {Path(d["file"]).stem for d in documents if d["split"] == split and d["report_date"] >= REFORM_DATE}
     assert late, f"{split} has no document after the reform"
     problems = split_problems(corpus_copy, {s: (0 if s in late else n) for s, n in counts.items()})
-    assert [p for p in problems if p.startswith(f"{split}:")] == [
-        f"{split}: no documents on both sides of {REFORM_DATE} (the 34-province reform)"], problems
+    ours = [p for p in problems if p.startswith(f"{split}:")]
+    # (unseen5's documents before the reform hold 86 labels: its label target is missed too)
+    assert f"{split}: no documents on both sides of {REFORM_DATE} (the 34-province reform)" in ours, problems
+    assert all("labels in" in p or "both sides" in p for p in ours), problems
     kept = set(fresh[:2])
     problems = split_problems(corpus_copy, {s: (0 if s in fresh and s not in kept else n) for s, n in counts.items()})
     assert any(p.startswith(f"{split}:") and "labels in" in p for p in problems), problems
     assert any(p.startswith(f"{split}:") and "provinces in no" in p for p in problems), problems
 
 
-@pytest.mark.parametrize(("split", "earlier"), [("unseen3", "unseen2"), ("unseen4", "unseen3")])
+@pytest.mark.parametrize(("split", "earlier"), list(zip(FRESH[1:], FRESH)))
 def test_a_fresh_split_must_bring_new_provinces(corpus_copy: Path, split: str, earlier: str):
     """A fresh set made of the provinces of the set before it misses its new-province target (names are compared)."""
     older = [d["province"] for d in read_csv(corpus_copy / "documents.csv")[1] if d["split"] == earlier]

@@ -1,9 +1,11 @@
 """bench/prose_quality.py keeps unseen3 out of every run but the one that asks for it (in-sample since session 4).
 
-The corpus here is a copy in tmp_path whose "unseen2", "unseen3" and "unseen4" documents are dev
-documents (Vĩnh Phúc's credit news, 14 labels; Cao Bằng's council news, 16 labels; Đồng Nai's October
-release, 7 labels): no test runs the extractor on the real unseen2, unseen3 or unseen4 documents.
-unseen4 (labelled in session 4, scored once at 19:34 UTC) is in-sample since: `--split unseen4 --verbose` lists its misses.
+The corpus here is a copy in tmp_path whose "unseen2" … "unseen5" documents are dev documents
+(Vĩnh Phúc's credit news, 14 labels; Cao Bằng's council news, 16 labels; Đồng Nai's October release,
+7 labels; Lào Cai's council news, 10 labels): no test runs the extractor on the real unseen2 …
+unseen5 documents. unseen4 (labelled in session 4, scored once at 19:34 UTC) is in-sample since:
+``--split unseen4 --verbose`` lists its misses. unseen5 (labelled late in session 4) is the fresh set:
+only ``--split unseen5`` scores it, never with its misses.
 """
 
 from __future__ import annotations
@@ -21,13 +23,16 @@ DEV_KEPT = "20_lang-son_2023-09_bao-cao-cuc-thong-ke-9-thang"
 DEV_AS_UNSEEN2 = "26_vinh-phuc_2022-06_tin-du-no-cho-vay"
 DEV_AS_UNSEEN3 = "04_cao-bang_2021-08_hdnd-tin-kinh-te-tong-hop"
 DEV_AS_UNSEEN4 = "75_dong-nai_2022-10_tinh-hinh-kt-xh-thang-10"
-AS_SPLIT = {DEV_KEPT: "dev", DEV_AS_UNSEEN2: "unseen2", DEV_AS_UNSEEN3: "unseen3", DEV_AS_UNSEEN4: "unseen4"}
+DEV_AS_UNSEEN5 = "10_lao-cai_2024-12_tin-ky-hop-hdnd"
+AS_SPLIT = {DEV_KEPT: "dev", DEV_AS_UNSEEN2: "unseen2", DEV_AS_UNSEEN3: "unseen3", DEV_AS_UNSEEN4: "unseen4",
+            DEV_AS_UNSEEN5: "unseen5"}
+MISS = ("  wrong", "  missed", "  extra")
 
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
-    for split in ("dev", "unseen", "unseen2", "unseen3", "unseen4"):
+    for split in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5"):
         (target / split).mkdir(parents=True)
     for stem, split in AS_SPLIT.items():
         for suffix in (".txt", ".csv"):
@@ -43,7 +48,7 @@ def corpus(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("split", ["unseen2", "unseen3", "unseen4"])
+@pytest.mark.parametrize("split", ["unseen2", "unseen3", "unseen4", "unseen5"])
 def test_the_real_corpus_has_the_split(split: str):
     documents = corpus_documents(split)
     assert len(documents) >= 5
@@ -59,6 +64,8 @@ def test_default_run_leaves_unseen2_and_unseen3_out(corpus: Path, capsys):
     assert "unseen2 and unseen3 not scored" in out
     assert DEV_AS_UNSEEN4 not in out and "UNSEEN4" not in out
     assert "unseen4 not scored" in out
+    assert DEV_AS_UNSEEN5 not in out and "UNSEEN5" not in out
+    assert "unseen5 not scored" in out
 
 
 def test_unseen2_run_scores_unseen2_and_leaves_unseen3_out(corpus: Path, capsys):
@@ -129,13 +136,45 @@ def test_verbose_lists_unseen4_misses_in_sample_since_its_one_run(corpus: Path, 
     unseen4_part = out.split("=" * 20)[-1].split("UNSEEN4 pooled")[0]
     assert unseen4_part.splitlines()[1].startswith(DEV_AS_UNSEEN4)
     assert any(line.startswith("  wrong") and "'1,34' [value_type]" in line for line in unseen4_part.splitlines())
+    assert DEV_AS_UNSEEN5 not in out and "unseen5 not scored" in out
 
 
-def test_unseen4_run_without_unseen4_documents_is_an_error(corpus: Path):
-    (corpus / "unseen4" / f"{DEV_AS_UNSEEN4}.txt").unlink()
+def test_unseen5_run_scores_it_per_document_and_pooled_after_everything(corpus: Path, capsys):
+    assert main(["--split", "unseen5", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert lines[DEV_AS_UNSEEN5][1] == "10"          # the document's 10 labels
+    assert lines[DEV_AS_UNSEEN4][1] == "7"           # unseen4 is scored too (in-sample since its one run)
+    assert lines[DEV_AS_UNSEEN3][1] == "16" and lines[DEV_AS_UNSEEN2][1] == "14"
+    pooled = next(line for line in out.splitlines() if line.startswith("UNSEEN5 pooled"))
+    assert pooled.split()[-14] == "10"                 # labels, then 13 more columns
+    in_sample = next(line for line in out.splitlines()
+                     if line.startswith("IN-SAMPLE pooled (bundled, dev, unseen, unseen2..unseen4)"))
+    unseen4_pool = next(line for line in out.splitlines() if line.startswith("UNSEEN4 pooled"))
+    assert int(in_sample.split()[-14]) > int(unseen4_pool.split()[-14])
+    assert out.index("IN-SAMPLE pooled (bundled, dev, unseen, unseen2..unseen4)") < out.index("UNSEEN5 pooled")
+    assert "unseen5 not scored" not in out and "unseen4 not scored" not in out
+
+
+def test_verbose_never_lists_unseen5_misses(corpus: Path, capsys):
+    labels = corpus / "unseen5" / f"{DEV_AS_UNSEEN5}.csv"  # labels made wrong, so that the document has misses to hide
+    labels.write_text(labels.read_text(encoding="utf-8").replace(",estimate,", ",actual,"), encoding="utf-8")
+    assert main(["--split", "unseen5", "--verbose", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    before, after = out.rsplit("=" * 20, 1)
+    assert any(line.startswith(MISS) for line in before.splitlines())  # verbose works on the sets tuned on
+    unseen5_row = next(line for line in after.splitlines() if line.startswith(DEV_AS_UNSEEN5))
+    assert float(unseen5_row.split()[3]) < 1.0           # the document has misses …
+    assert not any(line.startswith(MISS) for line in after.splitlines())   # … and none is listed
+
+
+@pytest.mark.parametrize("split", ["unseen4", "unseen5"])
+def test_a_fresh_split_run_without_its_documents_is_an_error(corpus: Path, split: str):
+    stem = next(stem for stem, s in AS_SPLIT.items() if s == split)
+    (corpus / split / f"{stem}.txt").unlink()
     with open(corpus / "documents.csv", encoding="utf-8") as f:
         text = f.read()
     (corpus / "documents.csv").write_text(
-        "\n".join(line for line in text.splitlines() if ",unseen4," not in line) + "\n", encoding="utf-8")
+        "\n".join(line for line in text.splitlines() if f",{split}," not in line) + "\n", encoding="utf-8")
     with pytest.raises(EmptyLabels):
-        main(["--split", "unseen4", "--corpus", str(corpus)])
+        main(["--split", split, "--corpus", str(corpus)])
