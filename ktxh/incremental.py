@@ -10,7 +10,9 @@ with the warehouse now:
   setting was edited): ``dbt build --full-refresh``, every node but the unit tests (the test
   suite runs those) and the seeds, which ktxh loads itself just before (``ktxh.seeds``);
 * **incremental**: the provinces whose batches were added, replaced or removed since the last
-  build go to ``build_state.scope``; ``dbt build`` runs only the nodes downstream of the raw
+  build (``stg_build_state__scope`` derives them in SQL from ``raw.load_batches`` and
+  ``built``, so a ``dbt build`` run on its own after ``ktxh ingest`` recomputes them too;
+  :func:`changed_areas` is the same query for ktxh's plan and message); ``dbt build`` runs only the nodes downstream of the raw
   sources (no seeds, no unit tests, no views: their definitions are unchanged), and the
   incremental models (the prose figures ``int_reported_figures`` and ``int_monthly_figures``,
   the marts and checks made from them, keyed by province: ``macros/incremental.sql``) delete
@@ -56,11 +58,10 @@ SEEDED_SELECTION = ["--select", "resource_type:model", "resource_type:test", "--
 
 DDL = f"""
 create schema if not exists {SCHEMA};
-create table if not exists {SCHEMA}.scope (area_code varchar);
+drop table if exists {SCHEMA}.scope;
 create table if not exists {SCHEMA}.built (batch_id varchar, area_code varchar);
 alter table {SCHEMA}.built add column if not exists has_appendix boolean;
 create table if not exists {SCHEMA}.project (fingerprint varchar);
-comment on table {SCHEMA}.scope is 'The provinces the next dbt build recomputes in its incremental models (ktxh/incremental.py).';
 comment on table {SCHEMA}.built is 'The batches (document versions) the marts were last built from, with their province.';
 comment on column {SCHEMA}.built.has_appendix is 'Whether the batch has appendix rows (if not, adding or removing it leaves the appendix side as it is).';
 comment on table {SCHEMA}.project is 'Fingerprint of the dbt project the marts were last built with; another one means a full build.';
@@ -158,19 +159,17 @@ def appendix_changed(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def plan(con: duckdb.DuckDBPyConnection, kind: str | None = None) -> BuildPlan:
-    """What the build of the warehouse on ``con`` must do; writes its scope for dbt.
+    """What the build of the warehouse on ``con`` must do.
 
     ``kind`` is what :func:`kind_of_build` said before the documents were written (a build
     that started as full stays full)."""
     ensure(con)
     kind, reason = (kind, "") if kind == "full" else kind_of_build(con)
-    con.execute(f"delete from {SCHEMA}.scope")
     if kind == "full":
         return BuildPlan("full", reason=reason)
     areas = changed_areas(con)
     if not areas:
         return BuildPlan("nothing", reason="no document was loaded, replaced or removed since the last build")
-    con.execute(f"insert into {SCHEMA}.scope select unnest(?::varchar[])", [areas])
     return BuildPlan("incremental", areas=areas, appendix_changed=appendix_changed(con))
 
 
@@ -183,5 +182,4 @@ def record(con: duckdb.DuckDBPyConnection) -> None:
         select batch_id, area_code, batch_id in (select batch_id from raw.appendix_rows) from raw.load_batches""")
     con.execute(f"delete from {SCHEMA}.project")
     con.execute(f"insert into {SCHEMA}.project values (?)", [project_fingerprint()])
-    con.execute(f"delete from {SCHEMA}.scope")
     con.execute("commit")

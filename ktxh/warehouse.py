@@ -134,6 +134,7 @@ def write(db: Path, docs: Iterable[loader.ParsedDocument], batch_size: int = WRI
     try:
         with storage.connect(db) as con:
             loader.ensure_raw_schema(con)
+            incremental.ensure(con)  # a `dbt build` on its own after the first ingest finds build_state
             lot: list[loader.ParsedDocument] = []
             for doc in docs:
                 key = (doc.area_code, doc.document)

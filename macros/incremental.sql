@@ -1,6 +1,7 @@
-{#- Incremental builds by province (README, "A new month"): ktxh writes build_state.scope, the
-    provinces whose documents changed since the last build; an incremental model deletes their
-    rows (pre_hook) and inserts them again, computed from scratch, leaving other provinces' rows.
+{#- Incremental builds by province (README, "A new month"): stg_build_state__scope is the provinces
+    whose batches changed since the last build ktxh recorded (raw.load_batches against
+    build_state.built); an incremental model deletes their rows (pre_hook) and inserts them again,
+    computed from scratch, leaving other provinces' rows.
     The ref is taken unconditionally so that dbt knows the dependency when it parses. -#}
 
 {% macro in_build_scope(column='area_code') -%}

@@ -199,3 +199,37 @@ def test_two_documents_of_one_name_and_province_in_one_load_are_refused(tmp_path
     err = capsys.readouterr().err
     assert f"another document named {REPORT.name} for province 04" in err and "rename one" in err
     assert not warehouse_env.exists()
+
+
+def test_a_dbt_build_on_its_own_after_an_ingest_recomputes_the_changed_province(built, paths, tmp_path, monkeypatch):
+    """A scheduler's `dbt build` (no ktxh build) after `ktxh ingest` of the new month: the scope is
+    derived in SQL (stg_build_state__scope), so the marts equal those of the one-step warehouse."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import PROJECT
+
+    db = tmp_path / "standalone" / "ktxh.duckdb"
+    monkeypatch.setenv("KTXH_CHECKS_SITE", str(tmp_path / "site"))
+    assert run_cli(db, "ingest", *[str(DOCUMENTS / n) for n in FIRST], "--area", "04") == 0
+    assert run_cli(db, "ingest", str(REPORT), "--area", "20") == 0
+    env = {**os.environ, "KTXH_DB": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+
+    def dbt_build():
+        result = subprocess.run(
+            [sys.executable, "-c", "from dbt.cli.main import cli; cli()", "build", "--profiles-dir", str(PROJECT),
+             "--project-dir", str(PROJECT), "--target-path", str(tmp_path / "target"), "--log-path",
+             str(tmp_path / "logs"), "--exclude", "resource_type:unit_test", "--quiet"],
+            env=env, capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+    dbt_build()  # straight after the first ingest: build_state exists
+    assert run_cli(db, "build") == 0  # ktxh records what the marts were built from
+    assert run_cli(db, "ingest", str(DOCUMENTS / NEW_MONTH), "--area", "04") == 0
+    dbt_build()  # incremental: the September report's province recomputed by dbt alone
+    standalone, once = tables(db), tables(paths["once"])
+    for name in ("marts.fct_reported_figures", "marts.fct_monthly_series", "marts.fct_plan_attainment"):
+        assert standalone[name] == once[name], name
+    assert query(db, "select count(*) from marts.fct_reported_figures where area_code = '04' "
+                     f"and document = '{NEW_MONTH}'")[0][0] == 48

@@ -5,7 +5,7 @@
 --     least two and at least half of the area's reports before its last two) and that neither
 --     of the last two reports states.
 -- A report's month is its report date's (int_report_dates).
--- incremental by province: an incremental build recomputes the provinces of build_state.scope (macros/incremental.sql)
+-- incremental by province: an incremental build recomputes the provinces of stg_build_state__scope (macros/incremental.sql)
 {{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_build_scope() }}") }}
 with
 

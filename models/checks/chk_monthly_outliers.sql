@@ -11,7 +11,7 @@
 -- The likely cause is named when the distance from that median is a power of ten within a
 -- factor 1.5: 'factor_1000' (tỷ written as triệu, or the reverse), 'factor_10' (a digit too many
 -- or too few); else 'out_of_line'. Series of fewer than 3 figures are not judged.
--- incremental by province: an incremental build recomputes the provinces of build_state.scope (macros/incremental.sql)
+-- incremental by province: an incremental build recomputes the provinces of stg_build_state__scope (macros/incremental.sql)
 {{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_build_scope() }}") }}
 with
 

@@ -2,7 +2,7 @@
 -- the catalog's (appendix) unit before it can be set against the plan: outcome 'no_conversion'
 -- when seeds/unit_conversions.csv cannot convert the pair, so fct_period_progress and
 -- fct_plan_reconciliation keep the figure without a plan, and this says so.
--- incremental by province: an incremental build recomputes the provinces of build_state.scope (macros/incremental.sql)
+-- incremental by province: an incremental build recomputes the provinces of stg_build_state__scope (macros/incremental.sql)
 {{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_build_scope() }}") }}
 with
 

@@ -3,7 +3,7 @@
 -- balance) and, for additive indicators, each single month derived from two consecutive
 -- cumulative figures of the same year (1..m minus 1..m-1). A later report's figure for the same
 -- period supersedes an earlier one: every vintage is a row, the latest has is_current.
--- incremental by province: an incremental build recomputes the provinces of build_state.scope (macros/incremental.sql)
+-- incremental by province: an incremental build recomputes the provinces of stg_build_state__scope (macros/incremental.sql)
 {{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_build_scope() }}") }}
 with
 
