@@ -355,3 +355,16 @@ def test_after_a_parenthesis_that_breaks_down_a_claim_the_figures_are_the_wholes
                    "1,05": (None, "growth_pct", "prior_month", Decimal("-1.05")),
                    "10,81": ("retail_sales", "growth_pct", "same_period", Decimal("10.81")),
                    "11,39": (None, "growth_pct", "same_period", Decimal("11.39"))}
+
+
+def test_new_enterprises_and_the_industrial_index_as_news_name_them():
+    """Tây Ninh, October 2025 (unseen4): "tỉnh thành lập mới hơn 3.200 doanh nghiệp"; Trà Vinh's 2024 plan (unseen5):
+    "(5) Phát triển mới 520 doanh nghiệp"; Sóc Trăng, June 2025 (unseen5): "số doanh nghiệp tham gia thị trường là 323
+    doanh nghiệp … công nghiệp phục hồi mạnh mẽ, chỉ số sản xuất tăng 8,5%"; the verbs name new enterprises only
+    when what is counted is enterprises ("thành lập mới 25 hợp tác xã" are new cooperatives)."""
+    f = _facts("Từ đầu năm đến nay, tỉnh thành lập mới hơn 3.200 doanh nghiệp, thành lập mới 25 hợp tác xã.", "2025-10-07")
+    assert (f["3.200"].indicator_code, f["25"].indicator_code) == ("new_enterprises", "new_cooperatives")
+    f = _facts("Số doanh nghiệp tham gia thị trường là 323 doanh nghiệp, tổng số vốn đăng ký đạt 2.350 tỷ đồng, tăng 137,7% so "
+               "với cùng kỳ; công nghiệp phục hồi mạnh mẽ, chỉ số sản xuất tăng 8,5%, cao hơn nhiều so với cùng kỳ.", "2025-06-28")
+    assert (f["323"].indicator_code, f["8,5"].indicator_code, f["8,5"].measure) == ("new_enterprises", "industrial_production_index", "growth_pct")
+    assert f["2.350"].indicator_code is None
