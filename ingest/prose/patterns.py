@@ -177,7 +177,10 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("fixed_name", rf"\b\d+\s+(?:loại rừng|cấp{WB_R}|con\s+số{WB_R})"),  # "tăng trưởng 2 con số": double-digit
     _named("row_number", r"^\s*[1-9]\s*$"),  # a line holding only a one-digit number: a table's row number
     _named("date_stamp", r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?"),
-    _named("rank", rf"{WB_L}(?:xếp\s+)?thứ\s+\d+\s?(?:/|trên|trong)\s?\d+"),  # "thứ 4/63", "cao thứ 5 trên 63 tỉnh"
+    # "thứ 4/63", "cao thứ 5 trên 63 tỉnh", "(PAR INDEX) xếp hạng 15/34 trên cả nước" (not "xếp hạng 42 trường học")
+    _named("rank", rf"{WB_L}(?:(?:xếp\s+)?thứ|xếp\s+hạng)\s+\d+\s?(?:/|trên|trong)\s?\d+"),
+    # a place among the 63 (34 since July 2025) provinces said as a fraction: "xếp thứ 6/11 tỉnh … và 14/63 cả nước"
+    _named("rank_of_provinces", rf"(?<![\d.,])\d{{1,2}}\s?/\s?(?:63|34)(?=\s+(?:tỉnh|cả\s+nước|toàn\s+quốc|địa\s+phương){WB_R})"),
     _named("one_of", rf"{WB_L}(?:một|1)\s+trong\s+(?:số\s+)?\d+"),  # "một trong 06 Chương trình trọng điểm"
     _named("bracket_mark", r"\[\d{1,3}\]"),  # a footnote mark printed "[1]"
     _named("view_counter", r"\|\s*:\s*\d+"),  # a web page's view counter: "20:03 11-12-2023 | :155"
@@ -219,7 +222,8 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
     "per_unit": ("trên", "/"),
     "fixed_name": ("loại rừng", "cấp", "con số"),
     "date_stamp": ("date",),
-    "rank": ("thứ",),
+    "rank": ("thứ", "hạng"),
+    "rank_of_provinces": ("/",),
     "one_of": ("trong",),
     "bracket_mark": ("[",),
     "view_counter": ("|",),

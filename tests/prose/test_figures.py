@@ -178,3 +178,16 @@ def test_a_day_and_month_joined_by_a_dash_and_a_time_zone_are_not_figures():
     assert [f.printed for f in find_figures("Ngày 28-11, UBND tỉnh Cà Mau cho biết.")] == []
     assert [f.printed for f in find_figures("Cập nhật, 05:55, Thứ Năm, 12/01/2023 (GMT+7)")] == []
     assert [f.printed for f in find_figures("tốc độ tăng trưởng từ 7-10%")][-1] == "10"
+
+
+def test_ranks_among_provinces_are_not_figures():
+    """An Giang's 2026 targets (unseen5 91_an-giang_2025-12): "(PAR INDEX) xếp hạng 15/34 trên cả nước"; Nam Định, Q1
+    2024 (unseen4 36_nam-dinh_2024-03): "xếp thứ 6/11 tỉnh, thành phố vùng đồng bằng sông Hồng và 14/63 cả nước".
+    A count over another total stays two figures ("75/80 xã đạt chuẩn")."""
+    text = ("chỉ số cải cách hành chính cấp tỉnh (PAR INDEX) xếp hạng 15/34 trên cả nước; tổng thu ngân sách Nhà nước "
+            "đạt 32.362 tỷ đồng")
+    assert [f.printed for f in find_figures(text)] == ["32.362"]
+    text = ("Kinh tế tỉnh Nam Định quý I/2024 tăng trưởng 7,07% so với cùng kỳ năm 2023, xếp thứ 6/11 tỉnh, thành phố vùng "
+            "đồng bằng sông Hồng và 14/63 cả nước; trong đó khu vực công nghiệp và xây dựng đóng góp 3,89 điểm phần trăm.")
+    assert [f.printed for f in find_figures(text)] == ["7,07", "3,89"]
+    assert [f.printed for f in find_figures("với 75/80 xã đạt chuẩn, 3 xã đạt kiểu mẫu")] == ["75", "80", "3"]
