@@ -93,8 +93,10 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
     sign = 1
     cls = fig.unit_class
     negative = pred in P.NEGATIVE_PREDICATES if pred else False
-    if cls == "pp" and P.CONTRIBUTION.search(tail):
+    contribution = P.CONTRIBUTION.search(tail) if cls == "pp" else None
+    if contribution:
         measure, basis = "value", "none"  # "đóng góp 3,36 điểm phần trăm": points of growth, nothing compared
+        sign = -1 if contribution.group("fall") else 1  # "làm giảm 0,01 điểm phần trăm tăng trưởng"
     elif cls == "pp":
         measure = "pp"
         sign = -1 if P.PP_NEGATIVE.search(tail) else 1

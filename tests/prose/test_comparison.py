@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ingest.prose.comparison import basis_of_phrase, measure_of
 from ingest.prose.figures import find_figures
 from ingest.prose.model import Context
@@ -234,3 +236,18 @@ def test_a_growth_rate_that_reaches_a_figure_compared_with_last_year_is_the_rate
     assert (f.printed, f.indicator_code, f.measure, f.basis, f.value_type) == ("8", "grdp_growth", "value", "none", "estimate")
     index = "Tốc độ tăng trưởng kinh tế năm 2025 ước đạt 108% so cùng kỳ."  # an index: 100 + the growth
     assert extract_facts(index, "x.txt", dt.date(2025, 11, 28))[0].measure == "ratio_pct"
+
+
+def test_a_sectors_negative_contribution_to_growth_is_points_of_growth():
+    """Quảng Trị, June 2022 (unseen4 45_quang-tri_2022-06): "khu vực nông, lâm nghiệp và thuỷ sản giảm 4,38%, làm giảm 1,02
+    điểm phần trăm mức tăng trưởng chung" is a contribution of -1,02 points (value, no basis), not a difference of
+    two rates; Bắc Ninh, September 2018 (unseen4 27_bac-ninh): "làm giảm 0,01 điểm phần trăm tăng trưởng" likewise."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Trong đó: khu vực nông, lâm nghiệp và thuỷ sản giảm 4,38%, làm giảm 1,02 điểm phần trăm mức tăng trưởng chung; "
+            "khu vực dịch vụ tăng 7,5%, đóng góp 3,36 điểm phần trăm.")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2022, 6, 30))}
+    got = {p: (facts[p].measure, facts[p].basis, facts[p].value) for p in ("1,02", "3,36")}
+    assert got == {"1,02": ("value", "none", Decimal("-1.02")), "3,36": ("value", "none", Decimal("3.36"))}
