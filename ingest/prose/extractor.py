@@ -15,7 +15,7 @@ from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Sentence, after_last, lead_end_of, opens_breakdown, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis
+from ingest.prose.sentences import Sentence, after_last, lead_end_of, lead_estimate_end, opens_breakdown, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
@@ -117,7 +117,7 @@ class Extractor:
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
         prev_end = marker.end() if marker else 0
-        lead_estimate = bool(P.ESTIMATE_CUE.search(lead))
+        lead_estimate_to = lead_estimate_end(text, lead)  # (-1: no estimate said in the lead)
         # "Cơ cấu kinh tế: dịch vụ: 46 - 47%; …": the lead names a subject that is no indicator, and
         # what it lists are its parts (shares of the economy, not sectors' growth)
         lead_names = self.vocab.find(fold(lead)) if P.LEAD_COLON.match(text[len(lead):]) else []
@@ -262,7 +262,7 @@ class Extractor:
             elif (status == "ok" and fig.unit is None and pred is None and basis == "none" and measure == "value"
                   and not fig.pair_second and not fig.has_pair_second and not P.VALUE_OPENER.search(text[: fig.start])):
                 status = "unclassified"  # a bare number: no unit, no verb, no comparison
-            estimate = (current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
+            estimate = (current.estimate or fig.start < lead_estimate_to or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
                         or (sent.footnote_no is not None and ctx.estimate) or ctx.estimated_period == period or (parent is not None and parent.estimate
                             # a part of another, finished period is not estimated with its whole ("vụ Đông Xuân đạt …")
                             and (not parent.facts or parent.facts[-1].period == period)))

@@ -194,3 +194,16 @@ def opens_breakdown(between: str) -> bool:
     closed: "… ước 8.038 tỷ đồng (trong đó, bán lẻ hàng hóa ước 5.093 …"."""
     i = between.rfind("(")
     return i >= 0 and between.rfind(")") < i and P.BREAKDOWN.match(between[i + 1 :].lstrip()) is not None
+
+
+def lead_estimate_end(text: str, lead: str) -> int:
+    """How far the estimate said in a sentence's lead (the words before its first figure) reaches: to the end of the
+    sentence ("Ước tính 6 tháng đầu năm, …"), or, said as its subject's verb ("Giá trị sản xuất công nghiệp ước đạt
+    11.587,6 tỷ đồng, …; thu hút trên 1,86 triệu lượt khách …"), to the end of its clause (the first ';'); -1: none said."""
+    m = P.ESTIMATE_CUE.search(lead)
+    if m is None:
+        return -1
+    if lead[: m.start()].strip(" -+:,") and P.ESTIMATE_PREDICATE.match(lead, m.start()):
+        semi = text.find(";", len(lead))
+        return semi if semi >= 0 else len(text)
+    return len(text)
