@@ -72,7 +72,7 @@ NONCONTENT = re.compile(
     r"thấp\s+hơn|cao\s+hơn|kém|hơn|còn|lên|xuống|khoảng|gần|trên|dưới|xấp\s+xỉ|ít\s+nhất|thêm|so\s+với|so|với|trong\s+đó|"
     r"trong|riêng|và|mức|tương\s+ứng|đến\s+nay|cụ\s+thể|như\s+sau|về|tổng\s+số|duy\s+trì|kế\s+hoạch|KH|năm|tháng|nay|"
     r"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này|tương\s+đương|"
-    rf"chưa|không|mục\s+tiêu|đề\s+ra|dự\s+toán|giao){WB_R}",
+    rf"chưa|không|mục\s+tiêu|đề\s+ra|dự\s+toán|giao|chỉ(?!\s+(?:số|tiêu|đạo|thị))|nhẹ|khá|mạnh){WB_R}",  # (degree words: "chỉ giảm nhẹ")
     _I,
 )
 #: A sentence this short with no figure may name the subject of the next one: the row name of a table

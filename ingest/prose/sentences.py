@@ -207,3 +207,23 @@ def lead_estimate_end(text: str, lead: str) -> int:
         semi = text.find(";", len(lead))
         return semi if semi >= 0 else len(text)
     return len(text)
+
+
+def predicate_before_parenthesis(text: str, start: int):
+    """The predicate a figure alone in a parenthesis right after it is said by: "tăng khá (13,5%) so với năm 2024",
+    "chỉ giảm nhẹ (-0,2%) so cùng kỳ" (a match of ``PREDICATE``, or None)."""
+    before = text[:start].rstrip(" +-–")
+    if not before.endswith("("):
+        return None
+    return P.PREDICATE.search(before, max(0, len(before) - 60), len(before) - 1)
+
+
+def figure_right_basis(text: str, fig: "Figure") -> tuple[str, int] | None:
+    """``right_basis`` of the words after a figure; a figure alone in a parenthesis is compared by what follows the
+    parenthesis ("tăng khá (13,5%) so với năm 2024")."""
+    rest = text[fig.unit_end :]
+    right = right_basis(rest)
+    if right is None and rest.startswith(")") and text[: fig.start].rstrip(" +-–").endswith("("):
+        inner = right_basis(rest[1:])
+        return (inner[0], inner[1] + 1) if inner else None
+    return right
