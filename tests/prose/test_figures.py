@@ -191,3 +191,11 @@ def test_ranks_among_provinces_are_not_figures():
             "đồng bằng sông Hồng và 14/63 cả nước; trong đó khu vực công nghiệp và xây dựng đóng góp 3,89 điểm phần trăm.")
     assert [f.printed for f in find_figures(text)] == ["7,07", "3,89"]
     assert [f.printed for f in find_figures("với 75/80 xã đạt chuẩn, 3 xã đạt kiểu mẫu")] == ["75", "80", "3"]
+
+
+def test_millions_of_tonnes_and_ti_spelled_with_i():
+    """Cà Mau, November 2025 (unseen4 96_ca-mau_2025-11): "Tổng sản lượng thủy sản ước cả năm đạt trên 1,2 triệu tấn" is a
+    mass (fishery output); Hải Dương, June 2022 (unseen5 30_hai-duong_2022-06): "xuất khẩu đạt 5,13 tỉ USD" (tỉ = tỷ)."""
+    assert printed("Tổng sản lượng thủy sản ước cả năm đạt trên 1,2 triệu tấn, đạt 100% kế hoạch") == [("1,2", "triệu tấn"), ("100", "%")]
+    assert printed("xuất khẩu đạt 5,13 tỉ USD, tăng 19,5% so với cùng kỳ") == [("5,13", "tỷ USD"), ("19,5", "%")]
+    assert printed("đạt hơn 291 nghìn tỉ đồng") == [("291", "nghìn tỷ đồng")]
