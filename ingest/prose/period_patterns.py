@@ -85,4 +85,4 @@ NOT_PERIOD = re.compile(
 #: The words (lower case) every match of NOT_PERIOD starts with (see ``find_anchored``).
 NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị quyết", "quyết định", "chỉ thị", "kế hoạch", "chiến lược",
                      "chương trình", "đề án", "quy hoạch", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm học", "niên vụ",
-                     "tầm nhìn đến", "vụ", "giá so sánh", "giá cố định", "phiên họp", "cuộc họp", "họp", "từ")
+                     "tầm nhìn đến", "vụ", "giá so sánh", "giá cố định", "phiên họp", "cuộc họp", "họp", "từ tháng")
