@@ -62,8 +62,9 @@ def fold(text: str) -> str:
     in the original.
     """
     text = nfc(text).lower()
-    for old, new in P.TONE_FOLD.items():
-        text = text.replace(old, new)
+    if P.TONE_FOLD_START.search(text):  # no key can be in a text without one of their first letters
+        for old, new in P.TONE_FOLD.items():
+            text = text.replace(old, new)
     text = text.translate(P.Y_FOLD)
     return P.NOT_ALNUM.sub(" ", text)  # [\W_] is exactly "not str.isalnum()": the length is kept
 

@@ -242,3 +242,48 @@ def test_a_folded_text_squeezed_by_its_gaps_is_the_plain_squeeze():
         assert (text, list(pos)) == _plain_squeeze(folded), folded
         assert [pos[i] for i in range(len(text))] == _plain_squeeze(folded)[1]
     assert sum("  " in t for t in texts) > 1000
+
+
+def _plain_comparison_spans(text: str) -> list[tuple[int, int, str]]:
+    spans = []
+    for so in P.SO_VOI.finditer(text):
+        rest = text[so.end() :]
+        m = next((m for _, _, rx in P.BASIS if (m := rx.match(rest))), None)
+        if m:
+            spans.append((so.start(), so.end() + m.end(), text[so.start() : so.end() + m.end()]))
+    return spans
+
+
+def test_comparisons_of_a_text_without_so_are_none_as_a_plain_scan_finds():
+    """comparison_spans skips a text where no case of "so" is (nor "ſ", which IGNORECASE's "s" matches):
+    the same spans as the plain scan on every bundled sentence, its clauses, and crafted cases."""
+    crafted = ["tăng 5% SO VỚI CÙNG KỲ", "đạt 90% So với kế hoạch", "tăng 3% ſo với cùng kỳ", "sO với KH năm", "số so"]
+    texts = [t for s in _bundled_sentences() for t in (s, *s.split(";"))] + crafted
+    found = 0
+    for text in texts:
+        want = _plain_comparison_spans(text)
+        assert comparison_spans(text) == want, text
+        found += len(want)
+    assert comparison_spans(crafted[2]) and comparison_spans(crafted[0]) and found > 300
+
+
+def _plain_fold(text: str) -> str:
+    from ingest.text import nfc
+
+    text = nfc(text).lower()
+    for old, new in P.TONE_FOLD.items():
+        text = text.replace(old, new)
+    return P.NOT_ALNUM.sub(" ", text.translate(P.Y_FOLD))
+
+
+def test_a_text_folded_without_a_tone_placement_to_fold_is_the_plain_fold():
+    """vocabulary.fold replaces the tone placements ("hòa" as "hoà") only in a text holding one of their
+    first letters (patterns.TONE_FOLD_START): the plain fold on every bundled sentence and on each key."""
+    from ingest.prose.vocabulary import fold
+
+    crafted = [f"x {k} {k.upper()} y" for k in P.TONE_FOLD] + ["Hòa Bình", "HÒA", "thủy lợi", "tỷ lệ", "khỏe"]
+    changed = 0
+    for text in [*_bundled_sentences(), *crafted]:
+        assert fold(text) == _plain_fold(text), text
+        changed += P.TONE_FOLD_START.search(text.lower()) is not None
+    assert changed > 100
