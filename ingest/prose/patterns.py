@@ -105,6 +105,9 @@ EXPONENT_BEFORE = re.compile(r"(?:\d\s?|\bk|\bc|\s)m$")
 #: figure or "so" after it ("chế tạotăng1,36%", "sản xuấttăngso tháng trước"), and between "tăng"/"giảm" and a
 #: figure glued to it ("tăng1,36%").  Neither syllable is ever part of a longer one.
 GLUED_PREDICATE = re.compile(r"(?<=[^\W\d_])(?=(?:tăng|giảm)(?:\d|so\s))|(?<=tăng|giảm)(?=\d|so\s)")
+#: Where GLUED_PREDICATE may match: it matches a text from pos if and only if this matches from pos - 4
+#: (its second branch matches right after every match of this; its first, at the start of one).
+GLUED_PREDICATE_WORD = re.compile(r"(?:tăng|giảm)(?=\d|so\s)")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 #: A paragraph that ends with one of these is closed; otherwise it may go on after a page break.
 CLOSING_PUNCT = re.compile(r"[.!?…:;]\s*$|\.\s*/\s*\.\s*$")

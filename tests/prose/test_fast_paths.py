@@ -287,3 +287,47 @@ def test_a_text_folded_without_a_tone_placement_to_fold_is_the_plain_fold():
         assert fold(text) == _plain_fold(text), text
         changed += P.TONE_FOLD_START.search(text.lower()) is not None
     assert changed > 100
+
+
+def _document_lines() -> list[str]:
+    from ingest.text import read_document
+
+    paths = sorted((ROOT / "documents").rglob("*.txt")) + sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))
+    paths = [p for p in paths if not {"unseen2", "unseen3", "unseen4", "unseen5", "unseen6"} & set(p.parts)]
+    return [line for p in paths for line in read_document(p).split("\n")]
+
+
+def test_a_text_ends_closed_where_the_closing_patterns_say_so():
+    """layout.ends_with (the last character that is not a blank) answers as CLOSING_PUNCT and
+    OPEN_LINE_END (a set of characters, then \\s*$) on every line and paragraph, and blanks are what
+    \\s matches."""
+    import re
+    import sys
+
+    from ingest.prose.layout import CLOSING_PUNCTUATION, OPEN_LINE_ENDS, ends_with
+
+    blanks = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert all(re.fullmatch(r"\s", c) for c in blanks) and len(re.findall(r"\s", "".join(map(chr, range(0x3001))))) == \
+        sum(chr(c).isspace() for c in range(0x3001))
+    crafted = ["", " ", "abc./.", "abc . / . ", "x.\n", "x:\u00a0\u2003", "x;\x1c", "(x)", "“x”", "x…", "x,", "x. a"]
+    texts = [*_document_lines(), *(s for s in _bundled_sentences()), *crafted]
+    closed = 0
+    for text in texts:
+        assert ends_with(text, CLOSING_PUNCTUATION) == bool(P.CLOSING_PUNCT.search(text)), repr(text)
+        assert ends_with(text, OPEN_LINE_ENDS) == bool(P.OPEN_LINE_END.search(text)), repr(text)
+        closed += ends_with(text, CLOSING_PUNCTUATION)
+    assert closed > 1000
+
+
+def test_a_glued_predicate_is_looked_for_where_its_word_is():
+    """layout.clean_line searches GLUED_PREDICATE only where GLUED_PREDICATE_WORD finds "tăng"/"giảm"
+    glued to a figure or "so": the same answer on every line, from each start a markdown heading gives."""
+    assert len("tăng") == len("giảm") == 4  # the lookbehind's width, the slack of the search
+    crafted = ["Doanh thutăng5%", "xuất khẩugiảm 3%", "tăng8,2% so", "giảmso với", "## tăng3%", "#tăng1", "tăng", "xtăngso\tx"]
+    found = 0
+    for raw in [*_document_lines(), *crafted]:
+        for pos in {0, 1, 2, 3, P.MARKDOWN_HEADING.match(raw).end() if P.MARKDOWN_HEADING.match(raw) else 0}:
+            want = P.GLUED_PREDICATE.search(raw, pos) is not None
+            assert (P.GLUED_PREDICATE_WORD.search(raw, max(0, pos - 4)) is not None) == want, (raw, pos)
+            found += want
+    assert found >= 10
