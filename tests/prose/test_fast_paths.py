@@ -331,3 +331,47 @@ def test_a_glued_predicate_is_looked_for_where_its_word_is():
             assert (P.GLUED_PREDICATE_WORD.search(raw, max(0, pos - 4)) is not None) == want, (raw, pos)
             found += want
     assert found >= 10
+
+
+def _plain_nearest_period(text: str) -> tuple:
+    """The period nearest the end: the last clause's, else the whole text read again (no clause kept)."""
+    from ingest.prose.periods import _nearest_period
+
+    cut = text.rfind(";")
+    if cut >= 0:
+        period, ambiguous = _nearest_period(text[cut + 1 :], False)
+        if period is not None or ambiguous:
+            return period, ambiguous
+    return _nearest_period(text, False)
+
+
+def test_the_period_before_each_figure_read_clause_by_clause_is_that_of_the_whole_text():
+    """nearest_period reads the clauses before the last from the last, each once per sentence: the
+    answer of the whole text before every number of every bundled and fixture sentence (and of its
+    clauses), with the clauses kept across a sentence's figures as figure_period keeps them."""
+    from ingest.prose.periods import CLAUSES_APART, nearest_period
+
+    assert CLAUSES_APART  # the patterns keep within clauses: the fast path is on
+    crafted = ["Trong tháng 9; thu ngân sách đạt 5 tỷ; chi 3 tỷ", "Quý I/2024 tăng 5%; 6 tháng đầu năm; tháng 6 và tháng 7 đạt 4",
+               "lũy kế 9 tháng; vụ Hè Thu; giảm 2", "năm 2023; ; so với cùng kỳ năm 2022 tăng 3", "đến ngày 30/9/2024; có 5"]
+    compared = found = 0
+    for sentence in [*_bundled_sentences(), *crafted]:
+        clauses: dict = {}
+        for text in [*(sentence[: m.start()] for m in P.NUMBER.finditer(sentence)), sentence, *sentence.split(";")]:
+            want = _plain_nearest_period(text)
+            assert nearest_period(text) == want, text
+            assert nearest_period(text, clauses=clauses) == want, text
+            compared += ";" in text
+            found += want[0] is not None and ";" in text
+    assert compared > 1000 and found > 300, (compared, found)
+
+
+def test_a_pattern_that_could_look_across_a_semicolon_turns_the_clause_reading_off():
+    import re
+
+    from ingest.prose.clause_bound import stays_in_clauses
+
+    for unsafe in (r"[^,]+", r".", r";", r"^năm", r"\W", r"(?=\s*;)", r"x\D", r"(a)\1", r"\d*", r"x[\s\S]"):
+        assert not stays_in_clauses([re.compile(unsafe)]), unsafe
+    for safe in (r"(?<![^\W\d_])so", r"[^,;:.]{0,80}?năm", r"(?<=\s)(20\d{2})$", r"(?i)quý\s+[IV]+\b", r"\d{1,2}/\d{4}"):
+        assert stays_in_clauses([re.compile(safe)]), safe
