@@ -375,3 +375,29 @@ def test_a_pattern_that_could_look_across_a_semicolon_turns_the_clause_reading_o
         assert not stays_in_clauses([re.compile(unsafe)]), unsafe
     for safe in (r"(?<![^\W\d_])so", r"[^,;:.]{0,80}?năm", r"(?<=\s)(20\d{2})$", r"(?i)quý\s+[IV]+\b", r"\d{1,2}/\d{4}"):
         assert stays_in_clauses([re.compile(safe)]), safe
+
+
+def test_whole_subject_aliases_looked_up_by_their_lengths_are_those_of_every_suffix():
+    """Vocabulary.find_whole tries only the suffixes of a subject as long as some whole-subject alias
+    ("=dịch vụ"): the aliases a lookup of every suffix finds, on every bundled sentence's clauses and
+    on each alias after each filler word."""
+    from ingest.prose.subject import subject_core
+    from ingest.prose.vocabulary import default_vocabulary, fold
+
+    vocab = default_vocabulary()
+
+    def plain(folded_core: str) -> list:
+        words, out = folded_core.split(), []
+        for j in range(len(words)):
+            group = vocab._whole.get(" ".join(words[j:]))
+            if group and (j == 0 or any(tuple(words[:j])[-len(f):] == f for f in vocab._fillers)):
+                out.extend(group)
+        return sorted(out, key=lambda a: a.order)
+
+    crafted = [f"{' '.join(f)} {w}" for w in vocab._whole for f in vocab._fillers] + list(vocab._whole)
+    texts = [fold(subject_core(c)) for s in _bundled_sentences() for c in s.split(",")] + crafted
+    hits = 0
+    for folded in texts:
+        assert vocab.find_whole(folded) == plain(folded), folded
+        hits += bool(plain(folded))
+    assert hits >= len(vocab._whole)
