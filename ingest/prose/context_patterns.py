@@ -55,7 +55,7 @@ SCOPES = [(name, re.compile(rf"{WB_L}(?:{pattern}){WB_R}", _I)) for name, patter
 #: The month a session is about, in the opening of its news: "cuộc họp thường kỳ UBND tỉnh tháng
 #: 1/2022", "phiên họp thường kỳ tháng 11".  (A session held in February may be January's.)
 SESSION_MONTH = re.compile(
-    r"(?:phiên\s+họp|cuộc\s+họp|hội\s+nghị|họp)(?:\s+(?:thường\s+kỳ|thường\s+lệ|trực\s+tuyến|UBND|Ủy\s+ban\s+nhân\s+dân|tỉnh|thành\s+phố))*"
+    r"(?:phiên\s+họp|cuộc\s+họp|hội\s+nghị|họp)(?:\s+(?:phiên|thường\s+kỳ|thường\s+lệ|trực\s+tuyến|UBND|Ủy\s+ban\s+nhân\s+dân|tỉnh|thành\s+phố))*"
     r"\s+tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?",
     _I,
 )
@@ -76,6 +76,16 @@ SESSION_REVIEW_MONTH = re.compile(
     r"(?<!\d\s)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?",
     _I,
 )
+
+#: A session that reviews the year, said in its news' opening: "Phiên họp đã tập trung đánh giá tình hình kinh tế - xã
+#: hội năm 2025", "phiên họp thường kỳ tháng 11/2025 nghe và cho ý kiến vào báo cáo tình hình kinh tế - xã hội … năm 2025".
+SESSION_REVIEW_YEAR = re.compile(
+    r"(?:phiên\s+họp|cuộc\s+họp|hội\s+nghị|kỳ\s+họp|họp)[^.\n]{0,120}?(?:đánh\s+giá|kiểm\s+điểm|tổng\s+kết|báo\s+cáo)"
+    r"[^.\n]{0,40}?tình\s+hình[^.\n]{0,60}?năm\s+(\d{4})",
+    _I,
+)
+#: A session late in the year that reviews the year (SESSION_REVIEW_YEAR) is about the whole year, not its month.
+YEAR_REVIEW_MONTHS = (11, 12)
 
 #: A stock (a balance at a date), not a flow over a period.
 STOCK_CUE = re.compile(

@@ -71,17 +71,21 @@ def plan_year_of(text: str, report_year: int | None, report_month: int | None) -
     return report_year + 1 if (report_month or 12) >= 10 else report_year
 
 
-def session_month_of(text: str, report_year: int | None, report_month: int | None) -> tuple[int | None, int] | None:
-    """The month a session's news is about, named with the session in its opening ("cuộc họp
-    thường kỳ UBND tỉnh tháng 1/2022"); a month after the report's month is of the year before."""
-    m = P.SESSION_MONTH.search(text[:SESSION_OPENING_CHARS]) or P.SESSION_REVIEW_MONTH.search(text[:SESSION_OPENING_CHARS])
+def session_period_of(text: str, report_year: int | None, report_month: int | None) -> tuple[int | None, int, int] | None:
+    """The period a session's news is about, from the month named with the session in its opening: the
+    year to that month for a monthly session named so ("cuộc họp thường kỳ UBND tỉnh tháng 1/2022", "Phiên
+    họp thường kỳ tháng 9"), the month itself for a session that reviews the month ("hội nghị … đánh giá
+    tình hình KT-XH của tỉnh tháng 10"); a month after the report's month is of the year before."""
+    opening = text[:SESSION_OPENING_CHARS]
+    named = P.SESSION_MONTH.search(opening)
+    m = named or P.SESSION_REVIEW_MONTH.search(opening)
     if not m or not 1 <= int(m.group(1)) <= 12:
         return None
     month = int(m.group(1))
     year = int(m.group(2) or m.group(3)) if (m.group(2) or m.group(3)) else report_year
     if not (m.group(2) or m.group(3)) and report_year and report_month and month > report_month:
         year = report_year - 1
-    return year, month
+    return year, 1 if named else month, month
 
 
 def council_session_period(text: str, year: int | None, month: int) -> tuple[int | None, int, int]:
@@ -107,9 +111,11 @@ def report_of(document: str, text: str, year: int | None, month: int | None, day
     kind = kind or document_kind_of(text, year, month)
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
-    if kind == "session_news" and month:  # news of a session: a figure with no period is of the session's month
-        session = session_month_of(text, year, month)
-        default = (session[0], session[1], session[1]) if session else council_session_period(text, year, month)
+    if kind == "session_news" and month:  # news of a session: a figure with no period is of the year to the session's month
+        default = session_period_of(text, year, month) or council_session_period(text, year, month)
+        review = P.SESSION_REVIEW_YEAR.search(text[:SESSION_OPENING_CHARS]) if month in P.YEAR_REVIEW_MONTHS else None
+        if review and int(review.group(1)) == year:
+            default = (year, 1, 12)  # a session late in the year reviewing the year ("đánh giá tình hình … năm 2025")
     head = title_block(text)
     about_growth = bool(P.GROWTH_DOCUMENT.search(head))
     first_line = head.split("\n", 1)[0]

@@ -9,12 +9,13 @@ from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of, trailing_basis
 from ingest.prose.document import report_of, title_block
 from ingest.prose.figures import Figure, find_figures
+from ingest.prose.footnotes import footnote_context
 from ingest.prose.reading import report_sentences
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Sentence, after_last, lead_end_of, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis
+from ingest.prose.sentences import Sentence, after_last, lead_end_of, opens_breakdown, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
@@ -98,27 +99,8 @@ class Extractor:
                 if own[0] is not None and not own[1]:  # "Trong tháng 9, …. Doanh thu …": the period goes on
                     paragraph_lead[sent.paragraph] = own
             for pos, n in sent.marks:  # what a footnote body will know of the sentence that calls it
-                self.footnote_refs.setdefault(n, self._context_at(sent, pos, claims, lead, para_lead))
+                self.footnote_refs.setdefault(n, footnote_context(self.report, sent, pos, claims, lead, para_lead))
         return estimates_of_containing_periods(self.facts, self.families)
-
-    def _context_at(self, sent: Sentence, pos: int, claims: list[Claim], lead: str, para_lead) -> Context:
-        before = sent.text[:pos]
-        clause_start = max(before.rfind(";"), before.rfind("("), 0)
-        clause = before[clause_start:]
-        period, ambiguous = nearest_period(before)
-        if period is None and not ambiguous and para_lead is not None:
-            period, ambiguous = para_lead
-        basis = None
-        for _, _, phrase in comparison_spans(clause):
-            basis = basis_of_phrase(phrase, period or self.report.default) or basis
-        prior = [c for c in claims if c.facts and c.facts[0].figure.start < pos]
-        return Context(
-            period=period,
-            ambiguous=ambiguous,
-            estimate=bool(P.ESTIMATE_CUE.search(clause) or P.ESTIMATE_CUE.search(lead)) or bool(prior and prior[-1].estimate),
-            basis=basis if basis not in (None, "?") else None,
-            parent=prior[-1] if prior else None,
-        )
 
     def _sentence(self, sent: Sentence, number: int, figures: list[Figure], lead: str, para_lead, ctx: Context, parent: Claim | None,
                   row_label: str | None = None, before: Claim | None = None) -> list[Claim]:
@@ -149,6 +131,7 @@ class Extractor:
         low_end: tuple[str, str | None, str | None] = ("", None, None)
         sharing = False  # in a list of shares ("chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …")
         last_fact: Fact | None = None
+        outer: tuple[Claim, Claim | None] | None = None  # the claim (and its parent) a parenthesis "(trong đó, …)" breaks down
         for fig in figures:
             between = text[prev_end : fig.start]
             tail, left_basis_phrase = split_left_basis(last_clause(between))
@@ -158,6 +141,10 @@ class Extractor:
                 tail, left_basis_phrase, pred = low_end
             low_end = (tail, left_basis_phrase, pred)
             group_lead = enclosing_lead(text, fig.start)
+            if outer is not None and ")" in between:
+                current, parent, outer = *outer, None  # "(trong đó, bán lẻ hàng hóa ước 5.093 tỷ đồng), giảm 2,41%": the whole's again
+            elif current is not None and opens_breakdown(between):
+                outer = (current, parent)
             if P.BREAKDOWN.search(between):
                 parent = current if current is not None else parent
             summary = P.SUMMARY_LEAD.match(between) is not None

@@ -171,8 +171,8 @@ def split_lines(text: str) -> list[Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         raw_line = raw[:-1] if raw.endswith("\r") else raw
         stripped = raw_line.strip()
-        if not stripped:
-            kind = "separator" if len(raw_line) >= 10 else "blank"
+        if not stripped or (stripped[-5:].lower().endswith(P.PICTURE_EXTENSIONS) and P.PICTURE_FILE_LINE.fullmatch(stripped)):
+            kind = "separator" if not stripped and len(raw_line) >= 10 else "blank"  # (a picture's file name: no text)
             lines.append(Line(number, start, raw_line, kind, Text()))
         elif stripped.startswith("|"):
             lines.append(Line(number, start, raw_line, "table", Text()))

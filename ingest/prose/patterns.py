@@ -23,7 +23,7 @@ from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UN
 from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
     TARGETS_TITLE, TARGET_WORDS, GROWTH_DOCUMENT, CONTRIBUTION, SHARE_PREDICATE,
-    SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH, COUNCIL_SESSION, SHARE_CHANGE,
+    SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH, SESSION_REVIEW_YEAR, YEAR_REVIEW_MONTHS, COUNCIL_SESSION, SHARE_CHANGE,
     YEAR_JUST_BEGUN_MONTHS, FIRST_QUARTER_TITLE, MONTH_COUNT_TITLE, SESSION_QUARTER,
 )
 
@@ -106,6 +106,11 @@ EXPONENT_BEFORE = re.compile(r"(?:\d\s?|\bk|\bc|\s)m$")
 #: figure glued to it ("tăng1,36%").  Neither syllable is ever part of a longer one.
 GLUED_PREDICATE = re.compile(r"(?<=[^\W\d_])(?=(?:tăng|giảm)(?:\d|so\s))|(?<=tăng|giảm)(?=\d|so\s)")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+#: A line that is only the file name of a picture ("3.jpg", "2(1).jpg", "quang-phiong-a2.jpg": a news page's
+#: images saved as text): no text, a break between paragraphs as a blank line is.
+PICTURE_FILE_LINE = re.compile(r"[\w()\[\]+~.-]+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)", _I)
+#: The file name extensions of PICTURE_FILE_LINE, lower case (a quick test on a line's end before the pattern).
+PICTURE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".tif", ".tiff", ".avif", ".heic")
 #: A paragraph that ends with one of these is closed; otherwise it may go on after a page break.
 CLOSING_PUNCT = re.compile(r"[.!?…:;]\s*$|\.\s*/\s*\.\s*$")
 #: A hard-wrapped line that ends mid-sentence ...

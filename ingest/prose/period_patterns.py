@@ -73,11 +73,14 @@ NOT_PERIOD = re.compile(
     rf"|{WB_L}(?:luật|nghị quyết|quyết định|chỉ thị|kế hoạch|chiến lược|chương trình|đề án|quy hoạch)[^,;:.]{{0,80}}?năm\s+\d{{4}}"
     rf"|{WB_L}(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên vụ|tầm nhìn đến)\s+(?:năm\s+)?\d{{4}}(?:\s?[-–]\s?\d{{4}})?"
     rf"|{WB_L}giá\s+(?:so\s+sánh|cố\s+định)(?:\s+năm)?\s+\d{{4}}"  # a price base, not a period ("giá so sánh 2010")
-    rf"|{WB_L}vụ\s+(?:mùa|đông\s+xuân|hè\s+thu|thu\s+đông|chiêm(?:\s+xuân)?|xuân|đông)(?:\s+năm)?\s+\d{{4}}",  # a crop season, not a year
+    rf"|{WB_L}vụ\s+(?:mùa|đông\s+xuân|hè\s+thu|thu\s+đông|chiêm(?:\s+xuân)?|xuân|đông)(?:\s+năm)?\s+\d{{4}}"  # a crop season, not a year
+    # a session's name ("Phiên họp thường kỳ tháng 9 của UBND tỉnh", "họp phiên thường kỳ tháng 11"): not its figures' period
+    rf"|{WB_L}(?:phiên\s+|cuộc\s+)?họp(?:\s+(?:phiên|thường\s+kỳ|thường\s+lệ|trực\s+tuyến|UBND|Ủy\s+ban\s+nhân\s+dân|tỉnh|thành\s+phố))*"
+    rf"\s+tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?",
     _I,
 )
 
 #: The words (lower case) every match of NOT_PERIOD starts with (see ``find_anchored``).
 NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị quyết", "quyết định", "chỉ thị", "kế hoạch", "chiến lược",
                      "chương trình", "đề án", "quy hoạch", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm học", "niên vụ",
-                     "tầm nhìn đến", "vụ", "giá so sánh", "giá cố định")
+                     "tầm nhìn đến", "vụ", "giá so sánh", "giá cố định", "phiên họp", "cuộc họp", "họp")

@@ -187,3 +187,10 @@ def under_stock_date(text: str, stock_ends: list[int], start: int) -> bool:
         if all(c.lstrip()[:1].isdigit() or c.lstrip().lower().startswith("có ") for c in clauses):
             return True
     return False
+
+
+def opens_breakdown(between: str) -> bool:
+    """The words before a figure open a parenthesis that breaks down the claim before it and is not yet
+    closed: "… ước 8.038 tỷ đồng (trong đó, bán lẻ hàng hóa ước 5.093 …"."""
+    i = between.rfind("(")
+    return i >= 0 and between.rfind(")") < i and P.BREAKDOWN.match(between[i + 1 :].lstrip()) is not None

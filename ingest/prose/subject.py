@@ -180,7 +180,13 @@ def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, ba
         return "pp", basis, code, False  # "GRDP … tăng 0,02% so với kịch bản tăng trưởng": a rate against its planned rate
     if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
         return "value", "none", code, False
-    if ind.kind == "growth_rate" and measure == "value" and fig.value is not None and fig.value >= 50 and fig.unit_class == "pct":
+    if (ind.kind == "growth_rate" and measure == "ratio_pct" and basis in ("same_period", "prior_year") and fig.unit_class == "pct"
+            and fig.value is not None and fig.value < 50 and pred is not None and pred.endswith("đạt")):
+        # "Phấn đấu tăng trưởng GRDP năm 2024 đạt 8,5% so với thực hiện năm 2023", "Tốc độ tăng trưởng kinh tế … ước đạt 8%
+        # so cùng kỳ": the rate itself, said with what it grows from (a ratio to it would be near 100)
+        return "value", "none", code, False
+    if (ind.kind == "growth_rate" and measure == "value" and fig.value is not None and fig.value >= 50 and fig.unit_class == "pct"
+            and not (pred or "").startswith("chiếm")):  # (a share: "chiếm 73,07% trong GRDP")
         # "Tốc độ phát triển … đạt 104,23%": an index (100 + growth), not the growth itself
         _, a, b = period
         return "ratio_pct", "prior_year" if (a, b) == (1, 12) else "same_period", code, False

@@ -44,7 +44,7 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     if report.kind in PLAN_KINDS:
         return "plan"
     subject_text = after_last(claim.region, ";") + tail
-    if measure == "value" and (sent.section.plan or P.PLAN_CUE.search(subject_text) or plan_year(report, claim.region + tail)):
+    if measure == "value" and (sent.section.plan or planned(subject_text) or plan_year(report, claim.region + tail)):
         return "plan"
     if sent.section.plan or quoted_plan:
         return "plan"
@@ -59,6 +59,13 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     if year and report.year and month_to and report.month and (year, month_to) > (report.year, report.month):
         return "estimate"
     return "actual"
+
+
+def planned(subject_text: str) -> bool:
+    """A target word in the words before a figure, with no estimate said after it: "giữ vững mục tiêu tăng trưởng hai con
+    số khi GRDP ước đạt 10,45%" tells the estimate that keeps to a target, not the target."""
+    cues = list(P.PLAN_CUE.finditer(subject_text))
+    return bool(cues) and not P.ESTIMATE_CUE.search(subject_text, cues[-1].end())
 
 
 def plans_of_pairs(claim: Claim) -> None:

@@ -212,3 +212,25 @@ def test_an_amount_above_a_plan_is_a_difference_against_the_plan():
     f = _facts("Tổng sản phẩm trong tỉnh (GRDP) ước đạt 65.700 tỷ đồng, GRDP bình quân đầu người ước đạt 56,4 triệu đồng, "
                "tương đương 2.405 USD, tăng 10% so cùng kỳ, vượt 50 USD so với kế hoạch.", "2022-12-07")
     assert (f["50"].indicator_code, f["50"].measure, f["50"].basis) == ("grdp_per_capita", "value", "plan")
+
+
+def test_a_growth_rate_that_reaches_a_figure_compared_with_last_year_is_the_rate_itself():
+    """Trà Vinh's plan decision for 2024 (unseen5 84_tra-vinh_2023-12): "Phấn đấu tăng trưởng GRDP năm 2024 đạt 8,5%
+    so với thực hiện năm 2023" is the growth rate (value, no basis), not 8,5 % of 2023's; Cà Mau, November 2025
+    (unseen4 96_ca-mau): "ước đạt 8% so cùng kỳ" likewise.  A share of GRDP ("chiếm 73,07% trong GRDP") is no index."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Cụ thể: lĩnh vực kinh tế: (1) Phấn đấu tăng trưởng GRDP năm 2024 đạt 8,5% so với thực hiện năm 2023; (2) GRDP "
+            "bình quân đầu người đạt 88,89 triệu đồng/người/năm, tương đương 3.782 USD; (3) Tỷ trọng công nghiệp, xây dựng, "
+            "dịch vụ và thuế sản phẩm chiếm 73,07% trong GRDP.")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2023, 12, 11), document_kind="plan_decision")}
+    got = {p: (facts[p].indicator_code, facts[p].measure, facts[p].basis, facts[p].value_type, facts[p].period_year)
+           for p in ("8,5", "73,07")}
+    assert got == {"8,5": ("grdp_growth", "value", "none", "plan", 2024), "73,07": (None, "value", "none", "plan", 2024)}
+    ca_mau = "Tốc độ tăng trưởng kinh tế của tỉnh năm 2025 ước đạt 8% so cùng kỳ (đạt mục tiêu nghị quyết đề ra)."
+    f = extract_facts(ca_mau, "x.txt", dt.date(2025, 11, 28))[0]
+    assert (f.printed, f.indicator_code, f.measure, f.basis, f.value_type) == ("8", "grdp_growth", "value", "none", "estimate")
+    index = "Tốc độ tăng trưởng kinh tế năm 2025 ước đạt 108% so cùng kỳ."  # an index: 100 + the growth
+    assert extract_facts(index, "x.txt", dt.date(2025, 11, 28))[0].measure == "ratio_pct"

@@ -28,15 +28,16 @@ def test_a_plan_document_states_plans_of_the_year_it_is_about():
     ]
 
 
-def test_news_of_a_monthly_session_is_about_the_sessions_month():
+def test_news_of_a_monthly_session_is_about_the_year_to_the_sessions_month():
     """Bà Rịa-Vũng Tàu: held on 15/2/2022, "cuộc họp thường kỳ UBND tỉnh tháng 1/2022" is about
-    January: figures with no period are January's, and January was over at the report's date."""
-    from ingest.prose.document import session_month_of
+    January: figures with no period are January's, and January was over at the report's date.
+    "Phiên họp thường kỳ tháng 12" names a monthly session: its news' figures run from January."""
+    from ingest.prose.document import session_period_of
 
     text = ("Chiều 15/2, ông Nguyễn Văn Thọ, Chủ tịch UBND tỉnh chủ trì cuộc họp thường kỳ UBND tỉnh tháng 1/2022.\n\n"
             "Tổng lượt khách lưu trú tại các cơ sở lưu trú du lịch đạt gần 177 ngàn lượt.")
-    assert session_month_of(text, 2022, 2) == (2022, 1)
-    assert session_month_of("Phiên họp thường kỳ tháng 12 của UBND tỉnh.", 2023, 1) == (2022, 12)
+    assert session_period_of(text, 2022, 2) == (2022, 1, 1)
+    assert session_period_of("Phiên họp thường kỳ tháng 12 của UBND tỉnh.", 2023, 1) == (2022, 1, 12)
     facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2022, 2, 15), document_kind="session_news")}
     assert "15" not in facts and "2" not in facts  # "Chiều 15/2" is a date
     f = facts["177"]
@@ -66,14 +67,14 @@ def test_a_title_listing_next_years_targets_is_a_plan_document():
 def test_the_month_a_session_reviews_said_further_on():
     """Gia Lai, 12/11/2025 (unseen2 52_gia-lai_2025-11): "hội nghị … đánh giá tình hình kinh tế - xã hội (KT-XH)
     của tỉnh tháng 10, triển khai nhiệm vụ trọng tâm tháng 11/2025": October's session; a figure with no
-    period is October's."""
-    from ingest.prose.document import session_month_of
+    period is October's (a session reviewing a month, not one named after it)."""
+    from ingest.prose.document import session_period_of
 
     text = ("Thông tin đưa ra tại hội nghị trực tiếp kết hợp trực tuyến đánh giá tình hình kinh tế - xã hội (KT-XH) của tỉnh "
             "tháng 10, triển khai nhiệm vụ trọng tâm tháng 11/2025 do UBND tỉnh tổ chức ngày 12/11.\n\n"
             "Sản xuất công nghiệp trên địa bàn tỉnh cơ bản duy trì tăng trưởng ổn định. Chỉ số sản xuất công nghiệp (IIP) ước "
             "tăng 8,79% so với cùng kỳ.\n")
-    assert session_month_of(text, 2025, 11) == (2025, 10)
+    assert session_period_of(text, 2025, 11) == (2025, 10, 10)
     f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 11, 12), document_kind="session_news")}["8,79"]
     assert (f.indicator_code, f.period_year, f.month_from, f.month_to) == ("industrial_production_index", 2025, 10, 10)
 
@@ -123,3 +124,32 @@ def test_a_title_of_the_targets_of_the_year_just_begun_is_a_plan_document():
            for p in ("77,2", "750", "17.500")}
     assert got == {"77,2": ("grdp_per_capita", "plan", 2023, 1, 12), "750": ("trade_exports", "plan", 2023, 1, 12),
                    "17.500": ("social_investment", "plan", 2023, 1, 12)}
+
+
+def test_a_monthly_sessions_name_is_not_its_figures_period():
+    """Ninh Bình, 7/10/2025 (unseen5 37_ninh-binh_2025-10): "Phiên họp thường kỳ tháng 9 của UBND tỉnh" names the
+    session; its news' figures with no period are of the nine months (labelled 1-9), not of September."""
+    text = ("9 tháng đầu năm 2025, trong bối cảnh kinh tế nhiều biến động, Ninh Bình vẫn giữ vững mục tiêu tăng trưởng.\n\n"
+            "Phiên họp thường kỳ tháng 9 của UBND tỉnh Ninh Bình diễn ra ngày 7/10 cho thấy bức tranh kinh tế - xã hội của địa "
+            "phương đang khởi sắc rõ nét. Tốc độ tăng trưởng GRDP ước đạt 10,45%, đưa Ninh Bình trở thành một trong ba địa "
+            "phương có mức tăng cao nhất cả nước. Quy mô nền kinh tế theo giá hiện hành đạt 248.056 tỷ đồng.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 7), document_kind="session_news")}
+    got = {p: (facts[p].indicator_code, facts[p].value_type, facts[p].period_year, facts[p].month_from, facts[p].month_to,
+               facts[p].period_kind) for p in ("10,45", "248.056")}
+    assert got == {"10,45": ("grdp_growth", "estimate", 2025, 1, 9, "cumulative"),
+                   "248.056": (None, "actual", 2025, 1, 9, "cumulative")}
+
+
+def test_a_session_late_in_the_year_that_reviews_the_year_is_about_the_year():
+    """Lai Châu, November 2025 (unseen5 12_lai-chau_2025-11): "UBND tỉnh Lai Châu họp phiên thường kỳ tháng 11 …
+    Phiên họp đã tập trung đánh giá tình hình kinh tế - xã hội năm 2025": the grain output said with no period
+    is the year's estimate (labelled 2025, 1-12), not January to November's."""
+    text = ("UBND tỉnh Lai Châu họp phiên thường kỳ tháng 11\n\n"
+            "Phiên họp đã tập trung đánh giá tình hình kinh tế - xã hội năm 2025; thảo luận, cho ý kiến vào Nghị quyết về kế "
+            "hoạch phát triển kinh tế - xã hội năm 2026.\n\n"
+            "Trong lĩnh vực nông nghiệp, tổng sản lượng lương thực có hạt của tỉnh Lai Châu đạt 226 nghìn tấn.\n")
+    f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 11, 1), report_date_precision="month",
+                                             document_kind="session_news")}["226"]
+    assert (f.indicator_code, f.value_type, f.period_year, f.month_from, f.month_to) == ("food_grain_output", "estimate", 2025, 1, 12)
+    assert extract_facts(text.replace("năm 2025;", "tháng 11;"), "x.txt", dt.date(2025, 11, 1), report_date_precision="month",
+                         document_kind="session_news")[0].month_to == 11

@@ -71,3 +71,20 @@ def test_a_space_lost_around_a_predicate_in_pdf_text_is_put_back_with_the_docume
         f = facts[printed]
         assert (f.measure, f.basis, f.month_from, f.month_to) == ("growth_pct", "prior_month", 10, 10)
         assert text[f.span_start : f.span_end] == printed and text[f.span_start - 4 : f.span_start] == "tăng"
+
+
+def test_a_line_that_is_a_pictures_file_name_is_no_text():
+    """Hải Dương, June 2022 (the provincial party's portal): the page's pictures saved as their file names,
+    one a line ("2(1).jpg", "3.jpg" … "15.jpg"), gave fifteen figures; they are breaks between paragraphs."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    page = ("Ngày 29/6/2022, Cục thống kê Hải Dương tổ chức họp báo công bố số liệu Kinh tế - Xã hội 6 tháng đầu năm 2022 "
+            "của tỉnh Hải Dương, xuất khẩu đạt 5,13 tỉ USD, tăng 19,5% so với cùng kỳ.\n\n \n\n2(1).jpg\n\n3.jpg\n\n \n\n"
+            "Các chỉ tiêu cụ thể như sau:\n\n4.jpg\n\n5.jpg\n\n15.jpg\n")
+    lines = split_lines(page)
+    assert [ln.kind for ln in lines if ln.raw.endswith(".jpg")] == ["blank"] * 5
+    facts = extract_facts(page, "30_hai-duong_2022-06_tin-cuc-thong-ke-6-thang.txt", dt.date(2022, 6, 29))
+    assert [f.printed for f in facts] == ["5,13", "19,5"]
+    assert [ln.kind for ln in split_lines("Ảnh: tăng 3.jpg so với cùng kỳ")] == ["text"]  # a name inside a sentence stays text

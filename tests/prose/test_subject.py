@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ingest.prose.figures import find_figures
 from ingest.prose.subject import core_span, indicator_of
 from ingest.prose.vocabulary import Indicator, Vocabulary, default_vocabulary, fold
@@ -333,3 +335,36 @@ def test_visitors_welcomed_are_tourists():
     f = {x.printed: x for x in extract_facts(text, "x.txt", dt.date(2023, 1, 5), document_kind="plan_decision")}
     assert (f["3"].indicator_code, f["3,5"].indicator_code, f["3,5"].value_type) == ("tourists", "tourists", "plan")
     assert f["70"].indicator_code != "tourists"
+
+
+def test_after_a_parenthesis_that_breaks_down_a_claim_the_figures_are_the_wholes_again():
+    """Sóc Trăng, February 2024 (unseen5 94_soc-trang_2024-02, the industry and trade department's report): "(trong
+    đó, bán lẻ hàng hóa ước 5.093 tỷ đồng)" is a part; the growths after the parenthesis are of the whole total
+    (retail_sales), the ones inside the next parentheses of the part (no code)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng xã hội tháng 2/2024 ước 8.038 tỷ đồng (trong đó, bán lẻ "
+            "hàng hóa ước 5.093 tỷ đồng), giảm 2,41% so với tháng trước (trong đó, bán lẻ hàng hóa giảm 1,05%) và tăng 10,81% "
+            "so với tháng 2/2023 (trong đó, bán lẻ hàng hóa tăng 11,39%).")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 2, 15), document_kind="statistics_release")}
+    got = {p: (facts[p].indicator_code, facts[p].measure, facts[p].basis, facts[p].value) for p in ("8.038", "5.093", "2,41", "1,05", "10,81", "11,39")}
+    assert got == {"8.038": ("retail_sales", "value", "none", 8038), "5.093": (None, "value", "none", 5093),
+                   "2,41": ("retail_sales", "growth_pct", "prior_month", Decimal("-2.41")),
+                   "1,05": (None, "growth_pct", "prior_month", Decimal("-1.05")),
+                   "10,81": ("retail_sales", "growth_pct", "same_period", Decimal("10.81")),
+                   "11,39": (None, "growth_pct", "same_period", Decimal("11.39"))}
+
+
+def test_new_enterprises_and_the_industrial_index_as_news_name_them():
+    """Tây Ninh, October 2025 (unseen4): "tỉnh thành lập mới hơn 3.200 doanh nghiệp"; Trà Vinh's 2024 plan (unseen5):
+    "(5) Phát triển mới 520 doanh nghiệp"; Sóc Trăng, June 2025 (unseen5): "số doanh nghiệp tham gia thị trường là 323
+    doanh nghiệp … công nghiệp phục hồi mạnh mẽ, chỉ số sản xuất tăng 8,5%"; the verbs name new enterprises only
+    when what is counted is enterprises ("thành lập mới 25 hợp tác xã" are new cooperatives)."""
+    f = _facts("Từ đầu năm đến nay, tỉnh thành lập mới hơn 3.200 doanh nghiệp, thành lập mới 25 hợp tác xã.", "2025-10-07")
+    assert (f["3.200"].indicator_code, f["25"].indicator_code) == ("new_enterprises", "new_cooperatives")
+    f = _facts("Số doanh nghiệp tham gia thị trường là 323 doanh nghiệp, tổng số vốn đăng ký đạt 2.350 tỷ đồng, tăng 137,7% so "
+               "với cùng kỳ; công nghiệp phục hồi mạnh mẽ, chỉ số sản xuất tăng 8,5%, cao hơn nhiều so với cùng kỳ.", "2025-06-28")
+    assert (f["323"].indicator_code, f["8,5"].indicator_code, f["8,5"].measure) == ("new_enterprises", "industrial_production_index", "growth_pct")
+    assert f["2.350"].indicator_code is None

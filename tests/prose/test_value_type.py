@@ -219,3 +219,18 @@ def test_a_year_reported_on_its_last_day_is_not_over_at_it():
             for p in ("52", "0,7")} == {"52": (None, 2020, 12, "estimate"), "0,7": ("poverty_rate", 2020, 12, "estimate")}
     after = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2021, 1, 1))}
     assert after["52"].value_type == "actual"
+
+
+def test_an_estimate_said_after_a_target_word_is_the_estimate():
+    """Ninh Bình, 7/10/2025 (unseen5 37_ninh-binh_2025-10): "vẫn giữ vững mục tiêu tăng trưởng hai con số khi GRDP ước
+    đạt 10,45%" is the nine months' estimate (labelled so), not a target; "mục tiêu … đạt 10%" stays a plan."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("9 tháng đầu năm 2025, trong bối cảnh kinh tế nhiều biến động, Ninh Bình vẫn giữ vững mục tiêu tăng trưởng hai con "
+            "số khi GRDP ước đạt 10,45%, đứng thứ 3/34 tỉnh, thành trong cả nước.")
+    f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 7), document_kind="session_news")}["10,45"]
+    assert (f.indicator_code, f.value_type, f.period_year, f.month_from, f.month_to) == ("grdp_growth", "estimate", 2025, 1, 9)
+    plan = extract_facts("Năm 2026, tỉnh đặt mục tiêu tăng trưởng GRDP đạt 10%.", "x.txt", dt.date(2025, 10, 7))[0]
+    assert (plan.indicator_code, plan.value_type) == ("grdp_growth", "plan")
