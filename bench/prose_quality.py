@@ -6,16 +6,17 @@ Three label sets:
   ``documents/``; ``scopes.csv`` restricts a document to line ranges);
 * **synthetic**: ``tests/fixtures/prose_holdout/`` (two reports written and labelled before the
   extractor saw them; the rules were fixed after their first run);
-* **corpus**: ``tests/fixtures/prose_corpus/{dev,unseen,unseen2,…,unseen5}/`` (other provinces' real
+* **corpus**: ``tests/fixtures/prose_corpus/{dev,unseen,unseen2,…,unseen6}/`` (other provinces' real
   documents; ``documents.csv`` gives each one's report date, as ``ktxh ingest --report-date`` would).
   Session 1 tuned on ``dev/`` and scored ``unseen/`` once (0,623 / 0,660); since session 2 both are
   tuned on (in-sample).  ``unseen2/`` was scored once at the end of session 2 (0,350 / 0,352) and is
   tuned on since session 3: ``--split unseen2`` scores it beside the rest.  ``unseen3/`` was scored
   once at the end of session 3 (0,562 / 0,583) and is tuned on since session 4: ``--split unseen3``
   adds it.  ``unseen4/`` was scored once in session 4 (19:34 UTC: 0,529 / 0,558) and is tuned on
-  since: ``--split unseen4`` adds it.  ``unseen5/`` (provinces in no other split, labelled late in
-  session 4 before anyone tuned on it) is the unseen set now: only ``--split unseen5`` scores it,
-  once, at the end; no other run reads it.
+  since: ``--split unseen4`` adds it.  ``unseen5/`` was scored once at the end of session 4 (20:11
+  UTC: 0,660 / 0,755) and is tuned on since session 5: ``--split unseen5`` adds it.  ``unseen6/``
+  (provinces in no other split, labelled in session 5 before anyone tuned on it) is the unseen set
+  now: only ``--split unseen6`` scores it, once, at the end; no other run reads it.
 
 A label is placed in its document by its ``sentence`` excerpt (unique after markdown ``*`` are
 removed and whitespace runs collapsed); the labelled figure is the last whole-number occurrence of
@@ -32,11 +33,11 @@ Per document and pooled:
 
 An empty label set is an error, not a score of 1.
 
-Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|…|unseen5] [--corpus DIR]``
+Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|…|unseen6] [--corpus DIR]``
 (``all``, the default: bundled, synthetic, dev and unseen; ``unseenN``: all of that, then each fresh
 set before N (``FRESH``) with the in-sample pool so far, then unseenN per document and pooled;
-``--verbose`` lists the misses of every set tuned on (unseen4's too, since its one run), never
-those of ``UNSEEN_NOW`` (unseen5)).
+``--verbose`` lists the misses of every set tuned on (unseen4's and unseen5's too, since their one
+run), never those of ``UNSEEN_NOW`` (unseen6)).
 """
 
 from __future__ import annotations
@@ -200,7 +201,7 @@ def _date(text: str) -> dt.date | None:
 
 
 def corpus_documents(split: str, corpus: Path = CORPUS) -> list[Document]:
-    """Other provinces' documents of one split (``dev``, ``unseen``, ``unseen2`` … ``unseen5``), with their report dates."""
+    """Other provinces' documents of one split (``dev``, ``unseen``, ``unseen2`` … ``unseen6``), with their report dates."""
     index = corpus / "documents.csv"
     if not index.exists():
         return []
@@ -328,13 +329,14 @@ def _pool(title: str, names: tuple[str, ...], totals: dict[str, Score]) -> None:
 #: The fresh unseen sets in the order they were labelled.  Each was labelled before anyone tuned on
 #: it, scored once at the end of a tuning round, and tuned on from then; ``UNSEEN_NOW`` is the one
 #: nobody has tuned on yet: ``--split`` of it scores it once, and ``--verbose`` never lists its misses.
-FRESH = ("unseen2", "unseen3", "unseen4", "unseen5")
-UNSEEN_NOW = "unseen5"
+FRESH = ("unseen2", "unseen3", "unseen4", "unseen5", "unseen6")
+UNSEEN_NOW = "unseen6"
 FRESH_TITLES = {
     "unseen2": "UNSEEN2 pooled (tuned on since session 3)",
     "unseen3": "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)",
     "unseen4": "UNSEEN4 pooled (scored once in session 4; tuned on since)",
-    "unseen5": "UNSEEN5 pooled (new provinces, one run)",
+    "unseen5": "UNSEEN5 pooled (scored once in session 4; tuned on since session 5)",
+    "unseen6": "UNSEEN6 pooled (new provinces, one run)",
 }
 
 
@@ -398,12 +400,15 @@ def main(argv: list[str]) -> int:
         print("\nunseen3 not scored: `--split unseen3` adds it (tuned on since session 4).")
     if "unseen4" not in chosen:
         print("unseen4 not scored: `--split unseen4` adds it (scored once at 19:34 UTC in session 4; tuned on since).")
+    if "unseen5" not in chosen:
+        print("unseen5 not scored: `--split unseen5` adds it (scored once at 20:11 UTC in session 4; tuned on since session 5).")
     if UNSEEN_NOW not in chosen:
         print(f"{UNSEEN_NOW} not scored: `--split {UNSEEN_NOW}` scores it once, at the end of a tuning round.")
     print("\nP/R: every label right (span, indicator, period, value type, basis, measure; period_kind and scope where")
     print("labelled); det: figure detection (span only); the other columns: agreement among detected figures.")
     print("Bundled, dev, the old unseen (since session 2), unseen2 (since session 3), unseen3 and unseen4 (since")
-    print(f"session 4) documents were used to develop the rules; {UNSEEN_NOW} documents are scored once, at the end.")
+    print("session 4) and unseen5 (since session 5) documents were used to develop the rules; "
+          f"{UNSEEN_NOW} documents are scored once, at the end.")
     return 0
 
 

@@ -2,7 +2,9 @@
 unique, accepted_values, unique_combination and relationships, and the project's
 interval_well_formed and expression_is_true, for many columns of a relation in one dbt node. A clean build
 passes it (every `ktxh build` runs it); here it must fail on a warehouse with bad values, and
-name the column, the rule and the value."""
+name the column, the rule and the value. The rules on the catalog and on what was loaded
+are one test each over all their relations (tests/dbt/catalog_inputs.sql, raw_inputs.sql),
+whose failing rows name the relation too."""
 
 from __future__ import annotations
 
@@ -64,3 +66,49 @@ def test_column_values_names_each_broken_relationship_interval_and_expression(bu
     [(column, rule, value, n)] = rows["column_values_chk_printed_ratios"]
     assert (column, rule, n) == ("printed_lo, printed_hi", "interval_well_formed", 1)
     assert value.endswith(" > 100.05")  # the printed 100,0's high end, now below its low end
+
+
+def relation_failures(db, test: str) -> list[tuple]:
+    """The failing rows --store-failures kept for one of the tests over several relations
+    (tests/dbt/catalog_inputs.sql, raw_inputs.sql): relation, column, rule, value, count."""
+    (schema, name), = query(db, f"select schema_name, table_name from duckdb_tables() where table_name = '{test}'")
+    return sorted(query(db, f'select relation, column_name, rule, failing_value, n_rows from "{schema}"."{name}"'),
+                  key=repr)
+
+
+def test_the_catalog_rules_name_the_relation_that_breaks_them(built_warehouse, tmp_path):
+    db = copy_warehouse(built_warehouse, tmp_path / "ktxh.duckdb")
+    with storage.connect(db) as con:
+        # GRDP per capita (indicator 2 of Cao Bằng's 2021-2025 catalog) listed twice, and GRDP
+        # growth given a direction no rule knows
+        con.execute("insert into catalog.indicator_catalog select * from catalog.indicator_catalog "
+                    "where measure_code = 'grdp_per_capita'")
+        con.execute("update catalog.indicator_catalog set direction = 'sideways' where measure_code = 'grdp_growth'")
+        # Cao Bằng's 2021-2025 assignment starting in 2022 (a plan period starts in 2001 + 5k)
+        con.execute("update catalog.catalog_assignments set period_start_year = 2022 "
+                    "where area_code = '04' and catalog_set = 'cao_bang_2021_2025'")
+    with pytest.raises(BuildFailed):
+        warehouse.dbt(["test", "--select", "catalog_inputs", "--store-failures"], db)
+    assert relation_failures(db, "catalog_inputs") == sorted([
+        ("indicator_catalog", "measure_code", "unique", "grdp_per_capita", 2),
+        ("stg_catalog__measures", "measure_code", "unique", "grdp_per_capita", 2),
+        ("stg_catalog__measures", "direction", "accepted_values", "sideways", 1),
+        ("stg_catalog__assignments", None, "expression_is_true",
+         "period_end_year = period_start_year + 4 and (period_start_year - 2001) % 5 = 0", 1)], key=repr)
+
+
+def test_the_raw_rules_name_the_relation_that_breaks_them(built_warehouse, tmp_path):
+    db = copy_warehouse(built_warehouse, tmp_path / "ktxh.duckdb")
+    with storage.connect(db) as con:
+        # the September 2022 report's date said to come from nowhere known (it came from the file
+        # name), and the 2022 annual report's province without its validity (raw.load_batches's
+        # primary key keeps its batches unique itself)
+        con.execute("update raw.load_batches set report_date_source = 'guess' "
+                    "where document = '2022-09_bao-cao-chi-dao-dieu-hanh-thang-9.txt'")
+        con.execute("update raw.load_batches set area_valid_from = null "
+                    "where document = '2022-11_bao-cao-kt-xh-2022-phuong-huong-2023.txt'")
+    with pytest.raises(BuildFailed):
+        warehouse.dbt(["test", "--select", "raw_inputs", "--store-failures"], db)
+    assert relation_failures(db, "raw_inputs") == sorted([
+        ("stg_raw__load_batches", "area_valid_from", "not_null", None, 1),
+        ("stg_raw__load_batches", "report_date_source", "accepted_values", "guess", 1)], key=repr)

@@ -1,11 +1,12 @@
 """bench/prose_quality.py keeps unseen3 out of every run but the one that asks for it (in-sample since session 4).
 
-The corpus here is a copy in tmp_path whose "unseen2" … "unseen5" documents are dev documents
+The corpus here is a copy in tmp_path whose "unseen2" … "unseen6" documents are dev documents
 (Vĩnh Phúc's credit news, 14 labels; Cao Bằng's council news, 16 labels; Đồng Nai's October release,
-7 labels; Lào Cai's council news, 10 labels): no test runs the extractor on the real unseen2 …
-unseen5 documents. unseen4 (labelled in session 4, scored once at 19:34 UTC) is in-sample since:
-``--split unseen4 --verbose`` lists its misses. unseen5 (labelled late in session 4) is the fresh set:
-only ``--split unseen5`` scores it, never with its misses.
+7 labels; Lào Cai's council news, 10 labels; Thừa Thiên Huế's 7-month report, 19 labels): no test
+runs the extractor on the real unseen2 … unseen6 documents. unseen4 (scored once at 19:34 UTC in
+session 4) and unseen5 (scored once at 20:11 UTC in session 4) are in-sample since: ``--split
+unseen5 --verbose`` lists their misses. unseen6 (labelled in session 5) is the fresh set: only
+``--split unseen6`` scores it, never with its misses.
 """
 
 from __future__ import annotations
@@ -24,15 +25,16 @@ DEV_AS_UNSEEN2 = "26_vinh-phuc_2022-06_tin-du-no-cho-vay"
 DEV_AS_UNSEEN3 = "04_cao-bang_2021-08_hdnd-tin-kinh-te-tong-hop"
 DEV_AS_UNSEEN4 = "75_dong-nai_2022-10_tinh-hinh-kt-xh-thang-10"
 DEV_AS_UNSEEN5 = "10_lao-cai_2024-12_tin-ky-hop-hdnd"
+DEV_AS_UNSEEN6 = "46_thua-thien-hue_2018-07_bao-cao-ubnd-kt-xh-7-thang"
 AS_SPLIT = {DEV_KEPT: "dev", DEV_AS_UNSEEN2: "unseen2", DEV_AS_UNSEEN3: "unseen3", DEV_AS_UNSEEN4: "unseen4",
-            DEV_AS_UNSEEN5: "unseen5"}
+            DEV_AS_UNSEEN5: "unseen5", DEV_AS_UNSEEN6: "unseen6"}
 MISS = ("  wrong", "  missed", "  extra")
 
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
-    for split in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5"):
+    for split in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6"):
         (target / split).mkdir(parents=True)
     for stem, split in AS_SPLIT.items():
         for suffix in (".txt", ".csv"):
@@ -48,7 +50,7 @@ def corpus(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("split", ["unseen2", "unseen3", "unseen4", "unseen5"])
+@pytest.mark.parametrize("split", ["unseen2", "unseen3", "unseen4", "unseen5", "unseen6"])
 def test_the_real_corpus_has_the_split(split: str):
     documents = corpus_documents(split)
     assert len(documents) >= 5
@@ -66,6 +68,8 @@ def test_default_run_leaves_unseen2_and_unseen3_out(corpus: Path, capsys):
     assert "unseen4 not scored" in out
     assert DEV_AS_UNSEEN5 not in out and "UNSEEN5" not in out
     assert "unseen5 not scored" in out
+    assert DEV_AS_UNSEEN6 not in out and "UNSEEN6" not in out
+    assert "unseen6 not scored" in out
 
 
 def test_unseen2_run_scores_unseen2_and_leaves_unseen3_out(corpus: Path, capsys):
@@ -154,21 +158,52 @@ def test_unseen5_run_scores_it_per_document_and_pooled_after_everything(corpus: 
     assert int(in_sample.split()[-14]) > int(unseen4_pool.split()[-14])
     assert out.index("IN-SAMPLE pooled (bundled, dev, unseen, unseen2..unseen4)") < out.index("UNSEEN5 pooled")
     assert "unseen5 not scored" not in out and "unseen4 not scored" not in out
+    assert DEV_AS_UNSEEN6 not in out and "unseen6 not scored" in out
 
 
-def test_verbose_never_lists_unseen5_misses(corpus: Path, capsys):
-    labels = corpus / "unseen5" / f"{DEV_AS_UNSEEN5}.csv"  # labels made wrong, so that the document has misses to hide
+def test_verbose_lists_unseen5_misses_in_sample_since_session_5(corpus: Path, capsys):
+    """unseen5 was scored once (20:11 UTC, session 4) and is tuned on since session 5: --verbose lists its misses."""
+    labels = corpus / "unseen5" / f"{DEV_AS_UNSEEN5}.csv"  # labels made wrong, so that the document has misses to list
     labels.write_text(labels.read_text(encoding="utf-8").replace(",estimate,", ",actual,"), encoding="utf-8")
     assert main(["--split", "unseen5", "--verbose", "--corpus", str(corpus)]) == 0
     out = capsys.readouterr().out
+    unseen5_part = out.split("=" * 20)[-1]
+    assert unseen5_part.splitlines()[1].startswith(DEV_AS_UNSEEN5)
+    assert any(line.startswith(MISS) for line in unseen5_part.splitlines())
+    assert "UNSEEN5 pooled (scored once in session 4; tuned on since s" in out
+    assert DEV_AS_UNSEEN6 not in out and "unseen6 not scored" in out
+
+
+def test_unseen6_run_scores_it_per_document_and_pooled_after_everything(corpus: Path, capsys):
+    assert main(["--split", "unseen6", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert lines[DEV_AS_UNSEEN6][1] == "19"          # the document's 19 labels
+    assert lines[DEV_AS_UNSEEN5][1] == "10"          # unseen5 is scored too (in-sample since session 5)
+    assert lines[DEV_AS_UNSEEN4][1] == "7" and lines[DEV_AS_UNSEEN3][1] == "16" and lines[DEV_AS_UNSEEN2][1] == "14"
+    pooled = next(line for line in out.splitlines() if line.startswith("UNSEEN6 pooled"))
+    assert pooled.split()[-14] == "19"                 # labels, then 13 more columns
+    in_sample = next(line for line in out.splitlines()
+                     if line.startswith("IN-SAMPLE pooled (bundled, dev, unseen, unseen2..unseen5)"))
+    unseen5_pool = next(line for line in out.splitlines() if line.startswith("UNSEEN5 pooled"))
+    assert int(in_sample.split()[-14]) > int(unseen5_pool.split()[-14])
+    assert out.index("IN-SAMPLE pooled (bundled, dev, unseen, unseen2..unseen5)") < out.index("UNSEEN6 pooled")
+    assert "unseen6 not scored" not in out and "unseen5 not scored" not in out
+
+
+def test_verbose_never_lists_unseen6_misses(corpus: Path, capsys):
+    labels = corpus / "unseen6" / f"{DEV_AS_UNSEEN6}.csv"  # labels made wrong, so that the document has misses to hide
+    labels.write_text(labels.read_text(encoding="utf-8").replace(",estimate,", ",actual,"), encoding="utf-8")
+    assert main(["--split", "unseen6", "--verbose", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
     before, after = out.rsplit("=" * 20, 1)
     assert any(line.startswith(MISS) for line in before.splitlines())  # verbose works on the sets tuned on
-    unseen5_row = next(line for line in after.splitlines() if line.startswith(DEV_AS_UNSEEN5))
-    assert float(unseen5_row.split()[3]) < 1.0           # the document has misses …
+    unseen6_row = next(line for line in after.splitlines() if line.startswith(DEV_AS_UNSEEN6))
+    assert float(unseen6_row.split()[3]) < 1.0           # the document has misses …
     assert not any(line.startswith(MISS) for line in after.splitlines())   # … and none is listed
 
 
-@pytest.mark.parametrize("split", ["unseen4", "unseen5"])
+@pytest.mark.parametrize("split", ["unseen4", "unseen5", "unseen6"])
 def test_a_fresh_split_run_without_its_documents_is_an_error(corpus: Path, split: str):
     stem = next(stem for stem, s in AS_SPLIT.items() if s == split)
     (corpus / split / f"{stem}.txt").unlink()

@@ -140,6 +140,8 @@ TONE_FOLD = {
     "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }
+#: Where a key of TONE_FOLD may be (its first letters): a text without one folds no tone placement.
+TONE_FOLD_START = re.compile("[" + "".join(sorted({k[0] for k in TONE_FOLD})) + "]")
 #: "y" and "i" spelt either way ("bác sỹ"/"bác sĩ", "tỷ"/"tỉ").
 Y_FOLD = str.maketrans("ỳýỷỹỵ", "ìíỉĩị")
 

@@ -114,6 +114,13 @@ class Extractor:
         self._sector_end = next((m.end() for m in P.SECTOR_WORD.finditer(text)), None)
         share = P.SHARE_CHANGE.search(text) if self._sector_end is not None and ("cấu" in text or "trọng" in text) else None
         claims: list[Claim] = []
+        residues: dict[str, str] = {}  # residue() of the texts between figures, each once (it is asked up to four times)
+
+        def residue_of(between: str) -> str:
+            if between not in residues:
+                residues[between] = residue(between)
+            return residues[between]
+
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
         prev_end = marker.end() if marker else 0
@@ -150,7 +157,7 @@ class Extractor:
                                   and breakdown.group(0).strip().lower() == "riêng"):  # "Trong đó, A …; B …; riêng C …": C is A's sibling
                 parent = current if current is not None else parent
             summary = P.SUMMARY_LEAD.match(between) is not None
-            new_claim = not fig.pair_second and (current is None or bool(residue(between)) or summary)
+            new_claim = not fig.pair_second and (current is None or bool(residue_of(between)) or summary)
             period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
             plan_of_year = named_plan_year(self.report, text, fig.start, fig.unit_end) if named_years else None
             if plan_of_year and (period[0] or 0) < plan_of_year:
@@ -189,9 +196,9 @@ class Extractor:
                 current = self._new_claim(text[: fig.start], fig, raw_measure, parent, claims, forced=code)
                 if code is None:
                     current.indicator = claims[-1].indicator
-            elif new_claim and current is None and row_label and not residue(between):
+            elif new_claim and current is None and row_label and not residue_of(between):
                 current = self._new_claim(row_label + " " + between, fig, raw_measure, parent, claims)
-            elif (new_claim and current is None and before is not None and before.indicator and not residue(between)
+            elif (new_claim and current is None and before is not None and before.indicator and not residue_of(between)
                   and nearest_period(between)[0] is not None and fits(self.vocab, before.indicator, fig, raw_measure)):
                 # "GRDP quý 3/2025 ước tăng 8,62%. Tính chung 9 tháng năm 2025 đạt 8,61%": a sentence that names
                 # only a period goes on with the subject of the sentence before it
@@ -201,7 +208,7 @@ class Extractor:
             elif not fig.pair_second and raw_measure == "value" and current.indicator and not fits(self.vocab, current.indicator, fig, raw_measure):
                 # "…; có thêm 12 trường …"; a level right after its growth, naming nothing else, is the level whose growth
                 # it follows: "Tổng vốn đầu tư toàn xã hội(Tỷ đồng) tăng từ 8-10% (dự ước 24.500 tỷ)"
-                level = next((c for c, g in self.vocab.growth_of.items() if g == current.indicator), None) if not residue(between) else None
+                level = next((c for c, g in self.vocab.growth_of.items() if g == current.indicator), None) if not residue_of(between) else None
                 current = self._new_claim(between, fig, raw_measure, parent, claims, forced=level if fits(self.vocab, level, fig, raw_measure) else None)
             elif not fig.pair_second and any(
                 f.measure == raw_measure and f.basis == basis and not f.figure.pair_second for f in current.facts
@@ -210,7 +217,7 @@ class Extractor:
                 # period ("…, tăng 10,5% so với cùng kỳ; tính chung 6 tháng đầu năm tăng 8,2%") and the
                 # figure's own words name nothing ("; lũy kế 9 tháng có 420 doanh nghiệp thành lập mới")
                 clause = after_last(between, ";")
-                if ";" in between and (residue(clause) or nearest_period(clause)[0] is None
+                if ";" in between and (residue_of(clause) or nearest_period(clause)[0] is None
                                        or indicator_of(self.vocab, clause, fig, raw_measure, parent)[0] is not None):
                     current = self._new_claim(between, fig, raw_measure, parent, claims)
                 else:
@@ -227,7 +234,7 @@ class Extractor:
             if lead_no_indicator or (fig.pair_second and fig.unit_class == "count"):
                 indicator = None  # (and "320/411 xã đạt chuẩn NTM": the second counts all there are, not those that are)
             if (measure == "ratio_pct" and indicator and self.vocab.indicators[indicator].kind == "growth_rate" and last_fact is not None
-                    and last_fact.figure.unit_class in ("vnd", "usd") and last_fact.indicator is None and not residue(between)):
+                    and last_fact.figure.unit_class in ("vnd", "usd") and last_fact.indicator is None and not residue_of(between)):
                 indicator = None  # "GRDP … ước đạt hơn 67.835 tỷ đồng, đạt 65,50% kế hoạch": the amount's share, not the growth's
             if fig.unit_class == "pct":
                 sharing = pred == "chiếm" or (sharing and pred is None)

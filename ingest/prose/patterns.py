@@ -44,7 +44,7 @@ from ingest.prose.clause_patterns import (  # noqa: F401
     DISBURSEMENT, ESTIMATE_CUE, ESTIMATE_PREDICATE, FIGURE_TO_BASIS, HAS_LETTER, HEADING_START, LEADING_DASH, LEADING_SO_VOI,
     LEAD_COLON, LEAD_END, NONCONTENT, NOT_A_UNIT, PAIR_SLASH, PLAN_CUE, PLAN_HEADING, PLAN_QUOTE,
     COMPARED_QUOTE, SIGNED_CHANGE, TOPIC_LEAD, NAMED_YEAR, PLAN_NAME_YEAR, PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
-    SUBJECT_TAIL, SUMMARY_LEAD, TARGETS_MET, TONE_FOLD, VALUE_OPENER, WHITESPACE_RUN, WORD, Y_FOLD, compile_cue,
+    SUBJECT_TAIL, SUMMARY_LEAD, TARGETS_MET, TONE_FOLD, TONE_FOLD_START, VALUE_OPENER, WHITESPACE_RUN, WORD, Y_FOLD, compile_cue,
 )
 
 _I = re.IGNORECASE
@@ -105,6 +105,9 @@ EXPONENT_BEFORE = re.compile(r"(?:\d\s?|\bk|\bc|\s)m$")
 #: figure or "so" after it ("chế tạotăng1,36%", "sản xuấttăngso tháng trước"), and between "tăng"/"giảm" and a
 #: figure glued to it ("tăng1,36%").  Neither syllable is ever part of a longer one.
 GLUED_PREDICATE = re.compile(r"(?<=[^\W\d_])(?=(?:tăng|giảm)(?:\d|so\s))|(?<=tăng|giảm)(?=\d|so\s)")
+#: Where GLUED_PREDICATE may match: it matches a text from pos if and only if this matches from pos - 4
+#: (its second branch matches right after every match of this; its first, at the start of one).
+GLUED_PREDICATE_WORD = re.compile(r"(?:tăng|giảm)(?=\d|so\s)")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 #: A line that is only the file name of a picture ("3.jpg", "2(1).jpg", "quang-phiong-a2.jpg": a news page's
 #: images saved as text): no text, a break between paragraphs as a blank line is.

@@ -144,6 +144,8 @@ def enclosing_lead(text: str, pos: int) -> str:
 
 def comparison_spans(text: str) -> list[tuple[int, int, str]]:
     """Comparisons stated in text ("so với cùng kỳ năm trước"): (start, end, phrase)."""
+    if "so" not in text.lower() and "ſ" not in text:
+        return []  # SO_VOI (case-insensitive "so", which "ſ" matches too) cannot match
     spans = []
     for so in P.SO_VOI.finditer(text):
         rest = text[so.end() :]
