@@ -37,8 +37,13 @@ class WordPositions:
         """Word -> where it starts in ``lower``, ascending (only the words that occur; a
         ``present_only`` word that occurs maps to an empty list)."""
         out: dict[str, list[int]] = {w: [] for w in self.present_only if w in lower}
+        get = out.get
         for end, (n, word) in self._automaton.iter(lower):
-            out.setdefault(word, []).append(end - n + 1)
+            at = get(word)
+            if at is None:
+                out[word] = [end - n + 1]
+            else:
+                at.append(end - n + 1)
         return out
 
 

@@ -47,6 +47,18 @@ _SKIP_START_WORDS = {w for words in P.SKIP_STARTS.values() for w in words}
 _SKIP_WORDS = WordPositions([*ALL_SKIP_CUES, *_SKIP_START_WORDS], present_only={c for c in ALL_SKIP_CUES if len(c) == 1} - _SKIP_START_WORDS)
 #: (pattern, its cues or None, its start words or None), in the order of SKIP_SPANS.
 _SKIPS = tuple((p, P.SKIP_CUES.get(p.name), P.SKIP_STARTS.get(p.name)) for p in P.SKIP_SPANS)
+#: The skip patterns tried on every sentence (no cues), and those a cue lets in (each cue: its patterns):
+#: the patterns a sentence's cues let in are looked up from the cues found, not each pattern's cues tested.
+_UNCUED = tuple(i for i, (_, cues, _) in enumerate(_SKIPS) if cues is None)
+_BY_CUE = {c: tuple(i for i, (_, cues, _) in enumerate(_SKIPS) if cues is not None and c in cues) for c in ALL_SKIP_CUES}
+
+
+def _tried(found: dict[str, list[int]]) -> list[int]:
+    """The skip patterns (indices into _SKIPS) a sentence whose cues and words are ``found`` may match."""
+    tried = set(_UNCUED)
+    for word in found:
+        tried.update(_BY_CUE.get(word, ()))
+    return sorted(tried)
 #: The skip patterns every match of which starts with a digit: scanned from the first digit of a
 #: window on (a test checks it on every bundled and fixture document).
 DIGIT_FIRST = frozenset({"date_full", "date_range", "month_year", "time", "duration", "document_number", "fixed_name"})
@@ -83,9 +95,8 @@ def skip_spans(text: str, numbers: list[re.Match[str]] | None = None) -> list[tu
     aligned = len(lower) == len(text)  # positions in the lower-case text are positions in the text
     spans: set[tuple[int, int, str]] = set()
     digit_windows = [(P.DIGIT.search(text, a, b).start(), b) for a, b in windows]  # every window holds a number
-    for p, cues, starts in _SKIPS:
-        if cues is not None and found.keys().isdisjoint(cues):
-            continue
+    for i in _tried(found):
+        p, _, starts = _SKIPS[i]
         if starts is None or not aligned:
             needs = WINDOW_NEEDS.get(p.name)
             for a, b in digit_windows if p.name in DIGIT_FIRST else windows:

@@ -122,7 +122,7 @@ def clean_line(raw: str, start: int) -> tuple[Text, bool]:
     if m:
         heading = True
         pos = m.end()
-    if ("tăng" in raw or "giảm" in raw) and P.GLUED_PREDICATE.search(raw, pos):
+    if ("tăng" in raw or "giảm" in raw) and P.GLUED_PREDICATE_WORD.search(raw, max(0, pos - 4)):
         raw = P.GLUED_PREDICATE.sub("\0", raw)  # a space lost in a PDF: NUL marks where it goes (see unglued)
         return unglued(*clean_line(raw, start)), heading
     tokens = list(P.MARKUP_TOKEN.finditer(raw, pos)) if P.MARKUP_START.search(raw, pos) else []
@@ -165,6 +165,20 @@ def strip_prefix(t: Text, n: int) -> Text:
     return Text(t.text[n:], t.offs[n:], [(p - n, k) for p, k in t.marks if p >= n])
 
 
+#: The last characters (before trailing blanks) of ``patterns.CLOSING_PUNCT`` and ``OPEN_LINE_END``:
+#: each pattern is a set of characters then ``\s*$`` (CLOSING_PUNCT's "./." ends with "." too), so a
+#: text matches it exactly when its last character that is not a blank (``str.isspace``, what ``\s``
+#: matches) is one of them; found without a regular-expression scan of the whole paragraph.
+CLOSING_PUNCTUATION = frozenset(".!?…:;")
+OPEN_LINE_ENDS = frozenset(".:;!?…)”\"")
+
+
+def ends_with(text: str, chars: frozenset[str]) -> bool:
+    """Whether the last character of text that is not a blank is one of ``chars``."""
+    text = text.rstrip()
+    return bool(text) and text[-1] in chars
+
+
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     start = 0
@@ -190,7 +204,7 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
     wraps = sum(
         1
         for a, b in zip(text, text[1:])
-        if not P.OPEN_LINE_END.search(a.clean.text) and P.LOWER_START.match(b.clean.text)
+        if not ends_with(a.clean.text, OPEN_LINE_ENDS) and P.LOWER_START.match(b.clean.text)
     )
     return wraps / len(text) > 0.25
 
@@ -275,7 +289,7 @@ def to_paragraphs(lines: list[Line]) -> list[Paragraph]:
     def close_main(reopenable: bool = True) -> None:
         nonlocal main, open_main
         if main is not None:
-            main.open_end = not P.CLOSING_PUNCT.search(main.body.text) and not main.heading
+            main.open_end = not ends_with(main.body.text, CLOSING_PUNCTUATION) and not main.heading
             open_main = main if main.open_end and reopenable else None
             main = None
 
@@ -320,7 +334,7 @@ def to_paragraphs(lines: list[Line]) -> list[Paragraph]:
         if hard:
             if main is not None:
                 prev_short = len(prev_raw.strip()) < 0.8 * typical
-                closes = bool(P.CLOSING_PUNCT.search(prev_raw))
+                closes = ends_with(prev_raw, CLOSING_PUNCTUATION)
                 heading_end = prev_short and not closes and P.UPPER_START.match(text)
                 if new_block or (closes and prev_short) or heading_end:
                     close_main(reopenable=False)

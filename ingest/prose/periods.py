@@ -15,6 +15,7 @@ from pathlib import Path
 from ingest.prose import patterns as P
 from ingest.prose.anchored import matches_at
 from ingest.prose.anchors import WordPositions, positions
+from ingest.prose.clause_bound import stays_in_clauses
 from ingest.prose.figures import Figure
 from ingest.prose.model import Context, Period, Report
 from ingest.prose.sentences import Sentence, after_last, blank, comparison_spans
@@ -124,19 +125,40 @@ def not_period_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in found if not any(a <= s and e <= b for a, b in kept)]
 
 
-def nearest_period(text: str, heading: bool = False) -> tuple[Period | None, bool]:
+#: No pattern of the period search looks across a ';' (``clause_bound``, checked here on the patterns).
+CLAUSES_APART = stays_in_clauses([P.NOT_PERIOD, *(rx for rx, _ in P.KEPT_PERIODS), *(rx for _, rx in P.PERIODS),
+                                  P.SO_VOI, *(rx for _, _, rx in P.BASIS), P.PERIOD_TRACE, P.PERIOD_WORD, P.NOT_PERIOD_WORD])
+
+
+def nearest_period(text: str, heading: bool = False, clauses: dict | None = None) -> tuple[Period | None, bool]:
     """The period phrase nearest the end of text, and whether it is ambiguous.
 
     In a heading, "KẾ HOẠCH … NĂM 2024" is the period of the section, not a document's name.
-    No period pattern, date or comparison spans a ';', so when the last clause after one names a
-    period, that clause alone gives the same answer as the whole text (and costs far less).
+    No period pattern, date or comparison looks across a ';' (``CLAUSES_APART``), so the periods of
+    the whole text are those of its clauses (each with its ';') in turn: the answer is the last
+    clause's that names a period, and a joiner between two periods never spans a ';'.  The clauses
+    are read from the last, and each clause's answer is kept in ``clauses`` (one dict per sentence,
+    ``figure_period``): its other figures read it, not the whole text before them again.
     """
     cut = text.rfind(";") if not heading else -1
-    if cut >= 0:
-        period, ambiguous = _nearest_period(text[cut + 1 :], False)
-        if period is not None or ambiguous:
-            return period, ambiguous
-    return _nearest_period(text, heading)
+    if cut < 0:
+        return _nearest_period(text, heading)
+    period, ambiguous = _nearest_period(text[cut + 1 :], False)
+    if period is not None or ambiguous or not CLAUSES_APART:
+        return (period, ambiguous) if period is not None or ambiguous else _nearest_period(text, heading)
+    end = cut + 1
+    while end > 0:
+        start = text.rfind(";", 0, end - 1) + 1
+        clause = text[start:end]
+        found = clauses.get(clause) if clauses is not None else None
+        if found is None:
+            found = _nearest_period(clause, False)
+            if clauses is not None:
+                clauses[clause] = found
+        if found[0] is not None or found[1]:
+            return found
+        end = start
+    return None, False
 
 
 def _nearest_period(text: str, heading: bool) -> tuple[Period | None, bool]:
@@ -212,7 +234,7 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     after = P.PERIOD_AFTER_FIGURE.match(sent.text, fig.unit_end)
     own = find_periods(after.group(1)) if after else []
     # "đạt gần 61 triệu USD trong tháng 9 đã nâng …": a period right after the figure is its own
-    levels = [(own[0][3], False)] if own else [nearest_period(sent.text[: fig.start])]
+    levels = [(own[0][3], False)] if own else [nearest_period(sent.text[: fig.start], clauses=_clauses_of(sent))]
     if parent_period is not None and parent_period[1] is not None:
         levels.append((parent_period, False))
     if para_lead is not None:
@@ -241,6 +263,17 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if b == -1:  # "trong tháng": the report's month
         a = b = report.month or report.default[2]
     return (year, a, b)
+
+
+_sentence_clauses: tuple[Sentence | None, dict] = (None, {})
+
+
+def _clauses_of(sent: Sentence) -> dict:
+    """The answers of ``nearest_period`` for the clauses of this sentence read so far (one sentence kept)."""
+    global _sentence_clauses
+    if _sentence_clauses[0] is not sent:
+        _sentence_clauses = (sent, {})
+    return _sentence_clauses[1]
 
 
 def _month_before_its_cumulative(report: Report, rest: str) -> Period | None:

@@ -62,8 +62,9 @@ def fold(text: str) -> str:
     in the original.
     """
     text = nfc(text).lower()
-    for old, new in P.TONE_FOLD.items():
-        text = text.replace(old, new)
+    if P.TONE_FOLD_START.search(text):  # no key can be in a text without one of their first letters
+        for old, new in P.TONE_FOLD.items():
+            text = text.replace(old, new)
     text = text.translate(P.Y_FOLD)
     return P.NOT_ALNUM.sub(" ", text)  # [\W_] is exactly "not str.isalnum()": the length is kept
 
@@ -130,6 +131,8 @@ class Vocabulary:
         self._whole: dict[str, list[Alias]] = {}
         for alias in self.aliases:
             (self._whole if alias.whole_subject else grouped).setdefault(alias.words, []).append(alias)
+        #: how many words the whole-subject aliases have: only a subject's last that many words can be one
+        self._whole_lengths = sorted({len(words.split()) for words in self._whole})
         for words, group in grouped.items():
             self._free.add_word(words, (words, tuple(group)))
         if grouped:
@@ -161,7 +164,7 @@ class Vocabulary:
         """Whole-subject aliases ("=dịch vụ") that are the whole subject, after an optional filler word."""
         words = folded_core.split()
         out: list[Alias] = []
-        for j in range(len(words)):
+        for j in (len(words) - n for n in self._whole_lengths if n <= len(words)):
             group = self._whole.get(" ".join(words[j:]))
             if not group:
                 continue
