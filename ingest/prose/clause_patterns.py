@@ -18,6 +18,9 @@ WB_R = rf"(?!{LETTER})"  # no letter after
 # --------------------------------------------------------------------------
 
 ESTIMATE_CUE = re.compile(rf"(?<!\bcông )(?<!\bhiệp )(?<!\bquy )(?<!\bmong ){WB_L}(?:ước|uớc|dự\s+ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
+#: An estimate said as its subject's verb ("Giá trị sản xuất công nghiệp ước đạt 11.587,6 tỷ đồng"): it reaches the
+#: end of its clause, not the clauses after a ';' with subjects of their own ("Ước tính 6 tháng, …" reaches them).
+ESTIMATE_PREDICATE = re.compile(rf"(?:ước|uớc|dự\s+ước|ước\s+tính|dự\s+kiến)\s+(?:đạt|tăng|giảm|thu|khoảng|có|là){WB_R}", _I)
 PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
 #: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
 PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*"
@@ -69,7 +72,7 @@ NONCONTENT = re.compile(
     r"thấp\s+hơn|cao\s+hơn|kém|hơn|còn|lên|xuống|khoảng|gần|trên|dưới|xấp\s+xỉ|ít\s+nhất|thêm|so\s+với|so|với|trong\s+đó|"
     r"trong|riêng|và|mức|tương\s+ứng|đến\s+nay|cụ\s+thể|như\s+sau|về|tổng\s+số|duy\s+trì|kế\s+hoạch|KH|năm|tháng|nay|"
     r"đến|hết|từ|ngày|lũy\s+kế|cả|đầu|cuối|trước|ngoái|tổng|đạt\s+và\s+vượt|nhưng|song|tuy\s+nhiên|đồng\s+thời|theo|đó|này|tương\s+đương|"
-    rf"chưa|không|mục\s+tiêu|đề\s+ra|dự\s+toán|giao){WB_R}",
+    rf"chưa|không|mục\s+tiêu|đề\s+ra|dự\s+toán|giao|chỉ(?!\s+(?:số|tiêu|đạo|thị))|nhẹ|khá|mạnh){WB_R}",  # (degree words: "chỉ giảm nhẹ")
     _I,
 )
 #: A sentence this short with no figure may name the subject of the next one: the row name of a table

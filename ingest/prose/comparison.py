@@ -13,7 +13,7 @@ from ingest.prose import patterns as P
 from ingest.prose.figures import Figure
 from ingest.prose.model import Context, Period
 from ingest.prose.periods import year_of
-from ingest.prose.sentences import comparison_spans, last_clause, right_basis
+from ingest.prose.sentences import comparison_spans, figure_right_basis, last_clause, right_basis
 from ingest.prose.subject import residue
 
 
@@ -68,7 +68,7 @@ def _named_period_basis(m, period: Period) -> str:
 def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str | None, text: str, period: Period, group_lead: str, lead_basis: str | None, ctx: Context):
     """Raw measure, basis, sign, unit and status from the words around a figure."""
     status = "ok"
-    right = right_basis(text[fig.unit_end :])
+    right = figure_right_basis(text, fig)
     if right and fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(text[fig.unit_end + right[1] :]):
         right = None
     explicit = None
@@ -93,8 +93,10 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
     sign = 1
     cls = fig.unit_class
     negative = pred in P.NEGATIVE_PREDICATES if pred else False
-    if cls == "pp" and P.CONTRIBUTION.search(tail):
+    contribution = P.CONTRIBUTION.search(tail) if cls == "pp" else None
+    if contribution:
         measure, basis = "value", "none"  # "đóng góp 3,36 điểm phần trăm": points of growth, nothing compared
+        sign = -1 if contribution.group("fall") else 1  # "làm giảm 0,01 điểm phần trăm tăng trưởng"
     elif cls == "pp":
         measure = "pp"
         sign = -1 if P.PP_NEGATIVE.search(tail) else 1

@@ -114,8 +114,9 @@ BALANCE_DATE = re.compile(
 #: A document about the economy's growth: its title block names GRDP ("Quảng Ninh: GRDP 6 tháng đầu
 #: năm tăng 9,02%"); there a growth of a part of the economy is the growth of its value added.
 GROWTH_DOCUMENT = re.compile(rf"{WB_L}(?:GRDP|tăng\s+trưởng\s+kinh\s+tế|tổng\s+sản\s+phẩm){WB_R}", _I)
-#: A contribution to growth ("đóng góp 3,36 điểm phần trăm vào tốc độ tăng …"): points, not a difference.
-CONTRIBUTION = re.compile(rf"{WB_L}đóng\s+góp(?:\s+(?:lớn\s+nhất|nhiều\s+nhất|chủ\s+yếu))?\s*[-–]?\s*$", _I)  # "đóng góp -0,26 điểm phần trăm"
+#: A contribution to growth ("đóng góp 3,36 điểm phần trăm vào tốc độ tăng …", "đóng góp -0,26 điểm phần trăm"; "khu vực
+#: NLTS giảm 0,2% và làm giảm 0,01 điểm phần trăm tăng trưởng": a negative one): points, not a difference.
+CONTRIBUTION = re.compile(rf"{WB_L}(?:đóng\s+góp(?:\s+(?:lớn\s+nhất|nhiều\s+nhất|chủ\s+yếu))?|làm\s+(?P<fall>giảm)|làm\s+tăng)\s*[-–]?\s*$", _I)
 #: A share of a whole ("Nông, lâm, ngư nghiệp chiếm 12,1%"): not a growth rate.
 SHARE_PREDICATE = re.compile(rf"{WB_L}chiếm(?:\s+(?:khoảng|gần|trên|dưới|tỷ\s+trọng|tỷ\s+lệ))*\s*$", _I)
 #: The words that name a part of the economy: "ngành", "lĩnh vực", "khu vực".

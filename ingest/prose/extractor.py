@@ -15,7 +15,7 @@ from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
-from ingest.prose.sentences import Sentence, after_last, lead_end_of, opens_breakdown, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, right_basis, split_left_basis
+from ingest.prose.sentences import Sentence, after_last, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, split_left_basis
 from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
@@ -124,7 +124,7 @@ class Extractor:
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
         prev_end = marker.end() if marker else 0
-        lead_estimate = bool(P.ESTIMATE_CUE.search(lead))
+        lead_estimate_to = lead_estimate_end(text, lead)  # (-1: no estimate said in the lead)
         # "Cơ cấu kinh tế: dịch vụ: 46 - 47%; …": the lead names a subject that is no indicator, and
         # what it lists are its parts (shares of the economy, not sectors' growth)
         lead_names = self.vocab.find(fold(lead)) if P.LEAD_COLON.match(text[len(lead):]) else []
@@ -142,7 +142,7 @@ class Extractor:
         for fig in figures:
             between = text[prev_end : fig.start]
             tail, left_basis_phrase = split_left_basis(last_clause(between))
-            pred_m = P.PREDICATE.search(tail)
+            pred_m = P.PREDICATE.search(tail) or (predicate_before_parenthesis(text, fig.start) if not tail.strip(" +-–") else None)
             pred = P.WHITESPACE_RUN.sub(" ", pred_m.group("pred").lower()) if pred_m else None
             if fig.range_high:  # "tăng 9 - 10%": the high end is said as the low end is
                 tail, left_basis_phrase, pred = low_end
@@ -152,7 +152,9 @@ class Extractor:
                 current, parent, outer = *outer, None  # "(trong đó, bán lẻ hàng hóa ước 5.093 tỷ đồng), giảm 2,41%": the whole's again
             elif current is not None and opens_breakdown(between):
                 outer = (current, parent)
-            if P.BREAKDOWN.search(between):
+            breakdown = P.BREAKDOWN.search(between)
+            if breakdown and not (current is not None and parent is not None and current.parent is parent
+                                  and breakdown.group(0).strip().lower() == "riêng"):  # "Trong đó, A …; B …; riêng C …": C is A's sibling
                 parent = current if current is not None else parent
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue_of(between)) or summary)
@@ -161,7 +163,7 @@ class Extractor:
             if plan_of_year and (period[0] or 0) < plan_of_year:
                 period = (plan_of_year, 1, 12)  # the plan's year, not the report's
             raw_measure, basis, sign, unit, status = measure_of(fig, pred, tail, left_basis_phrase, text, period, group_lead, lead_basis, ctx)
-            said = right_basis(text[fig.unit_end :]) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis
+            said = figure_right_basis(text, fig) or left_basis_phrase or comparison_spans(group_lead) or lead_basis or ctx.basis
             if raw_measure in ("growth_pct", "ratio_pct") and not said:
                 # "… tăng 1,34% so với tháng trước, trong đó ngành khai khoáng tăng 1,75%": a part's
                 # growth said with no comparison is against what its whole's growth is against
@@ -242,7 +244,7 @@ class Extractor:
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")
-                    and self._sector_end is not None and self._sector_end <= fig.start):
+                    and self._sector_end is not None and self._sector_end <= fig.start and self._of_the_economy(current, parent)):
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             if share is not None and share.end() <= fig.start and raw_measure == "growth_pct" and fig.unit_class == "pct":
                 measure, basis, indicator, positive_fall = "pp", said_basis, None, False  # "cơ cấu kinh tế khu vực … giảm 1,02%"
@@ -269,7 +271,7 @@ class Extractor:
             elif (status == "ok" and fig.unit is None and pred is None and basis == "none" and measure == "value"
                   and not fig.pair_second and not fig.has_pair_second and not P.VALUE_OPENER.search(text[: fig.start])):
                 status = "unclassified"  # a bare number: no unit, no verb, no comparison
-            estimate = (current.estimate or lead_estimate or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
+            estimate = (current.estimate or fig.start < lead_estimate_to or bool(P.ESTIMATE_CUE.search(tail)) or bool(P.ESTIMATE_CUE.search(group_lead))
                         or (sent.footnote_no is not None and ctx.estimate) or ctx.estimated_period == period or (parent is not None and parent.estimate
                             # a part of another, finished period is not estimated with its whole ("vụ Đông Xuân đạt …")
                             and (not parent.facts or parent.facts[-1].period == period)))
@@ -298,6 +300,13 @@ class Extractor:
             for fact in claim.facts:
                 self._emit(sent, number, claim, fact, printed_sentence)
         return claims
+
+    def _of_the_economy(self, claim: Claim, parent: Claim | None) -> bool:
+        """A part named with no indicator is a part of the economy (its value added) unless its own words name a subject
+        that is none ("GTSX nông, lâm nghiệp và thuỷ sản … giảm nhẹ (-0,2%)": gross output) or it breaks down another
+        indicator ("chỉ số sản xuất công nghiệp (IIP) … tăng 13,44%. Trong đó, ngành chế biến - chế tạo tăng 13,83%")."""
+        whole = parent.indicator if parent is not None else None
+        return claim.term is None and (whole is None or self.vocab.ancestors(whole)[-1] == self.economy)
 
     def _new_claim(self, region: str, fig: Figure, measure: str, parent: Claim | None, claims: list[Claim], forced: str | None = None, inherit: Claim | None = None) -> Claim:
         self.claim_counter += 1

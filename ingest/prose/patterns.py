@@ -41,7 +41,7 @@ from ingest.prose.anchored import find_anchored, matches_at  # noqa: F401
 from ingest.prose.clause_patterns import (  # noqa: F401
     ABBREVIATIONS, ABBREVIATION_REACH, ABOUT, ACRONYM, ACTUAL_HEADING, AFTER_TEXT_END, AND_PREDICATE,
     BARE_INTEGER, NUMBERED_ROW, BREAKDOWN, BULLET_START, CLAUSE_DELIMITER, CORE_CUT, COUNT_PREFIX, COUNT_SYNONYMS,
-    DISBURSEMENT, ESTIMATE_CUE, FIGURE_TO_BASIS, HAS_LETTER, HEADING_START, LEADING_DASH, LEADING_SO_VOI,
+    DISBURSEMENT, ESTIMATE_CUE, ESTIMATE_PREDICATE, FIGURE_TO_BASIS, HAS_LETTER, HEADING_START, LEADING_DASH, LEADING_SO_VOI,
     LEAD_COLON, LEAD_END, NONCONTENT, NOT_A_UNIT, PAIR_SLASH, PLAN_CUE, PLAN_HEADING, PLAN_QUOTE,
     COMPARED_QUOTE, SIGNED_CHANGE, TOPIC_LEAD, NAMED_YEAR, PLAN_NAME_YEAR, PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
     SUBJECT_TAIL, SUMMARY_LEAD, TARGETS_MET, TONE_FOLD, TONE_FOLD_START, VALUE_OPENER, WHITESPACE_RUN, WORD, Y_FOLD, compile_cue,
@@ -180,7 +180,10 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("fixed_name", rf"\b\d+\s+(?:loại rừng|cấp{WB_R}|con\s+số{WB_R})"),  # "tăng trưởng 2 con số": double-digit
     _named("row_number", r"^\s*[1-9]\s*$"),  # a line holding only a one-digit number: a table's row number
     _named("date_stamp", r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?"),
-    _named("rank", rf"{WB_L}(?:xếp\s+)?thứ\s+\d+\s?(?:/|trên|trong)\s?\d+"),  # "thứ 4/63", "cao thứ 5 trên 63 tỉnh"
+    # "thứ 4/63", "cao thứ 5 trên 63 tỉnh", "(PAR INDEX) xếp hạng 15/34 trên cả nước" (not "xếp hạng 42 trường học")
+    _named("rank", rf"{WB_L}(?:(?:xếp\s+)?thứ|xếp\s+hạng)\s+\d+\s?(?:/|trên|trong)\s?\d+"),
+    # a place among the 63 (34 since July 2025) provinces said as a fraction: "xếp thứ 6/11 tỉnh … và 14/63 cả nước"
+    _named("rank_of_provinces", rf"(?<![\d.,])\d{{1,2}}\s?/\s?(?:63|34)(?=\s+(?:tỉnh|cả\s+nước|toàn\s+quốc|địa\s+phương){WB_R})"),
     _named("one_of", rf"{WB_L}(?:một|1)\s+trong\s+(?:số\s+)?\d+"),  # "một trong 06 Chương trình trọng điểm"
     _named("bracket_mark", r"\[\d{1,3}\]"),  # a footnote mark printed "[1]"
     _named("view_counter", r"\|\s*:\s*\d+"),  # a web page's view counter: "20:03 11-12-2023 | :155"
@@ -222,7 +225,8 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
     "per_unit": ("trên", "/"),
     "fixed_name": ("loại rừng", "cấp", "con số"),
     "date_stamp": ("date",),
-    "rank": ("thứ",),
+    "rank": ("thứ", "hạng"),
+    "rank_of_provinces": ("/",),
     "one_of": ("trong",),
     "bracket_mark": ("[",),
     "view_counter": ("|",),

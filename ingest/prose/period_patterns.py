@@ -76,11 +76,13 @@ NOT_PERIOD = re.compile(
     rf"|{WB_L}vụ\s+(?:mùa|đông\s+xuân|hè\s+thu|thu\s+đông|chiêm(?:\s+xuân)?|xuân|đông)(?:\s+năm)?\s+\d{{4}}"  # a crop season, not a year
     # a session's name ("Phiên họp thường kỳ tháng 9 của UBND tỉnh", "họp phiên thường kỳ tháng 11"): not its figures' period
     rf"|{WB_L}(?:phiên\s+|cuộc\s+)?họp(?:\s+(?:phiên|thường\s+kỳ|thường\s+lệ|trực\s+tuyến|UBND|Ủy\s+ban\s+nhân\s+dân|tỉnh|thành\s+phố))*"
-    rf"\s+tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?",
+    rf"\s+tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?"
+    # since a month, with no end ("dòng sản phẩm mới được tung ra thị trường từ tháng 7"): when something began, not a period
+    rf"|{WB_L}từ\s+tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?(?![\d/]|\s*(?:đến|tới|[-–]|(?:và|,)\s*tháng))",
     _I,
 )
 
 #: The words (lower case) every match of NOT_PERIOD starts with (see ``find_anchored``).
 NOT_PERIOD_STARTS = ("tháng", "ngày", "tuần", "luật", "nghị quyết", "quyết định", "chỉ thị", "kế hoạch", "chiến lược",
                      "chương trình", "đề án", "quy hoạch", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm học", "niên vụ",
-                     "tầm nhìn đến", "vụ", "giá so sánh", "giá cố định", "phiên họp", "cuộc họp", "họp")
+                     "tầm nhìn đến", "vụ", "giá so sánh", "giá cố định", "phiên họp", "cuộc họp", "họp", "từ tháng")

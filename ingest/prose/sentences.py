@@ -196,3 +196,36 @@ def opens_breakdown(between: str) -> bool:
     closed: "… ước 8.038 tỷ đồng (trong đó, bán lẻ hàng hóa ước 5.093 …"."""
     i = between.rfind("(")
     return i >= 0 and between.rfind(")") < i and P.BREAKDOWN.match(between[i + 1 :].lstrip()) is not None
+
+
+def lead_estimate_end(text: str, lead: str) -> int:
+    """How far the estimate said in a sentence's lead (the words before its first figure) reaches: to the end of the
+    sentence ("Ước tính 6 tháng đầu năm, …"), or, said as its subject's verb ("Giá trị sản xuất công nghiệp ước đạt
+    11.587,6 tỷ đồng, …; thu hút trên 1,86 triệu lượt khách …"), to the end of its clause (the first ';'); -1: none said."""
+    m = P.ESTIMATE_CUE.search(lead)
+    if m is None:
+        return -1
+    if lead[: m.start()].strip(" -+:,") and P.ESTIMATE_PREDICATE.match(lead, m.start()):
+        semi = text.find(";", len(lead))
+        return semi if semi >= 0 else len(text)
+    return len(text)
+
+
+def predicate_before_parenthesis(text: str, start: int):
+    """The predicate a figure alone in a parenthesis right after it is said by: "tăng khá (13,5%) so với năm 2024",
+    "chỉ giảm nhẹ (-0,2%) so cùng kỳ" (a match of ``PREDICATE``, or None)."""
+    before = text[:start].rstrip(" +-–")
+    if not before.endswith("("):
+        return None
+    return P.PREDICATE.search(before, max(0, len(before) - 60), len(before) - 1)
+
+
+def figure_right_basis(text: str, fig: "Figure") -> tuple[str, int] | None:
+    """``right_basis`` of the words after a figure; a figure alone in a parenthesis is compared by what follows the
+    parenthesis ("tăng khá (13,5%) so với năm 2024")."""
+    rest = text[fig.unit_end :]
+    right = right_basis(rest)
+    if right is None and rest.startswith(")") and text[: fig.start].rstrip(" +-–").endswith("("):
+        inner = right_basis(rest[1:])
+        return (inner[0], inner[1] + 1) if inner else None
+    return right

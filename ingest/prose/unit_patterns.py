@@ -34,12 +34,12 @@ def _unit(name: str, pattern: str, unit_class: str) -> Unit:
 UNITS: tuple[Unit, ...] = (
     _unit("điểm phần trăm", r"điểm\s+phần\s+trăm|điểm\s?%", "pp"),
     _unit("%", r"%", "pct"),
-    _unit("nghìn tỷ đồng", r"nghìn\s+tỷ\s+đồng|ngàn\s+tỷ\s+đồng", "vnd"),
+    _unit("nghìn tỷ đồng", r"(?:nghìn|ngàn)\s+(?:tỷ|tỉ)\s+đồng", "vnd"),
     _unit("tỷ đồng", r"tỷ\s+đồng|tỉ\s+đồng|tỷ", "vnd"),
     _unit("triệu đồng", r"triệu\s+đồng", "vnd"),
     _unit("nghìn đồng", r"nghìn\s+đồng|ngàn\s+đồng", "vnd"),
     _unit("đồng", r"đồng(?!\s+(?:bào|chí|thời|bộ|đều|tâm|hành|ý))", "vnd"),
-    _unit("tỷ USD", r"tỷ\s+USD", "usd"),
+    _unit("tỷ USD", r"(?:tỷ|tỉ)\s+USD", "usd"),  # ("tỉ": the other spelling, "5,13 tỉ USD")
     _unit("triệu USD", r"triệu\s+USD|tr\.?\s?USD", "usd"),
     _unit("nghìn USD", r"nghìn\s+USD|ngàn\s+USD", "usd"),
     _unit("USD", r"USD", "usd"),
@@ -51,6 +51,7 @@ UNITS: tuple[Unit, ...] = (
     _unit("m²", r"m²|m2", "area"),
     _unit("m³", r"m³|m3", "volume"),
     _unit("km", r"km", "length"),
+    _unit("triệu tấn", r"triệu\s+tấn", "mass"),
     _unit("nghìn tấn", r"nghìn\s+tấn|ngàn\s+tấn", "mass"),
     _unit("tấn", r"tấn", "mass"),
     _unit("tạ", r"tạ", "mass"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ingest.prose.comparison import basis_of_phrase, measure_of
 from ingest.prose.figures import find_figures
 from ingest.prose.model import Context
@@ -234,3 +236,36 @@ def test_a_growth_rate_that_reaches_a_figure_compared_with_last_year_is_the_rate
     assert (f.printed, f.indicator_code, f.measure, f.basis, f.value_type) == ("8", "grdp_growth", "value", "none", "estimate")
     index = "Tốc độ tăng trưởng kinh tế năm 2025 ước đạt 108% so cùng kỳ."  # an index: 100 + the growth
     assert extract_facts(index, "x.txt", dt.date(2025, 11, 28))[0].measure == "ratio_pct"
+
+
+def test_a_sectors_negative_contribution_to_growth_is_points_of_growth():
+    """Quảng Trị, June 2022 (unseen4 45_quang-tri_2022-06): "khu vực nông, lâm nghiệp và thuỷ sản giảm 4,38%, làm giảm 1,02
+    điểm phần trăm mức tăng trưởng chung" is a contribution of -1,02 points (value, no basis), not a difference of
+    two rates; Bắc Ninh, September 2018 (unseen4 27_bac-ninh): "làm giảm 0,01 điểm phần trăm tăng trưởng" likewise."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Trong đó: khu vực nông, lâm nghiệp và thuỷ sản giảm 4,38%, làm giảm 1,02 điểm phần trăm mức tăng trưởng chung; "
+            "khu vực dịch vụ tăng 7,5%, đóng góp 3,36 điểm phần trăm.")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2022, 6, 30))}
+    got = {p: (facts[p].measure, facts[p].basis, facts[p].value) for p in ("1,02", "3,36")}
+    assert got == {"1,02": ("value", "none", Decimal("-1.02")), "3,36": ("value", "none", Decimal("3.36"))}
+
+
+def test_a_growth_alone_in_a_parenthesis_after_its_predicate():
+    """TP HCM's council session, 9/12/2025 (unseen5 79_tp-ho-chi-minh_2025-12): "tổng mức bán lẻ hàng hóa và doanh thu dịch
+    vụ tiêu dùng tăng khá (13,5%) so với năm 2024" is retail sales' growth on 2024; Bắc Ninh, September 2018 (unseen4):
+    "GTSX nông, lâm nghiệp và thuỷ sản … đạt 6.613,1 tỷ đồng, chỉ giảm nhẹ (-0,2%) so cùng kỳ năm trước" a fall of 0,2 %."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Hoạt động thương mại, dịch vụ tiếp tục khởi sắc; tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tăng khá "
+            "(13,5%) so với năm 2024.")
+    f = extract_facts(text, "x.txt", dt.date(2025, 12, 9))[0]
+    assert (f.printed, f.indicator_code, f.measure, f.basis, f.period_year) == ("13,5", "retail_sales", "growth_pct", "prior_year", 2025)
+    text = ("Khu vực nông, lâm nghiệp và thủy sản: Tính chung 9 tháng, GTSX nông, lâm nghiệp và thuỷ sản (giá so sánh 2010) "
+            "đạt 6.613,1 tỷ đồng, chỉ giảm nhẹ (-0,2%) so cùng kỳ năm trước.")
+    f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2018, 9, 29))}["0,2"]
+    assert (f.indicator_code, f.measure, f.basis, f.value) == (None, "growth_pct", "same_period", Decimal("-0.2"))

@@ -178,3 +178,24 @@ def test_a_day_and_month_joined_by_a_dash_and_a_time_zone_are_not_figures():
     assert [f.printed for f in find_figures("Ngày 28-11, UBND tỉnh Cà Mau cho biết.")] == []
     assert [f.printed for f in find_figures("Cập nhật, 05:55, Thứ Năm, 12/01/2023 (GMT+7)")] == []
     assert [f.printed for f in find_figures("tốc độ tăng trưởng từ 7-10%")][-1] == "10"
+
+
+def test_ranks_among_provinces_are_not_figures():
+    """An Giang's 2026 targets (unseen5 91_an-giang_2025-12): "(PAR INDEX) xếp hạng 15/34 trên cả nước"; Nam Định, Q1
+    2024 (unseen4 36_nam-dinh_2024-03): "xếp thứ 6/11 tỉnh, thành phố vùng đồng bằng sông Hồng và 14/63 cả nước".
+    A count over another total stays two figures ("75/80 xã đạt chuẩn")."""
+    text = ("chỉ số cải cách hành chính cấp tỉnh (PAR INDEX) xếp hạng 15/34 trên cả nước; tổng thu ngân sách Nhà nước "
+            "đạt 32.362 tỷ đồng")
+    assert [f.printed for f in find_figures(text)] == ["32.362"]
+    text = ("Kinh tế tỉnh Nam Định quý I/2024 tăng trưởng 7,07% so với cùng kỳ năm 2023, xếp thứ 6/11 tỉnh, thành phố vùng "
+            "đồng bằng sông Hồng và 14/63 cả nước; trong đó khu vực công nghiệp và xây dựng đóng góp 3,89 điểm phần trăm.")
+    assert [f.printed for f in find_figures(text)] == ["7,07", "3,89"]
+    assert [f.printed for f in find_figures("với 75/80 xã đạt chuẩn, 3 xã đạt kiểu mẫu")] == ["75", "80", "3"]
+
+
+def test_millions_of_tonnes_and_ti_spelled_with_i():
+    """Cà Mau, November 2025 (unseen4 96_ca-mau_2025-11): "Tổng sản lượng thủy sản ước cả năm đạt trên 1,2 triệu tấn" is a
+    mass (fishery output); Hải Dương, June 2022 (unseen5 30_hai-duong_2022-06): "xuất khẩu đạt 5,13 tỉ USD" (tỉ = tỷ)."""
+    assert printed("Tổng sản lượng thủy sản ước cả năm đạt trên 1,2 triệu tấn, đạt 100% kế hoạch") == [("1,2", "triệu tấn"), ("100", "%")]
+    assert printed("xuất khẩu đạt 5,13 tỉ USD, tăng 19,5% so với cùng kỳ") == [("5,13", "tỷ USD"), ("19,5", "%")]
+    assert printed("đạt hơn 291 nghìn tỉ đồng") == [("291", "nghìn tỷ đồng")]

@@ -269,3 +269,13 @@ def test_a_breakdown_opening_a_paragraph_breaks_down_the_claim_ending_the_paragr
         "8,07": ("grdp_growth_services", 2025, 1, 9, "cumulative"),     # the sectors named with dashes
         "12,76": ("grdp_growth_industry_construction", 2025, 1, 9, "cumulative"),
         "7,19": ("grdp_growth_product_taxes", 2025, 1, 9, "cumulative")}
+
+
+def test_since_a_month_is_no_period():
+    """Bắc Ninh, September 2018 (unseen4 27_bac-ninh_2018-09): "Trong đó, khu vực công nghiệp - xây dựng … (+11,5%), nhờ có
+    thêm dòng sản phẩm mới được tung ra thị trường từ tháng 7 …; khu vực dịch vụ tăng 8,1%": the services' growth is of
+    the third quarter the sentence breaks down, not of July; "từ tháng 1 đến tháng 9" stays a period."""
+    assert nearest_period("được tung ra thị trường từ tháng 7 và đã chiếm lĩnh được thị phần; khu vực dịch vụ tăng ") == (None, False)
+    from ingest.prose.periods import not_period_spans
+
+    assert not_period_spans("từ tháng 1 đến tháng 9 ") == [] and not_period_spans("từ tháng 7 và tháng 8 ") == []

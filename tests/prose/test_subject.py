@@ -368,3 +368,31 @@ def test_new_enterprises_and_the_industrial_index_as_news_name_them():
                "với cùng kỳ; công nghiệp phục hồi mạnh mẽ, chỉ số sản xuất tăng 8,5%, cao hơn nhiều so với cùng kỳ.", "2025-06-28")
     assert (f["323"].indicator_code, f["8,5"].indicator_code, f["8,5"].measure) == ("new_enterprises", "industrial_production_index", "growth_pct")
     assert f["2.350"].indicator_code is None
+
+
+def test_a_gdp_release_abbreviates_its_sectors():
+    """Bắc Ninh's statistics office, September 2018 (unseen4 27_bac-ninh_2018-09): "khu vực NLTS giảm 0,2% …; khu vực CN-XD
+    tăng 15,9%": the sectors' value added; "GTSX công nghiệp" is the industrial production value."""
+    f = _facts("Trong đó, khu vực NLTS giảm 0,2% và làm giảm 0,01 điểm phần trăm tăng trưởng; khu vực CN-XD tăng 15,9%.", "2018-09-29")
+    assert (f["0,2"].indicator_code, f["0,2"].value, f["15,9"].indicator_code) == (
+        "grdp_growth_agriculture", Decimal("-0.2"), "grdp_growth_industry_construction")
+    f = _facts("Ở khu vực công nghiệp - xây dựng, GTSX công nghiệp (giá so sánh 2010) quý III ước đạt 320.541 tỷ đồng.", "2018-09-29")
+    assert f["320.541"].indicator_code == "industrial_production_value"
+
+
+def test_the_sub_sectors_of_an_index_in_a_growth_release_are_the_indexs():
+    """Tây Ninh's briefing on the nine months' growth, October 2025 (unseen4 80_tay-ninh_2025-10_tin-hop-bao-tang-truong):
+    in a release about GRDP the parts of the economy grow as value added, but "chỉ số sản xuất công nghiệp (IIP) … tăng
+    13,44% so với cùng kỳ. Trong đó, ngành chế biến - chế tạo tăng 13,83%" breaks down the index: its growths."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Tây Ninh: tăng trưởng kinh tế 9 tháng đầu năm đạt 8,5%\n\n"
+            "Ngoài ra, chỉ số sản xuất công nghiệp (IIP) 9 tháng đầu năm của tỉnh tăng 13,44% so với cùng kỳ. Trong đó, ngành "
+            "chế biến - chế tạo tăng 13,83%; riêng ngành khai khoáng giảm 13,64%.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 7))}
+    got = {p: (facts[p].indicator_code, facts[p].measure, facts[p].basis, facts[p].value) for p in ("13,44", "13,83", "13,64")}
+    assert got == {"13,44": ("industrial_production_index", "growth_pct", "same_period", Decimal("13.44")),
+                   "13,83": (None, "growth_pct", "same_period", Decimal("13.83")),
+                   "13,64": (None, "growth_pct", "same_period", Decimal("-13.64"))}

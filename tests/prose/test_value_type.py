@@ -234,3 +234,27 @@ def test_an_estimate_said_after_a_target_word_is_the_estimate():
     assert (f.indicator_code, f.value_type, f.period_year, f.month_from, f.month_to) == ("grdp_growth", "estimate", 2025, 1, 9)
     plan = extract_facts("Năm 2026, tỉnh đặt mục tiêu tăng trưởng GRDP đạt 10%.", "x.txt", dt.date(2025, 10, 7))[0]
     assert (plan.indicator_code, plan.value_type) == ("grdp_growth", "plan")
+
+
+def test_an_estimate_said_as_its_subjects_verb_reaches_the_end_of_its_clause():
+    """Tuyên Quang's council session, 1-4/7/2024 (unseen4 08_tuyen-quang_2024-07): "Giá trị sản xuất công nghiệp ước đạt
+    11.587,6 tỷ đồng, …; thu hút trên 1,86 triệu lượt khách du lịch, tổng thu từ khách du lịch đạt 2.271 tỷ đồng, tăng 59%
+    …": the clauses after the ';' that say no "ước" are the half-year's results (the six months were over at the
+    session); "Ước tính 6 tháng đầu năm, …; …" opens the whole sentence and reaches every clause.  The gross output of
+    agriculture is no GRDP sector's growth; the revenue from tourists is tourism revenue."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Tuyên Quang đạt được nhiều kết quả quan trọng trong phát triển kinh tế - xã hội 6 tháng đầu năm 2024\n\n"
+            "Giá trị sản xuất công nghiệp ước đạt 11.587,6 tỷ đồng, tăng 19% so với cùng kỳ năm 2023; giá trị sản xuất nông, "
+            "lâm nghiệp, thủy sản ước đạt 4.852,7 tỷ đồng, tăng 5,4% so với cùng kỳ năm 2023; thu hút trên 1,86 triệu lượt "
+            "khách du lịch, tổng thu từ khách du lịch đạt 2.271 tỷ đồng, tăng 59% so với cùng kỳ; tạo việc làm cho 17.125 "
+            "lao động, đạt 75,9% kế hoạch.")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2024, 7, 1))}
+    got = {p: (facts[p].indicator_code, facts[p].measure, facts[p].value_type) for p in ("11.587,6", "5,4", "1,86", "2.271", "59", "17.125")}
+    assert got == {"11.587,6": ("industrial_production_value", "value", "estimate"), "5,4": (None, "growth_pct", "estimate"),
+                   "1,86": ("tourists", "value", "actual"), "2.271": ("tourism_revenue", "value", "actual"),
+                   "59": ("tourism_revenue", "growth_pct", "actual"), "17.125": ("jobs_created", "value", "actual")}
+    opener = "Tình hình 6 tháng đầu năm 2024\n\nƯớc tính 6 tháng đầu năm, giá trị sản xuất công nghiệp đạt 11.587,6 tỷ đồng; tạo việc làm cho 17.125 lao động."
+    assert {f.value_type for f in extract_facts(opener, "x.txt", dt.date(2024, 7, 1))} == {"estimate"}
