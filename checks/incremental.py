@@ -135,21 +135,34 @@ def read_changed(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str,
         con.unregister("ktxh_groups")
 
 
-def kept_findings(con: duckdb.DuckDBPyConnection, result: CheckPlan, columns: list[str]) -> list[dict]:
-    """The findings of the last check outside the groups validated again now."""
+KEPT_FINDINGS = "ktxh_kept_findings"
+
+
+def keep_findings(con: duckdb.DuckDBPyConnection, result: CheckPlan, columns: list[str]) -> str | None:
+    """The findings of the last check outside the groups validated again now, as a temporary
+    table of ``columns`` (its name; None when nothing is kept). They stay in DuckDB: on a national
+    warehouse they are tens of thousands of rows, which a round trip through Python took 0,5 s."""
     if result.full or not _exists(con, "checks", "findings"):
-        return []
-    frame = con.sql(f"select {', '.join(columns)} from checks.findings").df()
-    kept = []
-    for row in frame.astype(object).where(frame.notna(), None).to_dict("records"):
-        suite = row["suite_name"]
-        if suite not in result.hashes:
-            continue  # a suite file that was removed
-        group = tuple(row[c] for c in result.columns[suite])
-        group = tuple(int(v) if isinstance(v, float) and v.is_integer() else v for v in group)
-        if group not in result.replaced(suite):
-            kept.append(row)
-    return kept
+        return None
+    replaced = pd.DataFrame(
+        [(suite, *(group[result.columns[suite].index(c)] if c in result.columns[suite] else None
+                   for c in GROUP_COLUMNS), *(c in result.columns[suite] for c in GROUP_COLUMNS))
+         for suite in result.hashes for group in result.replaced(suite)],
+        columns=["suite_name", *GROUP_COLUMNS, *(f"has_{c}" for c in GROUP_COLUMNS)], dtype=object)
+    # a group's own columns match (null matching null); the columns its table lacks do not count
+    same = " and ".join(f"(not r.has_{c}::boolean or r.{c}::varchar is not distinct from f.{c}::varchar)"
+                        for c in GROUP_COLUMNS)
+    con.register("ktxh_replaced", replaced)
+    try:
+        con.execute(f"""
+            create or replace temp table {KEPT_FINDINGS} as
+            select {', '.join(f'f.{c}' for c in columns)} from checks.findings as f
+            where list_contains(?, f.suite_name)  -- not a suite file that was removed
+                and not exists (select 1 from ktxh_replaced as r where r.suite_name::varchar = f.suite_name and {same})
+            """, [list(result.hashes)])
+    finally:
+        con.unregister("ktxh_replaced")
+    return KEPT_FINDINGS
 
 
 def save(con: duckdb.DuckDBPyConnection, result: CheckPlan) -> None:

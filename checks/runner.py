@@ -289,12 +289,15 @@ def collect_findings(suites: list[Suite], frames: dict[str, pd.DataFrame], resul
     return findings
 
 
-def write_findings(con: duckdb.DuckDBPyConnection, findings: list[dict]) -> None:
-    """Replace checks.findings with this run's findings, in catalog order within each severity."""
+def write_findings(con: duckdb.DuckDBPyConnection, findings: list[dict], kept: str | None = None) -> None:
+    """Replace checks.findings with this run's findings and those ``kept`` (a table of the last
+    check's findings that still hold: ``checks.incremental.keep_findings``), in catalog order
+    within each severity."""
     frame = pd.DataFrame(findings, columns=list(FINDING_COLUMNS))
     con.execute("create schema if not exists checks")
     columns = ", ".join(f"{name} {kind}" for name, kind in {**FINDING_COLUMNS, **NAME_COLUMNS}.items())
     casts = ", ".join(f"f.{name}::{kind} as {name}" for name, kind in FINDING_COLUMNS.items())
+    every = f"select {casts} from new_findings as f" + (f" union all select {casts} from {kept} as f" if kept else "")
     con.register("new_findings", frame)
     try:
         con.begin()
@@ -304,7 +307,7 @@ def write_findings(con: duckdb.DuckDBPyConnection, findings: list[dict]) -> None
             select {casts},
                    (select any_value(b.area_name) from raw.load_batches as b where b.area_code = f.area_code) as area_name,
                    c.indicator_no, r.name_vi as indicator_name, c.name_vi as measure_name
-            from new_findings as f
+            from ({every}) as f
             left join catalog.indicator_catalog as c using (measure_code)
             left join catalog.indicator_catalog as r on r.indicator_no = c.indicator_no and r.parent_code is null
             order by case f.severity when 'error' then 0 when 'warning' then 1 else 2 end,
@@ -364,7 +367,8 @@ def run_checks(db: Path, suites_dir: Path = SUITES_DIR, full: bool = False) -> i
             _require_table(con, suite.table)
         plan = incremental.plan(con, suites, full=full)
         todo = [suite for suite in suites if plan.changed[suite.name]]
-        findings = incremental.kept_findings(con, plan, list(FINDING_COLUMNS))
+        kept = incremental.keep_findings(con, plan, list(FINDING_COLUMNS))
+        findings = []
         if todo:
             frames = {}
             for suite in todo:
@@ -373,8 +377,8 @@ def run_checks(db: Path, suites_dir: Path = SUITES_DIR, full: bool = False) -> i
                 frames[suite.name] = frame
             _fresh_site(site)
             results = validate(todo, frames, site)
-            findings += collect_findings(todo, frames, results)
-        write_findings(con, findings)
+            findings = collect_findings(todo, frames, results)
+        write_findings(con, findings, kept)
         incremental.save(con, plan)
         summary, errors = summarise(con, site)
     validated, groups = plan.counts()

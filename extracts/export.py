@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -93,26 +95,78 @@ def _quote_ident(name: str) -> str:
 
 
 def export_marts(con: duckdb.DuckDBPyConnection, out: Path, manifest: Manifest | None = None,
-                 written: list[Path] | None = None) -> list[Path]:
+                 written: list[Path] | None = None, ready: dict[str, tuple[str, Path]] | None = None) -> list[Path]:
     """Every relation of the ``marts`` schema to ``out/<table>.csv`` with DuckDB COPY; with a
-    ``manifest``, a table whose rows are those of the last export is not written again."""
+    ``manifest``, a table whose rows are those of the last export is not written again; a table
+    in ``ready`` (table -> its rows' hash and a CSV written ahead: :func:`start_marts`) whose rows
+    are still those is moved into place instead of written."""
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    tables = [t for (t,) in con.sql(
-        "select table_name from information_schema.tables where table_schema = 'marts' order by table_name"
-    ).fetchall()]
-    for table in tables:
+    for table in _mart_tables(con):
         path = out / f"{table}.csv"
         paths.append(path)
-        inputs = table_hash(con, f"marts.{table}") if manifest is not None else ""
+        inputs = table_hash(con, f"marts.{table}") if manifest is not None or ready else ""
         if manifest is not None and manifest.up_to_date(f"marts/{table}", inputs, [path]):
             continue
-        _copy_mart(con, table, path)
+        ahead = (ready or {}).get(table)
+        if ahead is not None and ahead[0] == inputs and ahead[1].is_file():
+            ahead[1].replace(path)
+        else:
+            _copy_mart(con, table, path)
         if manifest is not None:
             manifest.files[f"marts/{table}"] = inputs
         if written is not None:
             written.append(path)
     return paths
+
+
+def _mart_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [t for (t,) in con.sql(
+        "select table_name from information_schema.tables where table_schema = 'marts' order by table_name"
+    ).fetchall()]
+
+
+# the marts' CSVs being written ahead of the export (start_marts), by export folder
+_AHEAD: dict[str, Future] = {}
+AHEAD_FOLDER = ".ktxh-marts-ahead"  # in the export folder; emptied by every export
+
+
+def start_marts(db: Path, out: Path) -> None:
+    """Start writing, in a thread, the CSVs of the marts of ``db`` whose rows are not those of the
+    last export to ``out``, into a folder beside them (``AHEAD_FOLDER``); :func:`export_all` moves
+    each into place if the warehouse it exports has the same rows.  The marts do not depend on the
+    checks and DuckDB writes a CSV without holding Python's lock, so ``ktxh run`` writes them while
+    the checks run (a new month's fct_reported_figures on the national warehouse: about 1 s).
+    The thread opens ``db`` as the checks do (one database in the process); call
+    :func:`wait_marts` before the file is closed for good or replaced."""
+    out = Path(out)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ktxh-marts")
+    _AHEAD[str(out.resolve())] = pool.submit(_marts_ahead, Path(db), out)
+    pool.shutdown(wait=False)
+
+
+def wait_marts(out: Path) -> None:
+    """Wait for :func:`start_marts`'s thread to be done with the warehouse (its errors are raised
+    by the export that takes its files)."""
+    ahead = _AHEAD.get(str(Path(out).resolve()))
+    if ahead is not None:
+        ahead.exception()
+
+
+def _marts_ahead(db: Path, out: Path) -> dict[str, tuple[str, Path]]:
+    folder = out / AHEAD_FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    manifest = Manifest.load(out)
+    ready: dict[str, tuple[str, Path]] = {}
+    with storage.connect(db) as con:
+        for table in _mart_tables(con):
+            inputs = table_hash(con, f"marts.{table}")
+            if manifest.up_to_date(f"marts/{table}", inputs, [out / "marts" / f"{table}.csv"]):
+                continue
+            _copy_mart(con, table, folder / f"{table}.csv")
+            ready[table] = (inputs, folder / f"{table}.csv")
+    return ready
 
 
 def _copy_mart(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
@@ -164,6 +218,8 @@ def export_all(db: Path, out: Path, year: int | None = None, area: str | None = 
     ``out`` (``extracts.export_state``) is left as it is; ``written`` gets the files written."""
     db, out = Path(db), Path(out)
     require_warehouse(db)
+    ahead = _AHEAD.pop(str(out.resolve()), None)
+    ready = ahead.result() if ahead is not None else {}
     paths: list[Path] = []
     with storage.connect(db, read_only=True) as con:
         _require_marts(con, db)
@@ -201,6 +257,7 @@ def export_all(db: Path, out: Path, year: int | None = None, area: str | None = 
                     for path in stale:
                         path.unlink(missing_ok=True)
                     del manifest.files[stem]
-        paths += export_marts(con, out / "marts", manifest, written)
+        paths += export_marts(con, out / "marts", manifest, written, ready)
         manifest.save()
+    shutil.rmtree(out / AHEAD_FOLDER, ignore_errors=True)
     return paths

@@ -196,12 +196,17 @@ def _preload_checks(db: Path) -> None:
 
 
 def _built(new: Path) -> int:
-    """ktxh run, once dbt has built the marts: start drawing the report's charts (in a thread,
-    while the checks run), then check."""
+    """ktxh run, once dbt has built the marts: start drawing the report's charts and writing the
+    marts' CSVs (threads, while the checks run), then check."""
+    from extracts.export import start_marts, wait_marts
     from extracts.report import start_charts
 
     start_charts(new, settings.exports_dir())
-    return _check(new)
+    start_marts(new, settings.exports_dir())
+    try:
+        return _check(new)
+    finally:
+        wait_marts(settings.exports_dir())  # done with the file before it is replaced
 
 
 def _export(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None,

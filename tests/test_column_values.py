@@ -3,7 +3,8 @@ unique, accepted_values, unique_combination and relationships, and the project's
 interval_well_formed and expression_is_true, for many columns of a relation in one dbt node. A clean build
 passes it (every `ktxh build` runs it); here it must fail on a warehouse with bad values, and
 name the column, the rule and the value. The rules on the catalog and on what was loaded
-are one test each over all their relations (tests/dbt/catalog_inputs.sql, raw_inputs.sql),
+and the check models' own are one test each over all their relations (tests/dbt/catalog_inputs.sql,
+raw_inputs.sql, check_tables.sql),
 whose failing rows name the relation too."""
 
 from __future__ import annotations
@@ -56,21 +57,20 @@ def test_column_values_names_each_broken_relationship_interval_and_expression(bu
             "where figure = 'pct_of_plan' and printed_lo = 99.95 and source_ref = 'line 806'").fetchall()
     assert swapped == 1
     with pytest.raises(BuildFailed):
-        warehouse.dbt(["test", "--select", "fct_plan_attainment,test_name:column_values",
-                       "chk_printed_ratios,test_name:column_values", "--store-failures"], db)
-    rows = {table: sorted(stored_failures(db, table), key=repr)
-            for table in ("column_values_fct_plan_attainment", "column_values_chk_printed_ratios")}
-    assert rows["column_values_fct_plan_attainment"] == sorted([
+        warehouse.dbt(["test", "--select", "fct_plan_attainment,test_name:column_values", "check_tables",
+                       "--store-failures"], db)
+    assert sorted(stored_failures(db, "column_values_fct_plan_attainment"), key=repr) == sorted([
         ("measure_code", "relationships", "no_such_measure", 1),
         (None, "expression_is_true", "pp_vs_plan is not null", 1)], key=repr)
-    [(column, rule, value, n)] = rows["column_values_chk_printed_ratios"]
-    assert (column, rule, n) == ("printed_lo, printed_hi", "interval_well_formed", 1)
+    # the check models' rules are one test over the 13 tables (tests/dbt/check_tables.sql)
+    [(relation, column, rule, value, n)] = relation_failures(db, "check_tables")
+    assert (relation, column, rule, n) == ("chk_printed_ratios", "printed_lo, printed_hi", "interval_well_formed", 1)
     assert value.endswith(" > 100.05")  # the printed 100,0's high end, now below its low end
 
 
 def relation_failures(db, test: str) -> list[tuple]:
     """The failing rows --store-failures kept for one of the tests over several relations
-    (tests/dbt/catalog_inputs.sql, raw_inputs.sql): relation, column, rule, value, count."""
+    (tests/dbt/catalog_inputs.sql, raw_inputs.sql, check_tables.sql): relation, column, rule, value, count."""
     (schema, name), = query(db, f"select schema_name, table_name from duckdb_tables() where table_name = '{test}'")
     return sorted(query(db, f'select relation, column_name, rule, failing_value, n_rows from "{schema}"."{name}"'),
                   key=repr)

@@ -233,3 +233,33 @@ def test_a_dbt_build_on_its_own_after_an_ingest_recomputes_the_changed_province(
         assert standalone[name] == once[name], name
     assert query(db, "select count(*) from marts.fct_reported_figures where area_code = '04' "
                      f"and document = '{NEW_MONTH}'")[0][0] == 48
+
+
+def test_a_new_month_by_ktxh_run_gives_the_warehouse_and_files_of_a_full_build(built, paths, tmp_path, monkeypatch,
+                                                                                capsys):
+    """The month as `ktxh run` does it, in one process (the bench's "one new month"): incremental
+    models, the kept findings and the marts' CSVs written while the checks run; the tables and
+    files equal those of the warehouse that got every document at once."""
+    db, out = tmp_path / "run" / "ktxh.duckdb", tmp_path / "run_out"
+    monkeypatch.setenv("KTXH_CHECKS_SITE", str(tmp_path / "site"))
+    monkeypatch.setenv("KTXH_EXPORTS", str(out))
+    assert run_cli(db, "ingest", *[str(DOCUMENTS / n) for n in FIRST], "--area", "04") == 0
+    assert run_cli(db, "run", str(REPORT), "--area", "20") == 0
+    capsys.readouterr()
+    assert run_cli(db, "run", str(DOCUMENTS / NEW_MONTH), "--area", "04") == 0
+    month = capsys.readouterr().out
+    assert "incremental: the marts of province 04 recomputed, the others kept" in month
+    assert any(line.endswith("marts/fct_reported_figures.csv") for line in month.splitlines())
+    step, once = tables(db), tables(paths["once"])
+    assert sorted(step) == sorted(once)
+    for name in step:
+        assert step[name] == once[name], name
+    files = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file() and p.name != ".ktxh-export.json")
+    assert [p for p in files if p.suffix == ".csv"] == sorted(
+        p.relative_to(paths["once_out"]) for p in paths["once_out"].rglob("*.csv"))
+    for name in files:
+        if name.suffix == ".csv":  # the marts' and the biểu's
+            assert (out / name).read_bytes() == (paths["once_out"] / name).read_bytes(), name
+    # the September report's 48 figures of Cao Bằng in the analysts' CSV
+    rows = (out / "marts" / "fct_reported_figures.csv").read_text(encoding="utf-8").splitlines()
+    assert sum(f",{NEW_MONTH}," in row for row in rows) == 48

@@ -261,7 +261,7 @@ def short_subject(subject: str) -> str:
 
 
 #: The comparisons a residue leaves out ("so với kế hoạch", "cùng kỳ").
-_RESIDUE_BASES = tuple(rx for name, _, rx in P.BASIS if name in ("plan", "plan_central_budget", "plan_council", "same_period"))
+_RESIDUE_BASES = tuple((rx, P.BASIS_CUES[name]) for name, _, rx in P.BASIS if name in ("plan", "plan_central_budget", "plan_council", "same_period"))
 
 
 def residue(between: str) -> str:
@@ -275,8 +275,9 @@ def residue(between: str) -> str:
         if spans:
             text = blank(text, spans)
             lower = text.lower()
-    for rx in _RESIDUE_BASES:
-        text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
+    for rx, cues in _RESIDUE_BASES:  # (blanking only takes words away: the cues of the text before it do)
+        if any(c in lower for c in cues):
+            text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
     text = P.NONCONTENT.sub(" ", text)
     words = [w for w in word_list(text) if not w.isdigit() and len(w) > 1]
     return " ".join(words)
