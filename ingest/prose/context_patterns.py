@@ -35,6 +35,11 @@ TARGETS_TITLE = re.compile(r"(?P<head>chỉ\s+tiêu|mục\s+tiêu)(?P<words>[^\n
 #: hội quý III", "buổi họp báo về tình hình kinh tế - xã hội quý III".
 SESSION_QUARTER = re.compile(
     r"(?:họp\s+báo|phiên\s+họp|cuộc\s+họp|hội\s+nghị)[^.\n]{0,60}?tình\s+hình[^.\n]{0,50}?quý\s+(I{1,3}|IV)(?!\w)", _I)
+#: The month a release's figures rest on as an estimate, in its opening: "Trên cơ sở kết quả thực hiện 11 tháng,
+#: ước tính tháng 12 năm 2023" (a year's report of 2 January), "số liệu chính thức tháng 8 và ước tính tháng 9".
+ESTIMATED_MONTH = re.compile(r"ước\s+tính\s+(?:số\s+liệu\s+)?tháng\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?", _I)
+#: How much of a release's opening says what it rests on.
+ESTIMATED_MONTH_CHARS = 1500
 #: A title of targets for the report's own year is a plan document only in the year's first months.
 YEAR_JUST_BEGUN_MONTHS = 2
 #: A quarterly release: its title names the first quarter ("tháng 3 và quý I năm 2024") and counts no months

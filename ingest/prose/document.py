@@ -12,7 +12,8 @@ import datetime as dt
 
 from ingest.prose import patterns as P
 from ingest.prose.model import Report
-from ingest.prose.periods import default_period
+from ingest.prose.periods import default_period, find_periods, not_period_spans
+from ingest.prose.sentences import blank
 
 PLAN_KINDS = frozenset({"council_resolution", "plan_decision"})
 KINDS = tuple(name for name, _ in P.DOCUMENT_KIND_PATTERNS)
@@ -110,6 +111,17 @@ def council_session_period(text: str, year: int | None, month: int) -> tuple[int
     return (year, month, month)
 
 
+def reviewed_span_of(text: str, year: int | None, month: int) -> tuple[int | None, int, int] | None:
+    """The months from January a session reviews, named in its news's opening and over by the report's month: "báo cáo
+    kết quả thực hiện các chỉ tiêu … 6 tháng đầu năm; nhiệm vụ, giải pháp tháng 7 và 6 tháng cuối năm 2025" on 2 July
+    (the first half-year, not July: July's and the second half's tasks are plans)."""
+    opening = text[:SESSION_OPENING_CHARS]
+    for _, _, name, (y, a, b) in find_periods(blank(opening, not_period_spans(opening))):
+        if name == "first_months" and y in (None, year) and b < month:
+            return (year, a, b)
+    return None
+
+
 #: How much of a session's news names the session.
 SESSION_OPENING_CHARS = 600
 
@@ -122,7 +134,8 @@ def report_of(document: str, text: str, year: int | None, month: int | None, day
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
     if kind == "session_news" and month:  # news of a session: a figure with no period is of the year to the session's month
-        default = session_period_of(text, year, month) or council_session_period(text, year, month)
+        default = (session_period_of(text, year, month) or reviewed_span_of(text, year, month)
+                   or council_session_period(text, year, month))
         review = P.SESSION_REVIEW_YEAR.search(text[:SESSION_OPENING_CHARS]) if month in P.YEAR_REVIEW_MONTHS else None
         if review and int(review.group(1)) == year:
             default = (year, 1, 12)  # a session late in the year reviewing the year ("đánh giá tình hình … năm 2025")
@@ -131,7 +144,19 @@ def report_of(document: str, text: str, year: int | None, month: int | None, day
     first_line = head.split("\n", 1)[0]
     first_quarter = bool(P.FIRST_QUARTER_TITLE.search(first_line)) and not P.MONTH_COUNT_TITLE.search(first_line)
     return Report(document, text, year, month, default, day, kind, plan_year, about_growth,
-                  reviewed_quarter_end(text, month), first_quarter)
+                  reviewed_quarter_end(text, month), first_quarter, estimated_month_of(text, year, month))
+
+
+def estimated_month_of(text: str, year: int | None, month: int | None) -> tuple[int, int] | None:
+    """The (year, month) a release's opening says its figures rest on as an estimate ("Trên cơ sở kết quả thực hiện
+    11 tháng, ước tính tháng 12 năm 2023"); a month after the report's, with no year, is of the year before."""
+    m = P.ESTIMATED_MONTH.search(text[:P.ESTIMATED_MONTH_CHARS])
+    if not m or not 1 <= int(m.group(1)) <= 12:
+        return None
+    n = int(m.group(1))
+    named = m.group(2) or m.group(3)
+    y = int(named) if named else (year - 1 if year and month and n > month else year)
+    return (y, n) if y else None
 
 
 def reviewed_quarter_end(text: str, month: int | None) -> int | None:

@@ -26,6 +26,7 @@ class Report:
     about_growth: bool = False  # its title block names GRDP: a part of the economy grows as its value added
     reviewed_to: int | None = None  # a session's news on a quarter ("họp báo … quý III"): "đến nay" is to its end
     first_quarter: bool = False  # its title names "quý I" and no count of months: January-March is the quarter
+    estimated_month: tuple[int, int] | None = None  # (year, month) its opening says it estimates ("ước tính tháng 12 năm 2023")
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,9 @@ PERIOD_STARTS: dict[str, tuple[str, ...]] = {
     "year": ("ước", "cả", "năm", "20"), "winter_spring_crop": ("vụ",), "other_crop_season": ("vụ",),
 }
 #: A period said right after a figure and its unit ("61 triệu USD trong tháng 9"): the figure's own.
+#: A closed parenthesis of figures of their own ("(6 tháng tăng 11,29%, quý III tăng 9,09%)"): an aside whose
+#: periods are its figures', not those of the figures after it ("…, trong đó: Khu vực nông, lâm nghiệp … đạt").
+FIGURE_ASIDE = re.compile(r"\((?=[^()]*?(?<!\w)(?:tăng|giảm|đạt|bằng|chiếm)\s[^()]*?\d)[^()]*\)", re.I)
 PERIOD_AFTER_FIGURE = re.compile(
     r"\s*(?:trong|của)\s+((?:tháng|quý)\s+[\dIV]+(?:\s?/\s?\d{4}|\s+năm\s+\d{4})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+năm\s+\d{4})?)(?![\d/])",
     _I,

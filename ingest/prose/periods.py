@@ -205,6 +205,8 @@ def default_period(text: str, year: int | None, month: int | None) -> Period:
     head = blank(head, not_period_spans(head))
     head = blank(head, [(m.start(), m.end()) for m in P.DATE_IN_WORDS.finditer(head)])
     for _, _, name, (y, a, b) in find_periods(head):
+        if y is None and year and month and b and b > month and month <= P.YEAR_JUST_BEGUN_MONTHS and name != "last_months":
+            y = year - 1  # "tháng 12 và năm 2023" in a release of 2 January 2024: the month just ended, last year's
         y = y or year
         if name in ("first_months", "last_months", "quarter"):
             return (y, a, b)
@@ -234,7 +236,7 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     after = P.PERIOD_AFTER_FIGURE.match(sent.text, fig.unit_end)
     own = find_periods(after.group(1)) if after else []
     # "đạt gần 61 triệu USD trong tháng 9 đã nâng …": a period right after the figure is its own
-    levels = [(own[0][3], False)] if own else [nearest_period(sent.text[: fig.start], clauses=_clauses_of(sent))]
+    levels = [(own[0][3], False)] if own else [nearest_period(_without_asides(sent.text[: fig.start]), clauses=_clauses_of(sent))]
     if parent_period is not None and parent_period[1] is not None:
         levels.append((parent_period, False))
     if para_lead is not None:
@@ -263,6 +265,14 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if b == -1:  # "trong tháng": the report's month
         a = b = report.month or report.default[2]
     return (year, a, b)
+
+
+def _without_asides(before: str) -> str:
+    """The text before a figure with the closed parentheses of figures of their own blanked (``FIGURE_ASIDE``): "(6 tháng
+    tăng 11,29%, quý III tăng 9,09%), trong đó: Khu vực nông, lâm nghiệp thủy sản đạt …" is of the nine months before it."""
+    if ")" not in before:
+        return before
+    return blank(before, [(m.start(), m.end()) for m in P.FIGURE_ASIDE.finditer(before)])
 
 
 _sentence_clauses: tuple[Sentence | None, dict] = (None, {})

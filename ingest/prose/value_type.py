@@ -52,7 +52,9 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
         return "plan"  # "năm 2024, tỉnh phấn đấu thu ngân sách tăng 10%" in December 2023: a later year's target
     if estimate or sent.section.estimate:
         return "estimate"
-    year, _, month_to = period
+    year, month_from, month_to = period
+    if report.estimated_month and year == report.estimated_month[0] and month_to and (month_from or 1) <= report.estimated_month[1] <= month_to:
+        return "estimate"  # a year's figures resting on December's estimate ("ước tính tháng 12 năm 2023", on 2 January)
     if balance is not None and balance == report.date:
         return "actual"  # a stock now, at the report's date ("Lũy kế đến nay, … có gần 32.000 doanh nghiệp")
     if report.date is not None and year and month_to:
