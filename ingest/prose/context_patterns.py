@@ -100,12 +100,14 @@ STOCK_CUE = re.compile(
 )
 #: What there is at a date: "đến tháng 9/2024, toàn tỉnh có 320/411 xã đạt chuẩn NTM", "Lũy kế đến nay, Tây Ninh có gần
 #: 32.000 doanh nghiệp" (a stock; "đến ngày 31/10 thu ngân sách đạt …" is a flow up to the date; "Đến nay, có 20/76 nhiệm
-#: vụ đã hoàn thành" is the month's count).  The figures after it in its sentence are balances.
+#: vụ đã hoàn thành" is the month's count; "Đến nay, toàn tỉnh đã có 113/146 xã đạt chuẩn" names the province: its stock
+#: now).  The figures after it in its sentence are balances.
 STOCK_AT_DATE = re.compile(
-    rf"{WB_L}(?:(?:lũy|luỹ)\s+kế\s+(?:đến|tới)\s+nay|(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?"
+    rf"{WB_L}(?:(?:tính\s+)?(?:đến|tới)\s+nay\s*,?\s*(?:toàn\s+tỉnh|cả\s+tỉnh|toàn\s+thành\s+phố|trên\s+địa\s+bàn(?:\s+tỉnh)?)\s*(?:đã\s+)?có{WB_R}|"
+    rf"(?:(?:lũy|luỹ)\s+kế\s+(?:đến|tới)\s+nay|(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?"
     rf"|(?<=hết\s)năm(?:\s+\d{{4}})?|cuối\s+năm(?:\s+\d{{4}})?))"
     rf"\s*,?\s*(?:toàn\s+tỉnh|cả\s+tỉnh|toàn\s+thành\s+phố|tỉnh|thành\s+phố|trên\s+địa\s+bàn(?:\s+tỉnh)?|(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){{0,2}}))?"
-    rf"\s*(?:đã\s+)?có{WB_R}",
+    rf"\s*(?:đã\s+)?có{WB_R})",
     _I,
 )  # ("Lũy kế đến nay, Tây Ninh có gần 32.000 doanh nghiệp": there is now, at the report's date)
 #: "với" joining a figure to the stock before it ("172 dự án còn hiệu lực với tổng mức đầu tư …").

@@ -12,7 +12,7 @@ from ingest.prose.figures import Figure, find_figures
 from ingest.prose.footnotes import footnote_context
 from ingest.prose.reading import report_sentences
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
-from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period,
+from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period, states_cumulative,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Sentence, after_last, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, split_left_basis
@@ -246,7 +246,7 @@ class Extractor:
             if share is not None and share.end() <= fig.start and raw_measure == "growth_pct" and fig.unit_class == "pct":
                 measure, basis, indicator, positive_fall = "pp", said_basis, None, False  # "cơ cấu kinh tế khu vực … giảm 1,02%"
             period_kind, balance, compared = period_kind_of(period, text[: fig.start] if period[1:] == (1, 3) else ""), None, None
-            if period_kind == "cumulative" and period[1:] == (1, 3) and self.report.first_quarter:
+            if period_kind == "cumulative" and period[1:] == (1, 3) and self.report.first_quarter and not states_cumulative(text[: fig.start]):
                 period_kind = "quarter"  # a first-quarter release: its January-March figures are the quarter's
             stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or under_stock_date(text, stock_ends, fig.start)
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date

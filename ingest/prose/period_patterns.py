@@ -15,7 +15,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_range", rf"từ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?\s+(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
     ("until_date", rf"(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?(?![\d/])"),  # "đến ngày 30/11"
     ("until_start_of_month", r"(?:đến|tới)\s+đầu\s+tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
-    ("until_month", r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    ("until_month", r"(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|(?<!\w)hết\s+)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("year_to_date", r"(?:lũy\s+kế\s+)?(?:tính\s+)?từ\s+đầu\s+năm(?:\s+(\d{4}))?(?:\s+(?:đến\s+nay|tới\s+nay))?|lũy\s+kế\s+(?:đến\s+nay|năm(?:\s+(\d{4}))?)"),
     ("last_months", r"(\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
     ("first_months", r"(\d{1,2})\s+tháng(?:\s+đầu\s+năm|\s+năm)?(?:\s?/\s?(\d{4})|\s+(\d{4})|\s+năm\s+(\d{4}))?(?!\s+(?:tuổi|trở))"),
@@ -43,7 +43,7 @@ MONTH_COUNT_START = re.compile(r"\d(?=\d?\s+tháng)", _I)
 #: looking for these words and trying the pattern only there (``find_anchored``).
 PERIOD_STARTS: dict[str, tuple[str, ...]] = {
     "date_range": ("từ",), "until_date": ("đến", "tới"), "until_start_of_month": ("đến", "tới"),
-    "until_month": ("đến", "tới"), "year_to_date": ("lũy", "tính", "từ"), "last_months": MONTH_COUNT_START,
+    "until_month": ("đến", "tới", "hết"), "year_to_date": ("lũy", "tính", "từ"), "last_months": MONTH_COUNT_START,
     "first_months": MONTH_COUNT_START, "quarter": ("quý",), "month": ("tháng",), "this_month": ("trong", "của"),
     "year": ("ước", "cả", "năm", "20"), "winter_spring_crop": ("vụ",), "other_crop_season": ("vụ",),
 }

@@ -320,6 +320,18 @@ def period_kind_of(period: Period, text_before: str = "") -> str:
     return "cumulative"
 
 
+CUMULATIVE_NAMES = frozenset({"first_months", "until_month", "until_date", "year_to_date"})
+
+
+def states_cumulative(text_before: str) -> bool:
+    """Whether the nearest period phrase before a figure counts from January ("hết tháng 3", "3 tháng đầu năm"): a
+    first-quarter release's January-March figure said so is cumulative, not the quarter."""
+    if "tháng" not in text_before and "năm" not in text_before:
+        return False
+    found = find_periods(after_last(text_before, ";")) or find_periods(text_before)
+    return bool(found) and found[-1][2] in CUMULATIVE_NAMES
+
+
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 

@@ -62,3 +62,26 @@ def test_a_sessions_news_just_after_the_months_it_reviews_is_about_them():
     f = _facts(text, dt.date(2025, 7, 2), "session_news")
     assert f["37.782"] == (2025, 1, 6, "cumulative", "actual")
     assert f["18,5"] == (2025, 1, 6, "cumulative", "actual")
+
+
+def test_the_provinces_count_now_is_a_balance_at_the_reports_date():
+    """Yên Bái's news of January 2025: "Đến nay, toàn tỉnh đã có 113/146 xã đạt chuẩn nông thôn mới" is what
+    the province has at the report's date (labels 113, 146: balance at January 2025, actual), not January's
+    flow; "Đến nay, có 20/76 nhiệm vụ đã hoàn thành" (a report's count of its tasks, no place) stays the month's."""
+    text = ("Đến nay, toàn tỉnh đã có 113/146 xã đạt chuẩn nông thôn mới, đạt 77,4% tổng số xã toàn tỉnh; có 5/9 "
+            "đơn vị hành chính cấp huyện được công nhận đạt chuẩn nông thôn mới.\n")
+    f = _facts(text, dt.date(2025, 1, 1), "session_news")
+    assert f["113"] == (2025, None, 1, "balance", "actual")
+    assert f["146"] == (2025, None, 1, "balance", "actual")
+    assert f["77,4"] == (2025, None, 1, "balance", "actual")
+    tasks = _facts("Đến nay, có 20/76 nhiệm vụ đã hoàn thành.\n", dt.date(2022, 9, 30))
+    assert tasks["20"][3] != "balance"
+
+
+def test_to_the_end_of_a_month_is_cumulative_in_a_first_quarter_release():
+    """Hòa Bình's first-quarter news (April 2025): "Thu ngân sách nhà nước thực hiện hết tháng 3 ước đạt 2.350 tỷ
+    đồng" is January to March counted as months (label: 2025, 1-3, cumulative, estimate), not the quarter, nor March."""
+    text = ("Kinh tế Hòa Bình quý I/2025 tăng trưởng cao\n\n"
+            "Thu ngân sách nhà nước thực hiện hết tháng 3 ước đạt 2.350 tỷ đồng (bằng 42,11% dự toán Trung ương giao).\n")
+    f = _facts(text, dt.date(2025, 4, 1), "statistics_release")
+    assert f["2.350"] == (2025, 1, 3, "cumulative", "estimate")
