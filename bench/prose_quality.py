@@ -15,8 +15,9 @@ Three label sets:
   adds it.  ``unseen4/`` was scored once in session 4 (19:34 UTC: 0,529 / 0,558) and is tuned on
   since: ``--split unseen4`` adds it.  ``unseen5/`` was scored once at the end of session 4 (20:11
   UTC: 0,660 / 0,755) and is tuned on since session 5: ``--split unseen5`` adds it.  ``unseen6/``
-  (provinces in no other split, labelled in session 5 before anyone tuned on it) is the unseen set
-  now: only ``--split unseen6`` scores it, once, at the end; no other run reads it.
+  (provinces in no other split, labelled in session 5 before anyone tuned on it) was scored once at
+  22:25 UTC in session 5 (0,485 / 0,508) and is tuned on since: ``--split unseen6`` adds it.  There
+  is no untouched set after it (``UNSEEN_NOW`` is None) until the next fresh split is labelled.
 
 A label is placed in its document by its ``sentence`` excerpt (unique after markdown ``*`` are
 removed and whitespace runs collapsed); the labelled figure is the last whole-number occurrence of
@@ -36,8 +37,8 @@ An empty label set is an error, not a score of 1.
 Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|…|unseen6] [--corpus DIR]``
 (``all``, the default: bundled, synthetic, dev and unseen; ``unseenN``: all of that, then each fresh
 set before N (``FRESH``) with the in-sample pool so far, then unseenN per document and pooled;
-``--verbose`` lists the misses of every set tuned on (unseen4's and unseen5's too, since their one
-run), never those of ``UNSEEN_NOW`` (unseen6)).
+``--verbose`` lists the misses of every set tuned on (unseen4's, unseen5's and unseen6's too, since
+their one run), never those of ``UNSEEN_NOW``, the set nobody has tuned on yet (None now)).
 """
 
 from __future__ import annotations
@@ -328,15 +329,16 @@ def _pool(title: str, names: tuple[str, ...], totals: dict[str, Score]) -> None:
 
 #: The fresh unseen sets in the order they were labelled.  Each was labelled before anyone tuned on
 #: it, scored once at the end of a tuning round, and tuned on from then; ``UNSEEN_NOW`` is the one
-#: nobody has tuned on yet: ``--split`` of it scores it once, and ``--verbose`` never lists its misses.
+#: nobody has tuned on yet: ``--split`` of it scores it once, and ``--verbose`` never lists its misses
+#: (None when every set has had its one run: set it to the next fresh split when one is labelled).
 FRESH = ("unseen2", "unseen3", "unseen4", "unseen5", "unseen6")
-UNSEEN_NOW = "unseen6"
+UNSEEN_NOW: str | None = None  # the next fresh split, until its one run; unseen6 was scored once at 22:25 UTC in session 5
 FRESH_TITLES = {
     "unseen2": "UNSEEN2 pooled (tuned on since session 3)",
     "unseen3": "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)",
     "unseen4": "UNSEEN4 pooled (scored once in session 4; tuned on since)",
     "unseen5": "UNSEEN5 pooled (scored once in session 4; tuned on since session 5)",
-    "unseen6": "UNSEEN6 pooled (new provinces, one run)",
+    "unseen6": "UNSEEN6 pooled (scored once in session 5; tuned on since)",
 }
 
 
@@ -370,7 +372,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--split", choices=("dev", "unseen", "all", *FRESH), default="all",
                         help="which corpus split to score (all: dev and unseen; unseenN: all, the fresh sets "
-                             f"before it (tuned on), then unseenN; {UNSEEN_NOW}: once, at the end)")
+                             "before it (tuned on), then unseenN" + (f"; {UNSEEN_NOW}: once, at the end)" if UNSEEN_NOW else ")"))
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args(argv)
     print(HEADER)
@@ -402,13 +404,15 @@ def main(argv: list[str]) -> int:
         print("unseen4 not scored: `--split unseen4` adds it (scored once at 19:34 UTC in session 4; tuned on since).")
     if "unseen5" not in chosen:
         print("unseen5 not scored: `--split unseen5` adds it (scored once at 20:11 UTC in session 4; tuned on since session 5).")
-    if UNSEEN_NOW not in chosen:
+    if "unseen6" not in chosen:
+        print("unseen6 not scored: `--split unseen6` adds it (scored once at 22:25 UTC in session 5; tuned on since).")
+    if UNSEEN_NOW is not None and UNSEEN_NOW not in chosen:
         print(f"{UNSEEN_NOW} not scored: `--split {UNSEEN_NOW}` scores it once, at the end of a tuning round.")
     print("\nP/R: every label right (span, indicator, period, value type, basis, measure; period_kind and scope where")
     print("labelled); det: figure detection (span only); the other columns: agreement among detected figures.")
     print("Bundled, dev, the old unseen (since session 2), unseen2 (since session 3), unseen3 and unseen4 (since")
-    print("session 4) and unseen5 (since session 5) documents were used to develop the rules; "
-          f"{UNSEEN_NOW} documents are scored once, at the end.")
+    print("session 4), unseen5 and unseen6 (since session 5) documents were used to develop the rules"
+          + (f"; {UNSEEN_NOW} documents are scored once, at the end." if UNSEEN_NOW else "; no set is untouched now."))
     return 0
 
 

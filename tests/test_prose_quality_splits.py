@@ -5,8 +5,9 @@ The corpus here is a copy in tmp_path whose "unseen2" … "unseen6" documents ar
 7 labels; Lào Cai's council news, 10 labels; Thừa Thiên Huế's 7-month report, 19 labels): no test
 runs the extractor on the real unseen2 … unseen6 documents. unseen4 (scored once at 19:34 UTC in
 session 4) and unseen5 (scored once at 20:11 UTC in session 4) are in-sample since: ``--split
-unseen5 --verbose`` lists their misses. unseen6 (labelled in session 5) is the fresh set: only
-``--split unseen6`` scores it, never with its misses.
+unseen5 --verbose`` lists their misses. unseen6 (labelled in session 5, scored once at 22:25 UTC)
+is in-sample since too; no set is untouched now (``UNSEEN_NOW`` None), and the path that hides the
+misses of an untouched set is tested with ``UNSEEN_NOW`` set to a split.
 """
 
 from __future__ import annotations
@@ -191,7 +192,21 @@ def test_unseen6_run_scores_it_per_document_and_pooled_after_everything(corpus: 
     assert "unseen6 not scored" not in out and "unseen5 not scored" not in out
 
 
-def test_verbose_never_lists_unseen6_misses(corpus: Path, capsys):
+def test_verbose_lists_unseen6_misses_in_sample_since_its_one_run(corpus: Path, capsys):
+    """unseen6 was scored once (22:25 UTC, session 5) and is tuned on since: --verbose lists its misses."""
+    labels = corpus / "unseen6" / f"{DEV_AS_UNSEEN6}.csv"  # labels made wrong, so that the document has misses to list
+    labels.write_text(labels.read_text(encoding="utf-8").replace(",estimate,", ",actual,"), encoding="utf-8")
+    assert main(["--split", "unseen6", "--verbose", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    unseen6_part = out.split("=" * 20)[-1]
+    assert unseen6_part.splitlines()[1].startswith(DEV_AS_UNSEEN6)
+    assert any(line.startswith(MISS) for line in unseen6_part.splitlines())
+    assert "UNSEEN6 pooled (scored once in session 5; tuned on since)" in out
+
+
+def test_verbose_never_lists_the_misses_of_the_set_nobody_has_tuned_on(corpus: Path, capsys, monkeypatch):
+    """The next fresh split (``UNSEEN_NOW``, here unseen6 as it was before its one run) is scored without its misses."""
+    monkeypatch.setattr("bench.prose_quality.UNSEEN_NOW", "unseen6")
     labels = corpus / "unseen6" / f"{DEV_AS_UNSEEN6}.csv"  # labels made wrong, so that the document has misses to hide
     labels.write_text(labels.read_text(encoding="utf-8").replace(",estimate,", ",actual,"), encoding="utf-8")
     assert main(["--split", "unseen6", "--verbose", "--corpus", str(corpus)]) == 0
