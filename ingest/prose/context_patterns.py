@@ -57,6 +57,11 @@ SCOPE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 SCOPES = [(name, re.compile(rf"{WB_L}(?:{pattern}){WB_R}", _I)) for name, pattern in SCOPE_PATTERNS]
 
+#: A paragraph about a former part of a merged province (a page after the mergers of 1 July 2025): "GRDP của tỉnh Hưng
+#: Yên trước khi hợp nhất tăng 9%", "Đối với tỉnh Thái Bình, tổng sản phẩm … ước đạt": another area than the province now.
+FORMER_PART = re.compile(r"(?<!\w)trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập)(?!\w)|^\W*Đối\s+với\s+tỉnh\s+(?-i:[A-ZĐ])", _I)
+#: The day the provinces were merged (the 34 provinces): only a page after it speaks of former provinces so.
+MERGER_DATE = (2025, 7)
 #: The month a session is about, in the opening of its news: "cuộc họp thường kỳ UBND tỉnh tháng
 #: 1/2022", "phiên họp thường kỳ tháng 11".  (A session held in February may be January's.)
 SESSION_MONTH = re.compile(

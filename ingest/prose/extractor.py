@@ -14,7 +14,7 @@ from ingest.prose.reading import report_sentences
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period, states_cumulative,
                                   nearest_period, period_kind_of)
-from ingest.prose.scope import scope_of
+from ingest.prose.scope import former_part, scope_of
 from ingest.prose.sentences import Sentence, after_last, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, split_left_basis
 from ingest.prose.subject import common_parent, economy_of, of_the_economy, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import count_of_targets, plan_of_named_year, planned, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
@@ -55,6 +55,7 @@ class Extractor:
         row_label: str | None = None  # a short line without figures: the row name of a table printed as text
         row_number = 0  # the last row number (Stt) of a table printed as text, one number a line
         estimated_lead: Period | None = None
+        other_area = False  # the paragraph is about a former part of a merged province
         for number, sent in enumerate(sentences, start=1):
             figures = find_figures(sent.text)
             bare = P.BARE_INTEGER.fullmatch(sent.text)
@@ -70,13 +71,13 @@ class Extractor:
             lead = sent.text[:lead_end]
             if sent.index_in_paragraph == 0:
                 first_of[sent.paragraph] = (sent.text, lead)
-                estimated_lead = None
+                estimated_lead, other_area = None, former_part(self.report, sent.text)
                 if figures and P.ESTIMATE_CUE.search(lead):  # the period the paragraph opens with is needed now
                     paragraph_lead[sent.paragraph] = lead_period(*first_of.pop(sent.paragraph))
                     estimated_lead = paragraph_lead[sent.paragraph][0]
                 topic = P.TOPIC_LEAD.match(sent.text)
                 self.topic = topic.group(1) if topic and any(m.alias.code for m in self.vocab.find(fold(topic.group(1)))) else None
-            ctx = Context(estimated_period=estimated_lead if sent.index_in_paragraph else None)
+            ctx = Context(estimated_period=estimated_lead if sent.index_in_paragraph else None, other_area=other_area)
             if sent.footnote_no is not None and sent.footnote_no in self.footnote_refs:
                 ctx = self.footnote_refs[sent.footnote_no]
             parent = ctx.parent
@@ -237,7 +238,7 @@ class Extractor:
                 sharing = pred == "chiếm" or (sharing and pred is None)
             if sharing and indicator and self.vocab.indicators[indicator].kind == "growth_rate":
                 indicator = None  # a sector's share of the economy is not its growth
-            scope = scope_of(tail, group_lead)
+            scope = "other_area" if ctx.other_area else scope_of(tail, group_lead)
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")

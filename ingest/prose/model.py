@@ -101,3 +101,4 @@ class Context:
     #: the period the paragraph's first sentence said estimated ("Dự ước chỉ số … tháng 10/2022 tăng 1,34%"): a later
     #: sentence's figures of that period are estimates too ("Trong tháng 10/2022 có 23/27 ngành sản xuất tăng")
     estimated_period: Period | None = None
+    other_area: bool = False  # the paragraph is about a former part of the merged province (scope.former_part)

@@ -9,6 +9,7 @@ or the words before the parenthesis it stands in).
 from __future__ import annotations
 
 from ingest.prose import patterns as P
+from ingest.prose.model import Report
 
 SCOPES = ("province", "national", "world", "other_area")
 
@@ -19,3 +20,10 @@ def scope_of(*texts: str) -> str:
             if rx.search(text):
                 return name
     return "province"
+
+
+def former_part(report: Report, first_sentence: str) -> bool:
+    """Whether a paragraph, by its first sentence, is about a former part of the merged province (``FORMER_PART``, in a
+    page dated after the mergers): its figures are ``other_area``, of no provincial indicator."""
+    after = report.year is not None and (report.year, report.month or 12) >= P.MERGER_DATE
+    return after and bool(P.FORMER_PART.search(first_sentence))

@@ -21,3 +21,23 @@ def test_the_nations_figure_is_kept_with_no_provincial_indicator():
     facts = {f.printed: f for f in extract_facts(text, "lao-cai.txt", dt.date(2024, 12, 5))}
     assert (facts["7,38"].indicator_code, facts["7,38"].scope) == ("grdp_growth", "province")
     assert (facts["7"].indicator_code, facts["7"].scope, facts["7"].period_year) == (None, "national", 2024)
+
+
+def test_a_former_part_of_a_merged_province_is_another_area():
+    """Hưng Yên's news of 2/7/2025 (the merged province): a paragraph opening with "của tỉnh Hưng Yên trước khi
+    hợp nhất" or "Đối với tỉnh Thái Bình" is about a former province (labels 9, 37.782, 36.154: other_area, no
+    code), not the province now; the same words before the mergers, or a paragraph of the whole, stay the province's."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Tổng sản phẩm trên địa bàn tỉnh (GRDP) của tỉnh Hưng Yên trước khi hợp nhất tăng 9%. Tổng vốn đầu tư toàn "
+            "xã hội đạt 37.782 tỷ đồng, tăng 18,5% so với cùng kỳ.\n\n"
+            "Đối với tỉnh Thái Bình, tổng sản phẩm GRDP trên địa bàn ước đạt 36.154 tỷ đồng, tăng 9% so với cùng kỳ năm 2024.\n\n"
+            "Tổng vốn đầu tư toàn xã hội đạt 60.000 tỷ đồng.\n")
+    after = {f.printed: (f.scope, f.indicator_code) for f in extract_facts(text, "x.txt", dt.date(2025, 7, 2))}
+    assert after["37.782"] == ("other_area", None)
+    assert after["36.154"] == ("other_area", None)
+    assert after["60.000"][0] == "province"
+    before = {f.printed: f.scope for f in extract_facts(text, "x.txt", dt.date(2024, 7, 2))}
+    assert before["37.782"] == "province"
