@@ -23,8 +23,18 @@ TITLE_CHARS = 500
 
 
 def title_block(text: str) -> str:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return "\n".join(lines[:TITLE_LINES])[:TITLE_CHARS]
+    """The first TITLE_LINES lines that are not blank (at most TITLE_CHARS characters), read from the
+    start of the text only as far as they go (not every line of the report split and stripped)."""
+    reach = 4096
+    while True:
+        complete = reach >= len(text)
+        lines = text[:reach].splitlines()
+        if not complete:
+            lines = lines[:-1]  # the last line may go on past the cut
+        kept = [ln.strip() for ln in lines if ln.strip()][:TITLE_LINES]
+        if len(kept) == TITLE_LINES or complete:
+            return "\n".join(kept)[:TITLE_CHARS]
+        reach *= 4
 
 
 def document_kind_of(text: str, report_year: int | None = None, report_month: int | None = None) -> str:

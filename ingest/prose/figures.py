@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Iterator
 
 from ingest.numbers import MAX_FIGURE_CHARS, MalformedNumber, PrintedNumber, parse_vn_number
 from ingest.prose import patterns as P
@@ -66,6 +67,9 @@ DIGIT_FIRST = frozenset({"date_full", "date_range", "month_year", "time", "durat
 #: every one of its matches holds (``patterns.TIME_NEEDS``, ``NAME_WITH_NUMBER_NEEDS``: a character class
 #: first, which the engine skips to) before the pattern's own.
 WINDOW_NEEDS = {"time": P.TIME_NEEDS, "name_with_number": P.NAME_WITH_NUMBER_NEEDS}
+#: The skip patterns that open with "^" (no MULTILINE): they match only at the start of the text, so only in
+#: a window that starts there (a test checks each opens so).
+AT_TEXT_START = frozenset({"row_number", "date_stamp"})
 
 
 def _windows(text: str, numbers: list[re.Match[str]] | None = None) -> list[tuple[int, int]]:
@@ -80,6 +84,39 @@ def _windows(text: str, numbers: list[re.Match[str]] | None = None) -> list[tupl
     return out
 
 
+def _state(text: str, numbers: list[re.Match[str]] | None):
+    """What the skip patterns are tried with: the windows (and each from its first digit), the cues and
+    start words found, and whether positions in the lower-case text are positions in the text."""
+    windows = _windows(text, numbers)
+    lower = text.lower()
+    digit_windows = [(P.DIGIT.search(text, a, b).start(), b) for a, b in windows]  # every window holds a number
+    return windows, digit_windows, _SKIP_WORDS.find(lower), len(lower) == len(text)
+
+
+def _matches(i: int, text: str, state, only: set[int] | None = None) -> Iterator[tuple[int, re.Match[str]]]:
+    """(window, match) of skip pattern ``i`` in each window (``only``: in those windows only)."""
+    windows, digit_windows, found, aligned = state
+    p, _, starts = _SKIPS[i]
+    if starts is None or not aligned:
+        needs = WINDOW_NEEDS.get(p.name)
+        tried = digit_windows if p.name in DIGIT_FIRST else windows
+        count = len(tried)
+        if p.name in AT_TEXT_START:
+            count = 1 if tried and tried[0][0] == 0 else 0
+        for w in range(count):
+            a, b = tried[w]
+            if (only is None or w in only) and (needs is None or needs.search(text, a, b)):
+                for m in p.regex.finditer(text, a, b):
+                    yield w, m
+        return
+    candidates = positions(found, starts)
+    if candidates:
+        for w, (a, b) in enumerate(windows):
+            if only is None or w in only:
+                for m in match_at(p.regex, candidates, text, a, b):
+                    yield w, m
+
+
 def skip_spans(text: str, numbers: list[re.Match[str]] | None = None) -> list[tuple[int, int, str]]:
     """Spans of numbers that are not figures, with the pattern that says so.
 
@@ -89,29 +126,57 @@ def skip_spans(text: str, numbers: list[re.Match[str]] | None = None) -> list[tu
     """
     if not P.DIGIT.search(text):
         return []  # every skip pattern holds a digit
-    windows = _windows(text, numbers)
-    lower = text.lower()
-    found = _SKIP_WORDS.find(lower)
-    aligned = len(lower) == len(text)  # positions in the lower-case text are positions in the text
-    spans: set[tuple[int, int, str]] = set()
-    digit_windows = [(P.DIGIT.search(text, a, b).start(), b) for a, b in windows]  # every window holds a number
-    for i in _tried(found):
-        p, _, starts = _SKIPS[i]
-        if starts is None or not aligned:
-            needs = WINDOW_NEEDS.get(p.name)
-            for a, b in digit_windows if p.name in DIGIT_FIRST else windows:
-                if needs is None or needs.search(text, a, b):
-                    spans.update((m.start(), m.end(), p.name) for m in p.regex.finditer(text, a, b))
-            continue
-        candidates = positions(found, starts)
-        if candidates:
-            for a, b in windows:
-                spans.update((m.start(), m.end(), p.name) for m in match_at(p.regex, candidates, text, a, b))
+    state = _state(text, numbers)
+    spans = {(m.start(), m.end(), _SKIPS[i][0].name) for i in _tried(state[2]) for _, m in _matches(i, text, state)}
     out = sorted(spans)
     m = P.LIST_MARKER.match(text)
     if m and m.end():
         out.append((0, m.end(), "list_marker"))
     return out
+
+
+#: The order the skip patterns are tried in by :func:`number_skips`: those whose kind lists the numbers
+#: after it (``LISTABLE_SKIPS``) first, then those that skip most numbers, then the rest.
+_FIRST = ("document_reference", "ordinal", "list_ordinal", "identifier", "year", "date_full", "month_year", "date_words",
+          "duration", "document_number", "number_sign", "disease_name", "period_words")
+_RANK = {i: (p.name not in P.LISTABLE_SKIPS, _FIRST.index(p.name) if p.name in _FIRST else len(_FIRST) + i)
+         for i, (p, _, _) in enumerate(_SKIPS)}
+
+
+def number_skips(text: str, numbers: list[re.Match[str]]) -> list[tuple[bool, bool]]:
+    """For each of ``numbers`` (the NUMBER matches of text): whether a skip span covers it, and whether
+    one of a kind in ``LISTABLE_SKIPS`` does: what :func:`find_figures` asks of :func:`skip_spans`'s spans,
+    with less work.  A skip match covers only numbers of its own window; so once every number of a
+    window is covered, the patterns not yet tried there can change nothing but which kinds cover them
+    (only whether a listable one does counts, and those are tried first, in every window)."""
+    skipped, listed = [False] * len(numbers), [False] * len(numbers)
+    if not numbers or not P.DIGIT.search(text):
+        return list(zip(skipped, listed))
+    state = _state(text, numbers)
+    windows = state[0]
+    members: list[list[int]] = [[] for _ in windows]  # the numbers of each window
+    w = 0
+    for k, num in enumerate(numbers):
+        while num.end() > windows[w][1]:
+            w += 1
+        members[w].append(k)
+    marker = P.LIST_MARKER.match(text)
+    if marker and marker.end():
+        for k, num in enumerate(numbers):
+            skipped[k] = skipped[k] or num.end() <= marker.end()
+    open_windows = {w for w, ks in enumerate(members) if not all(skipped[k] for k in ks)}
+    for i in sorted(_tried(state[2]), key=_RANK.__getitem__):
+        listable = _SKIPS[i][0].name in P.LISTABLE_SKIPS
+        if not listable and not open_windows:
+            break
+        for w, m in _matches(i, text, state, None if listable else open_windows):
+            s, e = m.span()
+            for k in members[w]:
+                if s <= numbers[k].start() and numbers[k].end() <= e:
+                    skipped[k] = True
+                    listed[k] = listed[k] or listable
+        open_windows = {w for w in open_windows if not all(skipped[k] for k in members[w])}
+    return list(zip(skipped, listed))
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -120,14 +185,12 @@ def find_figures(text: str) -> list[Figure]:
     numbers = list(P.NUMBER.finditer(text))
     if not numbers:
         return []
-    skips = skip_spans(text, numbers)
     figures: list[Figure] = []
     chain_end = -1  # end of the last skipped identifier or ordinal list
-    for m in numbers:
+    for m, (skipped, listed) in zip(numbers, number_skips(text, numbers)):
         a, b = m.start(), m.end()
-        kinds = [k for s, e, k in skips if s <= a and b <= e]
-        if kinds:
-            if set(kinds) & P.LISTABLE_SKIPS:
+        if skipped:
+            if listed:
                 chain_end = b
             continue
         if chain_end >= 0 and P.LIST_CONTINUATION.match(text[chain_end:a]) and P.SHORT_INTEGER.fullmatch(m.group(0)):

@@ -79,6 +79,8 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
             distance = len(word_list(joined[end:junction]))
         elif start >= junction:
             distance = len(word_list(joined[junction:start]))
+            if distance == 0 and fig.unit_class == "pct" and P.SHARE_OF.search(clean_region):
+                continue  # "tương đương 26 - 27% GRDP", "chiếm 86,2% tổng dư nợ": the whole it is a share of, not its subject
         else:
             distance = 0
         if distance > P.MAX_ALIAS_DISTANCE:
@@ -259,7 +261,7 @@ def short_subject(subject: str) -> str:
 
 
 #: The comparisons a residue leaves out ("so với kế hoạch", "cùng kỳ").
-_RESIDUE_BASES = tuple(rx for name, _, rx in P.BASIS if name in ("plan", "plan_central_budget", "plan_council", "same_period"))
+_RESIDUE_BASES = tuple((rx, P.BASIS_CUES[name]) for name, _, rx in P.BASIS if name in ("plan", "plan_central_budget", "plan_council", "same_period"))
 
 
 def residue(between: str) -> str:
@@ -273,8 +275,25 @@ def residue(between: str) -> str:
         if spans:
             text = blank(text, spans)
             lower = text.lower()
-    for rx in _RESIDUE_BASES:
-        text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
+    for rx, cues in _RESIDUE_BASES:  # (blanking only takes words away: the cues of the text before it do)
+        if any(c in lower for c in cues):
+            text = blank(text, [(m.start(), m.end()) for m in rx.finditer(text)])
     text = P.NONCONTENT.sub(" ", text)
     words = [w for w in word_list(text) if not w.isdigit() and len(w) > 1]
     return " ".join(words)
+
+
+def economy_of(vocab: Vocabulary, title: str) -> str | None:
+    """A GRDP document (its title block names GRDP, ``GROWTH_DOCUMENT``): the family of the indicator its title's words
+    name; the parts of the economy it names with no code are of that family."""
+    growth_words = P.GROWTH_DOCUMENT.search(title)
+    growth = [m.alias.code for m in vocab.find(fold(growth_words.group(0)))] if growth_words else []
+    return vocab.ancestors(growth[0])[-1] if growth and growth[0] else None
+
+
+def of_the_economy(vocab: Vocabulary, economy: str | None, claim: Claim, parent: Claim | None) -> bool:
+    """A part named with no indicator in a GRDP document is a part of the economy (its value added) unless its own words
+    name a subject that is none ("GTSX nông, lâm nghiệp và thuỷ sản … giảm nhẹ (-0,2%)": gross output) or it breaks down
+    another indicator ("chỉ số sản xuất công nghiệp (IIP) … tăng 13,44%. Trong đó, ngành chế biến - chế tạo tăng 13,83%")."""
+    whole = parent.indicator if parent is not None else None
+    return claim.term is None and (whole is None or vocab.ancestors(whole)[-1] == economy)
