@@ -93,19 +93,21 @@ STOCK_CUE = re.compile(
     rf"|huy\s+động\s+vốn|còn\s+hiệu\s+lực|tồn\s+kho|(?<!thực )hiện\s+có|hiện\s+nay\s+có|tín\s+dụng){WB_R}",
     _I,
 )
-#: What there is at a date: "đến tháng 9/2024, toàn tỉnh có 320/411 xã đạt chuẩn NTM" (a stock; "đến
-#: ngày 31/10 thu ngân sách đạt …" is a flow up to the date).  The figures after it in its sentence are balances.
+#: What there is at a date: "đến tháng 9/2024, toàn tỉnh có 320/411 xã đạt chuẩn NTM", "Lũy kế đến nay, Tây Ninh có gần
+#: 32.000 doanh nghiệp" (a stock; "đến ngày 31/10 thu ngân sách đạt …" is a flow up to the date; "Đến nay, có 20/76 nhiệm
+#: vụ đã hoàn thành" is the month's count).  The figures after it in its sentence are balances.
 STOCK_AT_DATE = re.compile(
-    rf"{WB_L}(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?"
-    rf"|(?<=hết\s)năm(?:\s+\d{{4}})?|cuối\s+năm(?:\s+\d{{4}})?)"
-    rf"\s*,?\s*(?:toàn\s+tỉnh|cả\s+tỉnh|toàn\s+thành\s+phố|tỉnh|thành\s+phố|trên\s+địa\s+bàn(?:\s+tỉnh)?)?\s*(?:đã\s+)?có{WB_R}",
+    rf"{WB_L}(?:(?:lũy|luỹ)\s+kế\s+(?:đến|tới)\s+nay|(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?|tháng\s+\d{{1,2}}(?:\s?/\s?\d{{4}}|\s+năm\s+\d{{4}})?"
+    rf"|(?<=hết\s)năm(?:\s+\d{{4}})?|cuối\s+năm(?:\s+\d{{4}})?))"
+    rf"\s*,?\s*(?:toàn\s+tỉnh|cả\s+tỉnh|toàn\s+thành\s+phố|tỉnh|thành\s+phố|trên\s+địa\s+bàn(?:\s+tỉnh)?|(?-i:[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){{0,2}}))?"
+    rf"\s*(?:đã\s+)?có{WB_R}",
     _I,
-)
+)  # ("Lũy kế đến nay, Tây Ninh có gần 32.000 doanh nghiệp": there is now, at the report's date)
 #: "với" joining a figure to the stock before it ("172 dự án còn hiệu lực với tổng mức đầu tư …").
 WITH_JOIN = re.compile(rf"{WB_L}với{WB_R}", _I)
 #: The date of a balance: "đến ngày 30/6", "đến 30/6/2022", "hết tháng 6/2022", "tại thời điểm 31/12".
 BALANCE_DATE = re.compile(
-    rf"{WB_L}(?:đến|tới|tại|hết|vào)\s+(?:hết\s+)?(?:thời\s+điểm\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?"
+    rf"{WB_L}(?P<now>(?:đến|tới)\s+nay)(?!\w)|{WB_L}(?:đến|tới|tại|hết|vào)\s+(?:hết\s+)?(?:thời\s+điểm\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?"
     rf"|{WB_L}(?:đến|tới|hết|cuối)\s+(?:hết\s+)?tháng\s+(\d{{1,2}})(?:\s?/\s?(\d{{4}})|\s+năm\s+(\d{{4}}))?",
     _I,
 )
@@ -119,6 +121,8 @@ GROWTH_DOCUMENT = re.compile(rf"{WB_L}(?:GRDP|tăng\s+trưởng\s+kinh\s+tế|t�
 CONTRIBUTION = re.compile(rf"{WB_L}(?:đóng\s+góp(?:\s+(?:lớn\s+nhất|nhiều\s+nhất|chủ\s+yếu))?|làm\s+(?P<fall>giảm)|làm\s+tăng)\s*[-–]?\s*$", _I)
 #: A share of a whole ("Nông, lâm, ngư nghiệp chiếm 12,1%"): not a growth rate.
 SHARE_PREDICATE = re.compile(rf"{WB_L}chiếm(?:\s+(?:khoảng|gần|trên|dưới|tỷ\s+trọng|tỷ\s+lệ))*\s*$", _I)
+#: A share said before a figure ("tương đương 26 - 27% GRDP", "chiếm 86,2% tổng dư nợ"): what follows the "%" is the whole.
+SHARE_OF = re.compile(rf"{WB_L}(?:tương\s+đương|chiếm|bằng)(?:\s+(?:khoảng|gần|trên|dưới|từ|tỷ\s+trọng))*\s*[\d.,\s%–-]*$", _I)
 #: The words that name a part of the economy: "ngành", "lĩnh vực", "khu vực".
 SECTOR_WORD = re.compile(rf"{WB_L}(?:ngành|lĩnh\s+vực|khu\s+vực){WB_R}", _I)
 #: A share of the economy named before its change ("cơ cấu kinh tế khu vực nông, lâm nghiệp và thủy sản giảm 1,02%;

@@ -16,8 +16,8 @@ from ingest.prose.periods import (balance_date_of, compared_date_of, figure_peri
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import scope_of
 from ingest.prose.sentences import Sentence, after_last, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, split_left_basis
-from ingest.prose.subject import common_parent, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import count_of_targets, plan_of_named_year, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
+from ingest.prose.subject import common_parent, economy_of, of_the_economy, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
+from ingest.prose.value_type import count_of_targets, plan_of_named_year, planned, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -35,10 +35,7 @@ class Extractor:
         self.footnote_refs: dict[int, Context] = {}
         self.topic: str | None = None  # the subject a paragraph opens with ("Cây lúa: …")
         self.families: list[tuple[str | None, bool]] = []  # per fact: its indicator's family, and whether "ước" was said
-        growth_words = P.GROWTH_DOCUMENT.search(title_block(self.text)) if report.about_growth else None
-        growth = [m.alias.code for m in vocab.find(fold(growth_words.group(0)))] if growth_words else []
-        #: a GRDP document: the parts of the economy it names with no code are of the family of what its title names
-        self.economy = vocab.ancestors(growth[0])[-1] if growth and growth[0] else None
+        self.economy = economy_of(vocab, title_block(self.text)) if report.about_growth else None  # see subject.economy_of
         starts = [0]
         at = self.text.find("\n")
         while at >= 0:
@@ -124,7 +121,7 @@ class Extractor:
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
         prev_end = marker.end() if marker else 0
-        lead_estimate_to = lead_estimate_end(text, lead)  # (-1: no estimate said in the lead)
+        lead_estimate_to, lead_plans = lead_estimate_end(text, lead), planned(lead)  # (-1: no estimate said in the lead)
         # "Cơ cấu kinh tế: dịch vụ: 46 - 47%; …": the lead names a subject that is no indicator, and
         # what it lists are its parts (shares of the economy, not sectors' growth)
         lead_names = self.vocab.find(fold(lead)) if P.LEAD_COLON.match(text[len(lead):]) else []
@@ -244,7 +241,7 @@ class Extractor:
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")
-                    and self._sector_end is not None and self._sector_end <= fig.start and self._of_the_economy(current, parent)):
+                    and self._sector_end is not None and self._sector_end <= fig.start and of_the_economy(self.vocab, self.economy, current, parent)):
                 measure, basis = "value", "none"  # "vận tải kho bãi tăng 25,01%": a sub-sector's value added grows as a sector does
             if share is not None and share.end() <= fig.start and raw_measure == "growth_pct" and fig.unit_class == "pct":
                 measure, basis, indicator, positive_fall = "pp", said_basis, None, False  # "cơ cấu kinh tế khu vực … giảm 1,02%"
@@ -258,7 +255,7 @@ class Extractor:
                 stock = ";" not in joint and bool(P.WITH_JOIN.search(joint))
             if stock and period[0] and period[2]:
                 period_kind = "balance"
-                balance = balance_date_of(text[: fig.start], period) or balance_date_of("", period)
+                balance = balance_date_of(text[: fig.start], period, self.report) or balance_date_of("", period)
                 compared = compared_date_of(basis, balance)
                 if balance is not None:
                     period = (balance.year, None, balance.month)
@@ -280,12 +277,13 @@ class Extractor:
             # "vượt kế hoạch (kế hoạch 6,5-7,5%)", "tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)": the plan quoted
             if quote and quote["same"]:
                 estimate = False  # a value of the year before, quoted beside this year's
-            quoted_plan = bool(P.PLAN_QUOTE.search(text[: fig.start])) or plan_of_year is not None or bool(quote and quote["plan"])
+            quoted_plan = (bool(P.PLAN_QUOTE.search(text[: fig.start])) or plan_of_year is not None or bool(quote and quote["plan"])
+                           or (lead_plans and not P.ESTIMATE_CUE.search(text, len(lead), fig.start)))  # "đặt ra mục tiêu A, B, C"
             if quote and quote["same"] and period[0] and period_kind in ("month", "cumulative", "quarter", "year"):
                 period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
                                        balance, quoted_plan)
-            counted, value_type = count_of_targets(self.report, fig, plan_of_named_year(text[fig.unit_end :], period, value_type), value_type)
+            counted, value_type = count_of_targets(self.report, fig, plan_of_named_year(text[fig.unit_end :], period, value_type, self.report, text), value_type)
             period, period_kind = counted, period_kind_of(counted) if counted != period and period_kind != "balance" else period_kind
             if fig.range_high and last_fact is not None and last_fact.basis == "none" and basis != "none" and measure == "ratio_pct":
                 last_fact.measure, last_fact.basis = measure, basis  # "đạt từ 30 - 42% KH": the plan said after the high end is both ends'
@@ -300,13 +298,6 @@ class Extractor:
             for fact in claim.facts:
                 self._emit(sent, number, claim, fact, printed_sentence)
         return claims
-
-    def _of_the_economy(self, claim: Claim, parent: Claim | None) -> bool:
-        """A part named with no indicator is a part of the economy (its value added) unless its own words name a subject
-        that is none ("GTSX nông, lâm nghiệp và thuỷ sản … giảm nhẹ (-0,2%)": gross output) or it breaks down another
-        indicator ("chỉ số sản xuất công nghiệp (IIP) … tăng 13,44%. Trong đó, ngành chế biến - chế tạo tăng 13,83%")."""
-        whole = parent.indicator if parent is not None else None
-        return claim.term is None and (whole is None or self.vocab.ancestors(whole)[-1] == self.economy)
 
     def _new_claim(self, region: str, fig: Figure, measure: str, parent: Claim | None, claims: list[Claim], forced: str | None = None, inherit: Claim | None = None) -> Claim:
         self.claim_counter += 1

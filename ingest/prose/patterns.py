@@ -22,7 +22,7 @@ from ingest.prose.unit_patterns import FALLBACK_UNIT, UNIT_CLASS_OF_INDICATOR_UN
 # and so are the words that tell a document's kind, a figure's scope and a stock
 from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
-    TARGETS_TITLE, TARGET_WORDS, GROWTH_DOCUMENT, CONTRIBUTION, SHARE_PREDICATE,
+    TARGETS_TITLE, TARGET_WORDS, GROWTH_DOCUMENT, CONTRIBUTION, SHARE_PREDICATE, SHARE_OF,
     SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH, SESSION_REVIEW_YEAR, YEAR_REVIEW_MONTHS, COUNCIL_SESSION, SHARE_CHANGE,
     YEAR_JUST_BEGUN_MONTHS, FIRST_QUARTER_TITLE, MONTH_COUNT_TITLE, SESSION_QUARTER,
 )
@@ -267,14 +267,15 @@ LIST_MARKER = re.compile(r"^\s*(?:[-+•]\s*)?(?:\(\s*\d{1,3}\s*\)|\d{1,3}(?:\.\
 # --------------------------------------------------------------------------
 
 BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    ("plan_central_budget", "plan_central", r"dự\s+toán\s+(?:TW|TƯ|T\.Ư|Trung\s+ương|NSTW)(?:\s+giao)?"),
+    # "dự toán TW giao", "dự toán được Trung ương giao", "dự toán do Trung ương giao"
+    ("plan_central_budget", "plan_central", r"dự\s+toán\s+(?:(?:được|do)\s+)?(?:TW|TƯ|T\.Ư|Trung\s+ương|NSTW)(?:\s+giao)?"),
     ("plan_central_government", "plan_central",
-     r"(?:kế\s+hoạch|KH)(?:\s+vốn)?\s+(?:(?:do\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|TTCP|Trung\s+ương|TW)(?:\s+giao)?"),
+     r"(?:kế\s+hoạch|KH)(?:\s+vốn)?\s+(?:(?:do\s+|được\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|TTCP|Trung\s+ương|TW)(?:\s+giao)?"),
     # a plan of a named year ("so với dự toán địa phương năm 2022"): the figure's own year's plan, else no basis
     ("plan_of_year", "?plan_year",
      r"(?:dự\s+toán|kế\s+hoạch|KH)(?:\s+(?:địa\s+phương|tỉnh|HĐND(?:\s+tỉnh)?))?(?:\s+(?:được\s+)?giao)?\s+năm\s+(\d{4})"),
     ("plan_council", "plan_council",
-     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+)?(?:(?:Chủ\s+tịch|Thường\s+trực)\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)"
+     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+|được\s+)?(?:(?:Chủ\s+tịch|Thường\s+trực)\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)"
      r"(?:\s+(?:tỉnh|thành\s+phố))?(?:\s+giao)?"
      r"|dự\s+toán\s+(?:địa\s+phương|tỉnh|thành\s+phố)(?:\s+giao)?"),
     ("same_period", "same_period", r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?"),
@@ -316,7 +317,7 @@ PREDICATE = re.compile(
     rf"{WB_L}(?P<pred>ước\s+tính\s+đạt|ước\s+thực\s+hiện|ước\s+đạt|ước\s+tăng|ước\s+giảm|ước\s+tính|ước"
     r"|tăng\s+trưởng|tăng\s+thêm|tăng|giảm|vượt(?:\s+(?:kế\s+hoạch|KH))?|đạt(?:\s+được)?|bằng|chiếm|gấp|thấp\s+hơn|cao\s+hơn|kém|hơn"
     r"|là|được|có|còn|lên|xuống|duy\s+trì)"
-    r"(?:\s+(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|đến|từ|mức|là|khá|mạnh|nhẹ))*\s*$",
+    r"(?:\s+(?:khoảng|gần|trên|dưới|hơn|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|tới|đến|từ|mức|là|khá|mạnh|nhẹ|tốt))*\s*$",
     _I,
 )
 NEGATIVE_PREDICATES = ("giảm", "thấp hơn", "kém", "xuống", "ước giảm")

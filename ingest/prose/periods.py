@@ -314,19 +314,24 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def balance_date_of(text_before: str, period: Period) -> dt.date | None:
-    """The date a balance stands at: the last "đến ngày 30/6", "hết tháng 6/2022" before it, else its period's end."""
+def balance_date_of(text_before: str, period: Period, report: Report | None = None) -> dt.date | None:
+    """The date a balance stands at: the last "đến ngày 30/6", "hết tháng 6/2022" before it ("đến nay": the report's
+    date, or its month's end), else its period's end."""
     year, _, month_to = period
     found = None
     for m in P.BALANCE_DATE.finditer(text_before):
         found = m
     try:
-        if found is not None and found.group(1):
-            y = int(found.group(3)) if found.group(3) else year
-            return dt.date(y, int(found.group(2)), int(found.group(1))) if y else None
+        if found is not None and found.group("now"):
+            if report is None or not (report.date or (report.year and report.month)):
+                return None
+            return report.date or month_end(report.year, report.month)
+        if found is not None and found.group(2):
+            y = int(found.group(4)) if found.group(4) else year
+            return dt.date(y, int(found.group(3)), int(found.group(2))) if y else None
         if found is not None:
-            y = year_of(found.group(5), found.group(6)) or year
-            return month_end(y, int(found.group(4))) if y else None
+            y = year_of(found.group(6), found.group(7)) or year
+            return month_end(y, int(found.group(5))) if y else None
         return month_end(year, month_to) if year and month_to else None
     except ValueError:  # 31/02: not a date
         return None

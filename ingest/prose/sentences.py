@@ -211,21 +211,30 @@ def lead_estimate_end(text: str, lead: str) -> int:
     return len(text)
 
 
+def bare_parenthesis_start(text: str, start: int) -> int:
+    """Where the parenthesis a figure at ``start`` stands in opens, when nothing but figures and signs are before it in
+    there ("(13,5%", "(+10,74%; +10.960"); else -1."""
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", opened, start) >= 0 or P.HAS_LETTER.search(text, opened + 1, start):
+        return -1
+    return opened
+
+
 def predicate_before_parenthesis(text: str, start: int):
     """The predicate a figure alone in a parenthesis right after it is said by: "tăng khá (13,5%) so với năm 2024",
-    "chỉ giảm nhẹ (-0,2%) so cùng kỳ" (a match of ``PREDICATE``, or None)."""
-    before = text[:start].rstrip(" +-–")
-    if not before.endswith("("):
-        return None
-    return P.PREDICATE.search(before, max(0, len(before) - 60), len(before) - 1)
+    "chỉ giảm nhẹ (-0,2%) so cùng kỳ", "tăng trưởng tốt (+10,74%; +10.960 tỷ đồng)" (a match of ``PREDICATE``, or None)."""
+    opened = bare_parenthesis_start(text, start)
+    return P.PREDICATE.search(text, max(0, opened - 60), opened) if opened > 0 else None
 
 
 def figure_right_basis(text: str, fig: "Figure") -> tuple[str, int] | None:
-    """``right_basis`` of the words after a figure; a figure alone in a parenthesis is compared by what follows the
-    parenthesis ("tăng khá (13,5%) so với năm 2024")."""
+    """``right_basis`` of the words after a figure; the figures alone in a parenthesis are compared by what follows the
+    parenthesis ("tăng khá (13,5%) so với năm 2024", "(+10,74%; +10.960 tỷ đồng) so với cuối năm 2021")."""
     rest = text[fig.unit_end :]
     right = right_basis(rest)
-    if right is None and rest.startswith(")") and text[: fig.start].rstrip(" +-–").endswith("("):
-        inner = right_basis(rest[1:])
-        return (inner[0], inner[1] + 1) if inner else None
+    if right is None and bare_parenthesis_start(text, fig.start) >= 0:
+        close = rest.find(")")
+        if close >= 0 and not P.SO_VOI.search(rest, 0, close):
+            inner = right_basis(rest[close + 1 :])
+            return (inner[0], inner[1] + close + 1) if inner else None
     return right

@@ -79,6 +79,8 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
             distance = len(word_list(joined[end:junction]))
         elif start >= junction:
             distance = len(word_list(joined[junction:start]))
+            if distance == 0 and fig.unit_class == "pct" and P.SHARE_OF.search(clean_region):
+                continue  # "tương đương 26 - 27% GRDP", "chiếm 86,2% tổng dư nợ": the whole it is a share of, not its subject
         else:
             distance = 0
         if distance > P.MAX_ALIAS_DISTANCE:
@@ -279,3 +281,19 @@ def residue(between: str) -> str:
     text = P.NONCONTENT.sub(" ", text)
     words = [w for w in word_list(text) if not w.isdigit() and len(w) > 1]
     return " ".join(words)
+
+
+def economy_of(vocab: Vocabulary, title: str) -> str | None:
+    """A GRDP document (its title block names GRDP, ``GROWTH_DOCUMENT``): the family of the indicator its title's words
+    name; the parts of the economy it names with no code are of that family."""
+    growth_words = P.GROWTH_DOCUMENT.search(title)
+    growth = [m.alias.code for m in vocab.find(fold(growth_words.group(0)))] if growth_words else []
+    return vocab.ancestors(growth[0])[-1] if growth and growth[0] else None
+
+
+def of_the_economy(vocab: Vocabulary, economy: str | None, claim: Claim, parent: Claim | None) -> bool:
+    """A part named with no indicator in a GRDP document is a part of the economy (its value added) unless its own words
+    name a subject that is none ("GTSX nông, lâm nghiệp và thuỷ sản … giảm nhẹ (-0,2%)": gross output) or it breaks down
+    another indicator ("chỉ số sản xuất công nghiệp (IIP) … tăng 13,44%. Trong đó, ngành chế biến - chế tạo tăng 13,83%")."""
+    whole = parent.indicator if parent is not None else None
+    return claim.term is None and (whole is None or vocab.ancestors(whole)[-1] == economy)

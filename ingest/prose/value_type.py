@@ -53,6 +53,8 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     if estimate or sent.section.estimate:
         return "estimate"
     year, _, month_to = period
+    if balance is not None and balance == report.date:
+        return "actual"  # a stock now, at the report's date ("Lũy kế đến nay, … có gần 32.000 doanh nghiệp")
     if report.date is not None and year and month_to:
         end = balance or month_end(year, month_to)
         return "estimate" if end >= report.date else "actual"  # a period ending on the report's day is not over at it
@@ -107,9 +109,14 @@ TARGET_UNITS = frozenset({"chỉ tiêu"})
 EVENT_UNITS = frozenset({"đại biểu"})
 
 
-def plan_of_named_year(text_after: str, period: Period, value_type: str) -> Period:
+def plan_of_named_year(text_after: str, period: Period, value_type: str, report: Report | None = None, sentence: str = "") -> Period:
     """A target whose own clause names the year's plan after it ("Phấn đấu hoàn thành giải ngân trên 95% kế hoạch vốn
-    đầu tư công năm 2023", under "NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023") is that whole year's, not the section's month."""
+    đầu tư công năm 2023", under "NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023") is that whole year's, not the section's month.
+    In the news of a session at the year's end a target with no year said is the next year's: the session passes the
+    next year's plan ("HĐND tỉnh Kon Tum đặt ra mục tiêu thu ngân sách đạt 4.600 tỉ đồng" in December 2023: 2024's)."""
+    if (value_type == "plan" and report is not None and report.kind == "session_news" and report.year
+            and (report.month or 0) in P.YEAR_REVIEW_MONTHS and period == (report.year, 1, 12) and not P.NAMED_YEAR.search(sentence)):
+        return (report.year + 1, 1, 12)
     if value_type != "plan" or period[1:] == (1, 12) or "năm" not in text_after:
         return period
     named = P.PLAN_NAME_YEAR.search(P.CLAUSE_DELIMITER.split(text_after, 1)[0])  # not "… còn lại của năm 2021"

@@ -269,3 +269,28 @@ def test_a_growth_alone_in_a_parenthesis_after_its_predicate():
             "đạt 6.613,1 tỷ đồng, chỉ giảm nhẹ (-0,2%) so cùng kỳ năm trước.")
     f = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2018, 9, 29))}["0,2"]
     assert (f.indicator_code, f.measure, f.basis, f.value) == (None, "growth_pct", "same_period", Decimal("-0.2"))
+
+
+def test_the_figures_alone_in_a_parenthesis_are_compared_by_what_follows_it():
+    """Vĩnh Phúc, June 2022 (dev 26_vinh-phuc_2022-06): "tín dụng hết tháng 6/2022 tăng trưởng tốt (+10,74%; +10.960 tỷ
+    đồng) so với cuối năm 2021": the credit's growth and its change since the end of 2021, at 30/6."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Theo đánh giá của Ngân hàng Nhà nước chi nhánh tỉnh, nhu cầu vốn tiếp tục tăng; tín dụng hết tháng 6/2022 tăng "
+            "trưởng tốt (+10,74%; +10.960 tỷ đồng) so với cuối năm 2021.")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2022, 6, 28))}
+    got = {p: (facts[p].indicator_code, facts[p].measure, facts[p].basis, facts[p].period_kind, facts[p].balance_date,
+               facts[p].compared_date) for p in ("10,74", "10.960")}
+    assert got == {"10,74": ("credit_outstanding", "growth_pct", "prior_year", "balance", dt.date(2022, 6, 30), dt.date(2021, 12, 31)),
+                   "10.960": ("credit_outstanding", "value", "prior_year", "balance", dt.date(2022, 6, 30), dt.date(2021, 12, 31))}
+
+
+def test_a_plan_given_by_the_centre_said_with_duoc():
+    """Khánh Hòa, July 2025 (unseen4 56_khanh-hoa_2025-07): "Thu ngân sách nhà nước đạt 15.390 tỷ đồng, bằng 55% dự toán
+    được Trung ương giao, tăng 27,9% so với cùng kỳ năm trước": the central government's plan (plan_central)."""
+    assert basis_of_phrase("dự toán được Trung ương giao", (2025, 1, 6)) == "plan_central"
+    assert basis_of_phrase("kế hoạch vốn được Thủ tướng Chính phủ giao", (2025, 1, 6)) == "plan_central"
+    assert basis_of_phrase("dự toán được HĐND tỉnh giao", (2025, 1, 6)) == "plan_council"
+    assert basis_of_phrase("dự toán được giao", (2025, 1, 6)) == "plan"

@@ -279,3 +279,21 @@ def test_since_a_month_is_no_period():
     from ingest.prose.periods import not_period_spans
 
     assert not_period_spans("từ tháng 1 đến tháng 9 ") == [] and not_period_spans("từ tháng 7 và tháng 8 ") == []
+
+
+def test_what_there_is_now_is_a_balance_at_the_reports_date():
+    """Tây Ninh's briefing on the third quarter, 7/10/2025 (unseen4 80_tay-ninh_2025-10_tin-hop-bao-ubnd-quy-3): "Lũy kế đến
+    nay, Tây Ninh có gần 32.000 doanh nghiệp và 1.928 dự án FDI" are stocks at the report's date (October), observed there
+    (actual), not the nine months' flows; "Đến nay, có 20/76 nhiệm vụ đã hoàn thành" (the bundled September 2022 report)
+    stays a count over a period, not a balance."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = "Lũy kế đến nay, Tây Ninh có gần 32.000 doanh nghiệp và 1.928 dự án FDI với tổng vốn trên 24,3 tỷ USD."
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2025, 10, 7))}
+    got = {p: (facts[p].period_kind, facts[p].period_year, facts[p].month_from, facts[p].month_to, facts[p].value_type,
+               facts[p].balance_date) for p in ("32.000", "1.928", "24,3")}
+    assert set(got.values()) == {("balance", 2025, None, 10, "actual", dt.date(2025, 10, 7))}
+    f = {f.printed: f for f in extract_facts("Đến nay, có 20/76 nhiệm vụ đã hoàn thành.", "x.txt", dt.date(2022, 9, 30))}["20"]
+    assert f.period_kind != "balance" and f.month_from is not None

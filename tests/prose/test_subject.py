@@ -396,3 +396,18 @@ def test_the_sub_sectors_of_an_index_in_a_growth_release_are_the_indexs():
     assert got == {"13,44": ("industrial_production_index", "growth_pct", "same_period", Decimal("13.44")),
                    "13,83": (None, "growth_pct", "same_period", Decimal("13.83")),
                    "13,64": (None, "growth_pct", "same_period", Decimal("-13.64"))}
+
+
+def test_what_follows_a_share_is_the_whole_not_the_subject():
+    """Đà Nẵng's council resolution on 2026 (unseen4 48_da-nang_2025-12): "Tổng vốn đầu tư thực hiện tương đương 26 - 27%
+    GRDP" is investment as a share of GRDP, not GRDP growth; "GRDP tăng 8%" still is."""
+    f = _facts("Tổng vốn đầu tư thực hiện tương đương 26 - 27% GRDP; thu ngân sách nhà nước trên 30.000 tỷ đồng.", "2025-12-12")
+    assert (f["26"].indicator_code, f["27"].indicator_code, f["30.000"].indicator_code) == (None, None, "budget_revenue")
+    assert _facts("Tăng trưởng 8% GRDP so với cùng kỳ.", "2025-12-12")["8"].indicator_code == "grdp_growth"
+
+
+def test_storm_damage_is_not_the_area_sown():
+    """Nghệ An, October 2025 (unseen2 40_nghe-an_2025-10, after three storms): "Hơn 30.000 ha lúa bị ngập" is damage,
+    no crop-area indicator; "gieo cấy 15.150 ha lúa" still is the rice area."""
+    assert _facts("Hơn 30.000 ha lúa bị ngập, hàng nghìn ngôi nhà bị hư hại.", "2025-10-07")["30.000"].indicator_code is None
+    assert _facts("Vụ mùa gieo cấy 15.150 ha lúa.", "2025-10-07")["15.150"].indicator_code == "crop_area_rice"

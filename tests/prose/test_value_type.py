@@ -258,3 +258,21 @@ def test_an_estimate_said_as_its_subjects_verb_reaches_the_end_of_its_clause():
                    "59": ("tourism_revenue", "growth_pct", "actual"), "17.125": ("jobs_created", "value", "actual")}
     opener = "Tình hình 6 tháng đầu năm 2024\n\nƯớc tính 6 tháng đầu năm, giá trị sản xuất công nghiệp đạt 11.587,6 tỷ đồng; tạo việc làm cho 17.125 lao động."
     assert {f.value_type for f in extract_facts(opener, "x.txt", dt.date(2024, 7, 1))} == {"estimate"}
+
+
+def test_targets_at_a_year_end_session_are_the_next_years_and_a_leads_target_word_reaches_its_list():
+    """Kon Tum's council session, December 2023 (unseen4 62_kon-tum_2023-12): "HĐND tỉnh Kon Tum đặt ra mục tiêu thu ngân
+    sách đạt 4.600 tỉ đồng, tốc độ tăng trưởng GRDP của tỉnh đạt từ 10%" names no year: the session passes 2024's plan;
+    the target word of the sentence's lead reaches every figure of its list.  A year said stays ("năm 2023")."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Kỳ họp HĐND tỉnh Kon Tum: Mục tiêu tăng trưởng GRDP\n\nHĐND tỉnh Kon Tum đặt ra mục tiêu thu ngân sách đạt 4.600 tỉ "
+            "đồng, tốc độ tăng trưởng GRDP của tỉnh đạt từ 10% trở lên.\n\nNgày 6.12, HĐND tỉnh Kon Tum khóa XII, nhiệm kỳ 2021 - "
+            "2026, đã khai mạc kỳ họp thứ 6.\n")
+    facts = {f.printed: f for f in extract_facts(text, "x.txt", dt.date(2023, 12, 6), document_kind="session_news")}
+    got = {p: (facts[p].indicator_code, facts[p].value_type, facts[p].period_year) for p in ("4.600", "10")}
+    assert got == {"4.600": ("budget_revenue", "plan", 2024), "10": ("grdp_growth", "plan", 2024)}
+    said = text.replace("đặt ra mục tiêu thu ngân sách", "đặt ra mục tiêu năm 2023 thu ngân sách")
+    assert {f.period_year for f in extract_facts(said, "x.txt", dt.date(2023, 12, 6), document_kind="session_news")} == {2023}
