@@ -61,8 +61,14 @@ class _FoldTable(dict):
     ``[\\W_]``, replaces: one table lookup a character instead of a regular-expression substitution)."""
 
     def __missing__(self, code: int) -> int:
-        folded = self[code] = P.Y_FOLD.get(code, code) if chr(code).isalnum() else 32
+        folded = P.Y_FOLD.get(code, code) if chr(code).isalnum() else 32
+        if len(self) < _FOLD_KEPT:  # a text of every character there is does not grow it without end
+            self[code] = folded
         return folded
+
+
+#: How many characters the fold table keeps (a report's alphabet is a few hundred).
+_FOLD_KEPT = 4096
 
 
 _FOLD = _FoldTable()
