@@ -4,14 +4,15 @@ while dbt still builds the rest.
 :class:`Validation` takes the suites in name order, each from whichever DuckDB connection has its
 table: it plans the suite (``checks.incremental``: the province-years whose rows changed), reads
 those rows and runs the suite's great-expectations validation definition; :meth:`Validation.finish`
-does the suites left from the warehouse, then writes the Data Docs once.  ``ktxh check`` takes
+does the suites left from the warehouse, and the Data Docs are written once.  ``ktxh check`` takes
 every suite from the warehouse.
 
 ``ktxh run`` also has dbt's child copy each suite's table as soon as it is built (a post-hook,
 ``macros/checks_ahead.sql``: ``<schema>.<table>.parquet``, then ``.ready``, in the folder
 ``KTXH_CHECKS_AHEAD``), and :meth:`Validation.ahead` validates them there while dbt builds the
 other models, runs its tests and hooks, and closes the warehouse (DuckDB has one writer, so the
-warehouse cannot be read meanwhile).  A copy has the table's column names and types and its rows
+warehouse cannot be read meanwhile); the Data Docs too, into a folder put in the site's place
+once dbt is done.  A copy has the table's column names and types and its rows
 in the table's order, so the hashes, frames and findings are those read from the warehouse
 (tests/checks/test_ahead.py).  Nothing is written before dbt is done: should dbt fail, what was
 validated ahead is dropped with the run.
@@ -19,6 +20,8 @@ validated ahead is dropped with the run.
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -37,9 +40,13 @@ class Validation:
     """The suites validated in name order: :meth:`add` the next one from a connection that has its
     table, :meth:`finish` the rest from the warehouse."""
 
-    def __init__(self, suites: list[Suite], site: Path, previous: dict):
+    def __init__(self, suites: list[Suite], site: Path, previous: dict, docs: Path | None = None):
         self.suites = suites
-        self.site = site
+        self.site = site  # the Data Docs' folder
+        # where great-expectations writes them: ``site``, or (ktxh run) a folder put in its place
+        # once dbt is done, so that the docs of a build that failed are not shown
+        self.docs = docs or site
+        self.docs_written = False
         self.previous = previous  # the last check's state (checks.incremental.previous)
         self.code = incremental.code_fingerprint()
         self.plan = incremental.new_plan(previous)
@@ -64,7 +71,7 @@ class Validation:
             frame = incremental.read_changed(con, suite.table, planned.columns[suite.name], changed)
             frame.insert(0, ROW_ID, _row_keys(frame))
             if self._context is None:
-                self._context, self._definitions = _prepared(self.suites, self.site)
+                self._context, self._definitions = _prepared(self.suites, self.docs)
             self.results[suite.name] = self._definitions[suite.name].run(
                 batch_parameters={"dataframe": frame}, result_format=RESULT_FORMAT)
             self.frames[suite.name] = frame
@@ -73,7 +80,8 @@ class Validation:
 
     def ahead(self, folder: Path, running: Callable[[], bool]) -> None:
         """While ``running()`` (dbt builds): validate each suite whose table dbt has copied to
-        ``folder`` (waiting for it, in name order); stop at the first not copied when dbt is done."""
+        ``folder`` (waiting for it, in name order); stop at the first not copied when dbt is done.
+        With every suite validated, write the Data Docs (in ``docs``)."""
         while self.next is not None:
             copy = folder / f"{self.next.table}.parquet"
             while not copy.with_suffix(".ready").exists():
@@ -89,6 +97,8 @@ class Validation:
                     self.add(con)
             except (duckdb.Error, OSError):  # a copy that cannot be read: this suite and the rest from the warehouse
                 return
+        if self.results:
+            self._write_docs()
 
     def finish(self, con: duckdb.DuckDBPyConnection) -> list[Suite]:
         """Validate the suites left from the warehouse ``con``, write the Data Docs of those
@@ -97,9 +107,18 @@ class Validation:
             self.add(con)
         todo = [suite for suite in self.suites if suite.name in self.results]
         if todo:
-            for name in set(self._definitions) - set(self.results):  # nothing changed: not in the docs
-                self._context.validation_definitions.delete(name)
-                self._context.suites.delete(name)
-            _fresh_site(self.site)
-            self._context.build_data_docs(site_names=["ktxh_checks"])
+            if not self.docs_written:
+                self._write_docs()
+            if self.docs != self.site:
+                _fresh_site(self.site)  # refuses a folder that is not a checks site
+                shutil.rmtree(self.site)
+                os.replace(self.docs, self.site)
         return todo
+
+    def _write_docs(self) -> None:
+        for name in set(self._definitions) - set(self.results):  # nothing changed: not in the docs
+            self._context.validation_definitions.delete(name)
+            self._context.suites.delete(name)
+        _fresh_site(self.docs)
+        self._context.build_data_docs(site_names=["ktxh_checks"])
+        self.docs_written = True

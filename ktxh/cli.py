@@ -337,9 +337,12 @@ def _main(args: argparse.Namespace, db: Path, child=None) -> int:
 
         checks = RunChecks(db)
         with Stages(["ingest", "dbt build", "check", "export", "report"]) as stages:
-            plan = warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=checks.built(new)),
-                                 while_building=checks.while_building, before_building=checks.before_building,
-                                 stage=stages.stage, child=child)
+            try:
+                plan = warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=checks.built(new)),
+                                     while_building=checks.while_building, before_building=checks.before_building,
+                                     stage=stages.stage, child=child)
+            finally:
+                checks.discard()
             print(f"built {db} ({_described(plan)})")
             with stages.stage("export"):
                 _export(db)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from ktxh import settings
+
+
+def sites(db: Path) -> tuple[Path, Path]:
+    """The Data Docs' folder of ``ktxh run`` of ``db``, and the folder great-expectations writes
+    them to (``<site>.building``), put in its place when the run's dbt build and checks are done."""
+    site = settings.checks_site_dir(settings.building_path(db))
+    return site, site.with_name(site.name + ".building")
 
 
 def preload_checks(db: Path) -> None:
@@ -14,7 +22,7 @@ def preload_checks(db: Path) -> None:
     from checks.runner import preload
     from extracts.report import preload as preload_report
 
-    preload(settings.checks_site_dir(settings.building_path(db)))
+    preload(sites(db)[1])
     preload_report()
     import checks.incremental  # noqa: F401
     import extracts.export  # noqa: F401
@@ -42,9 +50,13 @@ class RunChecks:
             from checks.ahead import Validation
             from checks.runner import load_suites
 
-            self.validation = Validation(load_suites(), settings.checks_site_dir(settings.building_path(self.db)),
-                                         self.previous)
+            site, docs = sites(self.db)
+            self.validation = Validation(load_suites(), site, self.previous, docs=docs)
             self.validation.ahead(child.checks_ahead, child.running)
+
+    def discard(self) -> None:
+        """Remove what the checks ahead wrote and no check took (a run that failed)."""
+        shutil.rmtree(sites(self.db)[1], ignore_errors=True)
 
     def built(self, new: Path) -> int:
         """Once dbt has built the marts: start drawing the report's charts and writing the marts'

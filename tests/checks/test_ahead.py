@@ -12,6 +12,7 @@ import pytest
 from checks import ahead, incremental, runner
 from ktxh import settings
 from ktxh.dbt_process import DbtProcess
+from ktxh.errors import BuildFailed
 
 from ..conftest import DOCUMENTS, run_cli
 
@@ -114,9 +115,32 @@ def test_ktxh_run_validates_ahead_what_a_check_of_its_warehouse_finds(tmp_path, 
             state = con.sql(f"select * from {incremental.STATE_TABLE}").fetchall()
         outcomes.append((findings, state, _site_files(tmp_path / "site"), list(sources)))
         assert not (settings.dbt_work_dir(db) / "target" / "ktxh_checks_ahead").exists()  # removed after dbt
+        assert not (tmp_path / "site.building").exists()  # the docs written ahead, put in place
     run, check = outcomes
     assert run[:3] == check[:3]
     assert len(run[0]) == 42  # 9 warnings, 33 info on the bundled documents
     assert "index.html" in run[2]
     assert check[3] == ["ktxh"] * len(SUITES)  # every suite from the warehouse
     assert "memory" in run[3] and len(run[3]) == len(SUITES)  # some from dbt's copies
+
+
+def test_a_run_whose_dbt_fails_leaves_the_data_docs_as_they_were(tmp_path, monkeypatch):
+    """The checks ahead write nothing where a user looks before dbt is done: when dbt fails after
+    the suites were validated (and their Data Docs written aside), the site keeps the last run's
+    docs and the aside folder is removed."""
+    monkeypatch.setenv("KTXH_CHECKS_SITE", str(tmp_path / "site"))
+    monkeypatch.setenv("KTXH_EXPORTS", str(tmp_path / "exports"))
+    assert run_cli(tmp_path / "first.duckdb", "run", str(DOCUMENTS)) == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    wait, aside = DbtProcess.wait, []
+
+    def failing(self):
+        wait(self)
+        aside.extend(p.name for p in (tmp_path / "site.building").iterdir())
+        raise BuildFailed("dbt build failed (a test)")
+
+    monkeypatch.setattr(DbtProcess, "wait", failing)
+    assert run_cli(tmp_path / "second.duckdb", "run", str(DOCUMENTS)) == 2
+    assert "index.html" in aside  # validated and written ahead, while dbt ran
+    assert {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()} == before
+    assert not (tmp_path / "site.building").exists()
