@@ -8,7 +8,7 @@ import datetime as dt
 from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of, trailing_basis
 from ingest.prose.document import report_of, title_block
-from ingest.prose.figures import Figure, find_figures
+from ingest.prose.figures import Figure, cut_by_page_end, find_figures
 from ingest.prose.footnotes import footnote_context
 from ingest.prose.reading import report_sentences
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
@@ -58,6 +58,8 @@ class Extractor:
         other_area = False  # the paragraph is about a former part of a merged province
         for number, sent in enumerate(sentences, start=1):
             figures = find_figures(sent.text)
+            if number == len(sentences) and sent.offs[len(sent.text.rstrip()) - 1] + 1 >= len(self.text.rstrip()):
+                figures = cut_by_page_end(sent.text, figures)
             bare = P.BARE_INTEGER.fullmatch(sent.text)
             if bare and (len(bare.group(1)) == 1 or int(bare.group(1)) == row_number + 1):
                 row_number = int(bare.group(1))
@@ -137,6 +139,7 @@ class Extractor:
         sharing = False  # in a list of shares ("chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …")
         last_fact: Fact | None = None
         outer: tuple[Claim, Claim | None] | None = None  # the claim (and its parent) a parenthesis "(trong đó, …)" breaks down
+        interrupted: Claim | None = None  # the claim a contribution ("…, đóng góp 3,21 điểm phần trăm vào tăng trưởng") interrupts
         for fig in figures:
             between = text[prev_end : fig.start]
             tail, left_basis_phrase = split_left_basis(last_clause(between))
@@ -156,6 +159,9 @@ class Extractor:
                 parent = current if current is not None else parent
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue_of(between)) or summary)
+            if interrupted is not None and last_fact is not None and P.CONTRIBUTION_TARGET.fullmatch(text, last_fact.figure.unit_end, fig.start):
+                current, new_claim = interrupted, False  # "…, cao hơn 1,04% so với cùng kỳ": the sector's again
+            interrupted = current if P.CONTRIBUTION.search(tail) and fig.unit_class == "pp" else None
             period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
             plan_of_year = named_plan_year(self.report, text, fig.start, fig.unit_end) if named_years else None
             if plan_of_year and (period[0] or 0) < plan_of_year:

@@ -180,6 +180,9 @@ def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, ba
         return "pp", basis, code, False  # "cao hơn 2,2% so với mức tăng trưởng năm 2023": two rates' difference
     if ind.kind == "growth_rate" and measure == "growth_pct" and basis == "plan" and pred in ("tăng", "giảm", "vượt"):
         return "pp", basis, code, False  # "GRDP … tăng 0,02% so với kịch bản tăng trưởng": a rate against its planned rate
+    if (ind.kind == "growth_rate" and measure == "growth_pct" and basis == "same_period" and pred == "giảm"
+            and not fig.range_high and any(f.measure == "value" and f.figure.unit_class == "pct" and f.period == period for f in claim.facts)):
+        return "pp", basis, code, False  # "tăng 7,12%, …, giảm 7,63% so với cùng kỳ năm trước": the rate said, then its fall
     if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
         return "value", "none", code, False
     if (ind.kind == "growth_rate" and measure == "ratio_pct" and basis in ("same_period", "prior_year") and fig.unit_class == "pct"

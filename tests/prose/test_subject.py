@@ -411,3 +411,26 @@ def test_storm_damage_is_not_the_area_sown():
     no crop-area indicator; "gieo cấy 15.150 ha lúa" still is the rice area."""
     assert _facts("Hơn 30.000 ha lúa bị ngập, hàng nghìn ngôi nhà bị hư hại.", "2025-10-07")["30.000"].indicator_code is None
     assert _facts("Vụ mùa gieo cấy 15.150 ha lúa.", "2025-10-07")["15.150"].indicator_code == "crop_area_rice"
+
+
+def test_after_a_sectors_contribution_to_growth_the_figures_are_the_sectors_again():
+    """unseen6, Bình Phước's year report of 2/1/2024: "đóng góp 3,21 điểm phần trăm vào tăng trưởng GRDP của tỉnh" is an
+    aside; the GRDP it goes into names no subject: "cao hơn 1,04%" and "(năm 2022 tăng 9,21%)" are the sector's, and
+    "giảm 7,63% so với cùng kỳ" after the sector's rate is the fall of that rate (points)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Khu vực nông, lâm nghiệp và thủy sản (theo giá so sánh 2010) đạt 17.513,34 tỷ đồng, tăng 10,25%, đóng góp 3,21 điểm "
+            "phần trăm vào tăng trưởng GRDP của tỉnh, cao hơn 1,04% so với cùng kỳ năm trước (năm 2022 tăng 9,21%).\n\n"
+            "Khu vực công nghiệp và xây dựng (theo giá so sánh 2010) đạt 17.205,78 tỷ đồng, tăng 7,12%, đóng góp 2,26 điểm phần "
+            "trăm vào tăng trưởng GRDP của tỉnh, giảm 7,63% so với cùng kỳ năm trước (năm 2022 tăng 14,75%).\n")
+    facts = {f.printed: f for f in extract_facts(text, "70_binh-phuoc.txt", dt.date(2024, 1, 2))}
+    got = {p: (f.indicator_code, f.measure, f.basis) for p, f in facts.items()}
+    assert got["10,25"] == ("grdp_growth_agriculture", "value", "none")
+    assert got["3,21"] == (None, "value", "none")
+    assert got["1,04"] == ("grdp_growth_agriculture", "pp", "same_period")
+    assert got["9,21"] == ("grdp_growth_agriculture", "value", "none") and facts["9,21"].period_year == 2022
+    assert got["7,12"] == ("grdp_growth_industry_construction", "value", "none")
+    assert got["7,63"] == ("grdp_growth_industry_construction", "pp", "same_period") and facts["7,63"].value == Decimal("-7.63")
+    assert got["14,75"] == ("grdp_growth_industry_construction", "value", "none")
