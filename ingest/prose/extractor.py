@@ -14,7 +14,7 @@ from ingest.prose.reading import report_sentences
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period, states_cumulative,
                                   nearest_period, period_kind_of)
-from ingest.prose.scope import former_part, scope_of
+from ingest.prose.scope import former_part, names_other_area, scope_of
 from ingest.prose.sentences import Sentence, after_last, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, split_left_basis
 from ingest.prose.subject import common_parent, economy_of, of_the_economy, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import count_of_targets, plan_of_named_year, planned, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
@@ -57,9 +57,7 @@ class Extractor:
         estimated_lead: Period | None = None
         other_area = False  # the paragraph is about a former part of a merged province
         for number, sent in enumerate(sentences, start=1):
-            figures = find_figures(sent.text)
-            if number == len(sentences) and sent.offs[len(sent.text.rstrip()) - 1] + 1 >= len(self.text.rstrip()):
-                figures = cut_by_page_end(sent.text, figures)
+            figures = find_figures(sent.text) if number < len(sentences) else cut_by_page_end(sent.text, sent.offs, self.text)
             bare = P.BARE_INTEGER.fullmatch(sent.text)
             if bare and (len(bare.group(1)) == 1 or int(bare.group(1)) == row_number + 1):
                 row_number = int(bare.group(1))
@@ -244,7 +242,7 @@ class Extractor:
                 sharing = pred == "chiếm" or (sharing and pred is None)
             if sharing and indicator and self.vocab.indicators[indicator].kind == "growth_rate":
                 indicator = None  # a sector's share of the economy is not its growth
-            scope = "other_area" if ctx.other_area else scope_of(tail, group_lead)
+            scope = "other_area" if ctx.other_area or names_other_area(tail, self.report) else scope_of(tail, group_lead)
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")

@@ -27,6 +27,11 @@ from ingest.prose.context_patterns import (  # noqa: F401
     YEAR_JUST_BEGUN_MONTHS, FORMER_PART, MERGER_DATE, ESTIMATED_MONTH, ESTIMATED_MONTH_CHARS, FIRST_QUARTER_TITLE, MONTH_COUNT_TITLE, SESSION_QUARTER,
 )
 
+# and so are the words that name (or do not name) a figure's subject
+from ingest.prose.subject_patterns import (  # noqa: F401
+    AREA_PREFIX, AREA_SUBJECT, BARE_GROWTH, CONTRIBUTION_TARGET, GROWTH_NOUN_END, GROWTH_ROLE, THOUSANDS_GROUP, area_alternation,
+)
+
 # the periods, and the dates and names that are not periods
 from ingest.prose.period_patterns import (  # noqa: F401
     PERIOD_PATTERNS, PERIODS, PERIOD_CUES, PERIOD_WORD, MONTH_COUNT_START, PERIOD_STARTS,
@@ -261,15 +266,6 @@ SKIP_STARTS: dict[str, tuple[str, ...]] = {
     "one_of": ("một", "1"), "one_as_some": ("1",), "list_ordinal": ("(",), "view_counter": ("|",),
     "page_stamp": ("thứ", "chủ nhật"), "day_range": ("ngày",), "storm_name": ("bão", "áp thấp"), "slogan": ("“", '"'),
 }
-
-#: A number printed in thousands ("5.795"): whole even where the page's end cuts what follows it.
-THOUSANDS_GROUP = re.compile(r"\d\.\d{3}(?!\d)")
-
-#: What a contribution goes into, then the next figure's verb ("đóng góp 3,21 điểm phần trăm vào tăng trưởng GRDP của
-#: tỉnh, cao hơn 1,04%"): the whole is no subject; the figure after it is of the subject the contribution interrupted.
-CONTRIBUTION_TARGET = re.compile(
-    rf"\s*vào\s+(?:mức\s+|tốc\s+độ\s+)?tăng\s+trưởng(?:\s+(?:chung|GRDP|kinh\s+tế|của|tỉnh|toàn\s+tỉnh|thành\s+phố|nền))*"
-    rf"\s*[,;]\s*(?:{LETTER}+\s*){{0,2}}", _I)
 
 #: An alias further than this many words from its figure does not name the figure's subject.
 MAX_ALIAS_DISTANCE = 25
