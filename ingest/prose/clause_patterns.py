@@ -20,6 +20,11 @@ WB_R = rf"(?!{LETTER})"  # no letter after
 ESTIMATE_CUE = re.compile(rf"(?<!\bcông )(?<!\bhiệp )(?<!\bquy )(?<!\bmong ){WB_L}(?:ước|uớc|dự\s+ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
 #: An estimate said as its subject's verb ("Giá trị sản xuất công nghiệp ước đạt 11.587,6 tỷ đồng"): it reaches the
 #: end of its clause, not the clauses after a ';' with subjects of their own ("Ước tính 6 tháng, …" reaches them).
+#: A clause with no verb names only its subject before its figure ("; nhập khẩu 3.556 triệu USD"): a few words, no verb
+#: (``PREDICATE`` at its end, or one of the verbs a report's clauses open with: "; thu hút trên 1,86 triệu lượt khách").
+VERBLESS_MAX_WORDS = 6
+CLAUSE_VERB = re.compile(rf"{WB_L}(?:thu\s+hút|tạo|giải\s+quyết|cấp|đón|phục\s+vụ|hỗ\s+trợ|giải\s+ngân|trồng|thành\s+lập|thực\s+hiện|hoàn\s+thành"
+                         rf"|có|đạt|tăng|giảm|là|ước|dự\s+kiến|phấn\s+đấu|xuất\s+khẩu\s+được|bán|sản\s+xuất\s+được){WB_R}", _I)
 ESTIMATE_PREDICATE = re.compile(rf"(?:ước|uớc|dự\s+ước|ước\s+tính|dự\s+kiến)\s+(?:đạt|tăng|giảm|thu|khoảng|có|là){WB_R}", _I)
 PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
 #: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
@@ -163,6 +168,11 @@ WORD = re.compile(r"[^\W_]+")
 HAS_LETTER = re.compile(LETTER)
 #: What may stand between a figure and a comparison stated right after it: "101% (so với KH)".
 #: (The per-what of a unit, "triệu đồng/người/năm", stands between a figure and its comparison.)
+#: After a plan's name in a parenthesis, its value ("(kế hoạch năm 2023 là 7,5%)", "(KH: 7,5%)"): a quote, not a basis.
+QUOTED_VALUE = re.compile(r"\s*(?:là|:|đề\s+ra)?\s*(?:(?:tăng|giảm|đạt)(?:\s+(?:từ|khoảng|trên))?\s*)?[-+]?\d", re.I)
+#: A comparison right after a figure (``right_basis`` found no basis it knows in it): with the start of a term, the time
+#: before a programme, another area's average ("so với đầu nhiệm kỳ", "so với trước khi …", "bình quân chung của Vùng").
+OTHER_COMPARISON = re.compile(r"(?:\s?/\s?\w+)*[\s*]*(?:so(?:\s+với)?\s+|bình\s+quân\s+(?:chung\s+)?(?:của\s+)?(?:vùng|cả\s+nước|khu\s+vực))", re.I)
 FIGURE_TO_BASIS = re.compile(rf"^(?:\s?/\s?{LETTER}+)*[\s*]*(?:\(\s*)?")
 #: Where a subject region is cut into clauses.
 CORE_CUT = re.compile(r"[;:()]")

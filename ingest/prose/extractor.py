@@ -72,7 +72,7 @@ class Extractor:
             if sent.index_in_paragraph == 0:
                 first_of[sent.paragraph] = (sent.text, lead)
                 estimated_lead, other_area = None, former_part(self.report, sent.text)
-                if figures and P.ESTIMATE_CUE.search(lead):  # the period the paragraph opens with is needed now
+                if figures and lead_estimate_end(sent.text, lead) == len(sent.text):  # an opener "Ước tính 6 tháng, …" (not "X ước đạt")
                     paragraph_lead[sent.paragraph] = lead_period(*first_of.pop(sent.paragraph))
                     estimated_lead = paragraph_lead[sent.paragraph][0]
                 topic = P.TOPIC_LEAD.match(sent.text)
@@ -283,7 +283,7 @@ class Extractor:
             if quote and quote["same"] and period[0] and period_kind in ("month", "cumulative", "quarter", "year"):
                 period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
-                                       balance, quoted_plan)
+                                       balance, quoted_plan, text[: fig.start])
             counted, value_type = count_of_targets(self.report, fig, plan_of_named_year(text[fig.unit_end :], period, value_type, self.report, text), value_type)
             period, period_kind = counted, period_kind_of(counted) if counted != period and period_kind != "balance" else period_kind
             if fig.range_high and last_fact is not None and last_fact.basis == "none" and basis != "none" and measure == "ratio_pct":

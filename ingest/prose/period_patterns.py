@@ -51,6 +51,10 @@ PERIOD_STARTS: dict[str, tuple[str, ...]] = {
 #: A closed parenthesis of figures of their own ("(6 tháng tăng 11,29%, quý III tăng 9,09%)"): an aside whose
 #: periods are its figures', not those of the figures after it ("…, trong đó: Khu vực nông, lâm nghiệp … đạt").
 FIGURE_ASIDE = re.compile(r"\((?=[^()]*?(?<!\w)(?:tăng|giảm|đạt|bằng|chiếm)\s[^()]*?\d)[^()]*\)", re.I)
+#: A plan quoted in a parenthesis with its year, right before its figure ("đạt 5,71% (kế hoạch năm 2023 là 7,5%)"): the
+#: figure is that whole year's plan, not of the period of the result it is quoted beside.
+QUOTED_PLAN_YEAR = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))*\s+(\d{4})"
+                              r"\s*(?:là|:|đề\s+ra)?\s*(?:(?:tăng|giảm|đạt)(?:\s+(?:từ|khoảng|trên))?\s*)?(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
 PERIOD_AFTER_FIGURE = re.compile(
     r"\s*(?:trong|của)\s+((?:tháng|quý)\s+[\dIV]+(?:\s?/\s?\d{4}|\s+năm\s+\d{4})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+năm\s+\d{4})?)(?![\d/])",
     _I,

@@ -212,8 +212,8 @@ def default_period(text: str, year: int | None, month: int | None) -> Period:
             return (y, a, b)
         if name == "month":
             return (y, 1, b)
-        if name == "year" and (y == year or year is None):
-            return (y, 1, 12)
+        if name == "year" and (y == year or year is None or (y == year - 1 and month and month <= P.YEAR_JUST_BEGUN_MONTHS)):
+            return (y, 1, 12)  # (and "Năm 2025, …" in news of January 2026: the year just ended)
     return (year, 1, month) if month else (year, 1, 12)
 
 
@@ -233,6 +233,9 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     """The nearest period phrase before the figure in its sentence, else the period of the claim
     a breakdown sentence breaks down, the paragraph's lead, the referencing sentence of a
     footnote, the section heading, the report's period."""
+    quoted = P.QUOTED_PLAN_YEAR.search(sent.text, max(0, fig.start - 60), fig.start) if "(" in sent.text else None
+    if quoted:
+        return (int(quoted.group(1)), 1, 12)  # "(kế hoạch năm 2023 là 7,5%)": that year's plan
     after = P.PERIOD_AFTER_FIGURE.match(sent.text, fig.unit_end)
     own = find_periods(after.group(1)) if after else []
     # "đạt gần 61 triệu USD trong tháng 9 đã nâng …": a period right after the figure is its own
@@ -330,6 +333,26 @@ def states_cumulative(text_before: str) -> bool:
         return False
     found = find_periods(after_last(text_before, ";")) or find_periods(text_before)
     return bool(found) and found[-1][2] in CUMULATIVE_NAMES
+
+
+_UNTIL_DATE = dict(P.PERIODS)["until_date"]
+
+
+def counted_to(text_before: str, period: Period) -> dt.date | None:
+    """The day a flow is counted to, said before it ("Tính đến ngày 19/6/2024, toàn tỉnh đã cấp 589 giấy chứng nhận"),
+    when it ends the figure's period: the count is of the days gone by then, not an estimate of the month."""
+    year, month_from, month_to = period
+    if "/" not in text_before or not year or not month_to or month_from is None:
+        return None
+    found = None
+    for m in _UNTIL_DATE.finditer(text_before):
+        found = m
+    if found is None or int(found.group(2)) != month_to or (found.group(3) and int(found.group(3)) != year):
+        return None
+    try:
+        return dt.date(year, month_to, int(found.group(1)))
+    except ValueError:
+        return None
 
 
 def month_end(year: int, month: int) -> dt.date:
