@@ -23,10 +23,13 @@ ESTIMATE_CUE = re.compile(rf"(?<!\bcông )(?<!\bhiệp )(?<!\bquy )(?<!\bmong ){
 #: A clause with no verb names only its subject before its figure ("; nhập khẩu 3.556 triệu USD"): a few words, no verb
 #: (``PREDICATE`` at its end, or one of the verbs a report's clauses open with: "; thu hút trên 1,86 triệu lượt khách").
 VERBLESS_MAX_WORDS = 6
+#: A number of a period phrase, in the few characters around it ("tháng 6", "năm 2024", "quý 2", "9 tháng"): no figure.
+PERIOD_NUMBER = re.compile(r".*(?:(?:tháng|năm|quý)\s+\d+|\d+\s+tháng)", re.I | re.S)
+NUMBER_END = re.compile(r"\d+(?:[.,/]\d+)*")
 CLAUSE_VERB = re.compile(rf"{WB_L}(?:thu\s+hút|tạo|giải\s+quyết|cấp|đón|phục\s+vụ|hỗ\s+trợ|giải\s+ngân|trồng|thành\s+lập|thực\s+hiện|hoàn\s+thành"
                          rf"|có|đạt|tăng|giảm|là|ước|dự\s+kiến|phấn\s+đấu|xuất\s+khẩu\s+được|bán|sản\s+xuất\s+được){WB_R}", _I)
 ESTIMATE_PREDICATE = re.compile(rf"(?:ước|uớc|dự\s+ước|ước\s+tính|dự\s+kiến)\s+(?:đạt|tăng|giảm|thu|khoảng|có|là){WB_R}", _I)
-PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
+PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch|cần\s+đạt){WB_R}", _I)
 #: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
 PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*"
                         r"(?:(?:tăng|giảm|đạt)(?:\s+(?:từ|khoảng|trên))?\s*)?(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)

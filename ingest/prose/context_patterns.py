@@ -140,3 +140,8 @@ SECTOR_WORD = re.compile(rf"{WB_L}(?:ngành|lĩnh\s+vực|khu\s+vực){WB_R}", _
 #: A share of the economy named before its change ("cơ cấu kinh tế khu vực nông, lâm nghiệp và thủy sản giảm 1,02%;
 #: khu vực công nghiệp và xây dựng tăng 4,19%"): the growths after it are changes of shares, in points.
 SHARE_CHANGE = re.compile(rf"{WB_L}(?:cơ\s+cấu(?:\s+kinh\s+tế)?|tỷ\s+trọng)(?:\s+của)?\s+(?:khu\s+vực|ngành|lĩnh\s+vực){WB_R}", _I)
+
+#: A stage of years named ("giai đoạn 2015 - 2019", "giai đoạn 2021-2025"): a yearly average is over it.
+STAGE_YEARS = re.compile(r"(?<!\w)giai\s+đoạn\s+(\d{4})\s*[-–]\s*(\d{4})(?!\d)", _I)
+#: A Party congress's resolution, whose targets are of its term ("so với Nghị quyết Đại hội XIX Đảng bộ tỉnh").
+CONGRESS_RESOLUTION = re.compile(r"(?<!\w)nghị\s+quyết\s+đại\s+hội(?!\w)", _I)

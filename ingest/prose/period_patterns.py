@@ -26,7 +26,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("other_crop_season", r"vụ\s+(?:hè\s+thu|thu\s+đông|mùa)(?!\s+(?:năm\s+)?\d)"),
     ("month", r"(?<!\d\s)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("this_month", r"(?:trong|của)\s+tháng(?:\s+này)?(?!\s+(?:\d|trước|tới|sau|đầu|cuối))"),
-    ("year", r"(?:(?:ước\s+)?cả\s+)?năm\s+(\d{4})|(?<=\s)(20\d{2})$"),
+    ("year", r"(?:(?:ước\s+)?cả\s+)?năm\s+(\d{4})|(?<=\s)(20\d{2})$|cả\s+năm(?!\s+(?:\d|học))"),  # "cả năm": the report's year
 )
 PERIODS = [(name, re.compile(rf"{WB_L}(?:{pattern})", _I)) for name, pattern in PERIOD_PATTERNS]
 #: Words (lower case) one of which every match of a period pattern holds, as SKIP_CUES.
@@ -56,7 +56,8 @@ FIGURE_ASIDE = re.compile(r"\((?=[^()]*?(?<!\w)(?:tăng|giảm|đạt|bằng|chi
 QUOTED_PLAN_YEAR = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))*\s+(\d{4})"
                               r"\s*(?:là|:|đề\s+ra)?\s*(?:(?:tăng|giảm|đạt)(?:\s+(?:từ|khoảng|trên))?\s*)?(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
 PERIOD_AFTER_FIGURE = re.compile(
-    r"\s*(?:trong|của)\s+((?:tháng|quý)\s+[\dIV]+(?:\s?/\s?\d{4}|\s+năm\s+\d{4})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+năm\s+\d{4})?)(?![\d/])",
+    r"\s*(?:(?:trong|của)\s+((?:tháng|quý)\s+[\dIV]+(?:\s?/\s?\d{4}|\s+năm\s+\d{4})?|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+năm\s+\d{4})?)"
+    r"|[ \t]+(\d{1,2}\s+tháng\s+đầu\s+năm(?:\s+\d{4})?))(?![\d/])",  # "… ước đạt 16.275 tỷ đồng 2 tháng đầu năm"
     _I,
 )
 #: What every period phrase holds, in a form blanking (spaces for dates and comparisons) cannot

@@ -237,7 +237,7 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if quoted:
         return (int(quoted.group(1)), 1, 12)  # "(kế hoạch năm 2023 là 7,5%)": that year's plan
     after = P.PERIOD_AFTER_FIGURE.match(sent.text, fig.unit_end)
-    own = find_periods(after.group(1)) if after else []
+    own = find_periods(after.group(1) or after.group(2)) if after else []
     # "đạt gần 61 triệu USD trong tháng 9 đã nâng …": a period right after the figure is its own
     levels = [(own[0][3], False)] if own else [nearest_period(_without_asides(sent.text[: fig.start]), clauses=_clauses_of(sent))]
     if parent_period is not None and parent_period[1] is not None:
@@ -260,6 +260,8 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if found is None:
         found = _month_before_its_cumulative(report, sent.text[fig.unit_end :]) or report.default
     year, a, b = found
+    if year is None and found is levels[0][0] and "năm " in sent.text:
+        year = _year_said_before(sent.text[: fig.start])  # "Trong năm 2025 vừa qua, …: tăng trưởng kinh tế cả năm đạt 7,34%"
     if year is None:
         base = sent.section.period if sent.section.period and sent.section.period[0] else report.default
         year = base[0]
@@ -268,6 +270,15 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if b == -1:  # "trong tháng": the report's month
         a = b = report.month or report.default[2]
     return (year, a, b)
+
+
+def _year_said_before(before: str) -> int | None:
+    """The year of the last period phrase naming one in a figure's sentence before it (dates, names and comparisons blanked)."""
+    if not P.NAMED_YEAR.search(before):
+        return None
+    text = blank(before, not_period_spans(before))
+    years = [y for _, _, _, (y, _, _) in find_periods(blank(text, [(a, b) for a, b, _ in comparison_spans(text)])) if y]
+    return years[-1] if years else None
 
 
 def _without_asides(before: str) -> str:

@@ -215,13 +215,17 @@ def lead_estimate_end(text: str, lead: str) -> int:
     return len(text)
 
 
-def verbless_clause(text: str, start: int) -> bool:
-    """Whether the clause at ``start`` names its subject and its first figure with no verb between ("nhập khẩu 3.556
-    triệu USD"): it goes on with the verb of the clause before it."""
-    digit = P.DIGIT.search(text, start)
-    if digit is None:
-        return False
-    words = text[start : digit.start()]
+def verbless_clause(text: str, start: int, figure_start: int | None = None) -> bool:
+    """Whether the clause at ``start`` names its subject and its first figure (at ``figure_start``, else its first digit)
+    with no verb between ("nhập khẩu 3.556 triệu USD"): it goes on with the verb of the clause before it."""
+    if figure_start is None:  # the first number that is not of a period phrase ("; tháng 6 đạt 20 tỷ đồng")
+        digit = P.DIGIT.search(text, start)
+        while digit is not None and P.PERIOD_NUMBER.match(text, max(start, digit.start() - 6), digit.end() + 8):
+            digit = P.DIGIT.search(text, P.NUMBER_END.search(text, digit.start()).end())
+        if digit is None:
+            return False
+        figure_start = digit.start()
+    words = text[start:figure_start]
     return (";" not in words and bool(P.HAS_LETTER.search(words)) and len(words.split()) <= P.VERBLESS_MAX_WORDS
             and P.PREDICATE.search(words) is None and P.CLAUSE_VERB.search(words) is None)
 

@@ -43,6 +43,8 @@ def test_a_clause_with_no_verb_shares_the_estimate_of_the_clause_it_continues():
     text = ("Kim ngạch xuất khẩu ước đạt 4.200 triệu USD, tăng 29,23%; nhập khẩu 3.556 triệu USD, tăng 19,13% so với "
             "cùng kỳ năm 2024.")
     assert verbless_clause(text, text.index(";") + 1)
+    june = "Thu nội địa ước đạt 1.007,5 tỷ đồng; tháng 6 đạt 20 tỷ đồng"
+    assert not verbless_clause(june, june.index(";") + 1)  # the number of a period is no figure: "đạt" is before the first
     assert lead_estimate_end(text, "Kim ngạch xuất khẩu ước đạt 4.200 triệu USD") == len(text)
     f = _facts("Tình hình kinh tế - xã hội 6 tháng đầu năm 2025\n\n" + text + "\n", dt.date(2025, 7, 2))
     assert f["3.556"][:5] == (2025, 1, 6, "cumulative", "estimate")
