@@ -7,25 +7,23 @@ the lead of a paragraph, and the report's own period.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from pathlib import Path
 
 from ingest.prose import patterns as P
 from ingest.prose.anchored import matches_at
 from ingest.prose.anchors import WordPositions, positions
+from ingest.prose.balances import balance_date_of, compared_date_of, month_end, year_of  # noqa: F401 (re-exported)
 from ingest.prose.clause_bound import stays_in_clauses
 from ingest.prose.figures import Figure
 from ingest.prose.model import Context, Period, Report
 from ingest.prose.sentences import Sentence, after_last, blank, comparison_spans
 from ingest.text import nfc
 
-def year_of(*groups: str | None) -> int | None:
-    for g in groups:
-        if g:
-            return int(g)
-    return None
+#: "đến nay": from January to the report's day (``figure_period`` reads it against the report's date).
+UNTIL_NOW: Period = (None, 1, -2)
+#: The last day of a month's first days: a report dated then counts "đến nay" to the month before ("đến ngày 2-10": 1..9).
+FIRST_DAYS = 9
 
 
 def period_of(name: str, m: re.Match[str]) -> Period | None:
@@ -58,12 +56,14 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
         return (year_of(g[1], g[2]), n, n) if 1 <= n <= 12 else None
     if name == "year":
         return (year_of(g[0], g[1]), 1, 12)
-    if name == "winter_spring_crop":
-        return (None, 1, 6)
+    if name == "winter_spring_crop":  # "vụ Đông Xuân 2023-2024": January to June of the later year
+        return (year_of(g[1], g[0]), 1, 6)
     if name == "other_crop_season":
         return (None, None, None)  # no span of months: see _nearest_period
     if name == "this_month":
         return (None, -1, -1)  # the report's month
+    if name == "until_now":
+        return UNTIL_NOW
     return None
 
 
@@ -252,9 +252,14 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
         if unclear:
             ambiguous = True
             break
+        if period == UNTIL_NOW:
+            period = until_now(report)  # the report's day not known: the next level's period
         if period is not None:
             found = period
             break
+    if (found is not None and found is levels[0][0] and found[1:] == (1, 12) and ":" in sent.text[: fig.start]
+            and not P.WHOLE_YEAR_SAID.search(sent.text, max(0, fig.start - 40), fig.start)):
+        found = _same_months_of(found, sent.text[: sent.text.index(":")], report)
     if found is None and not ambiguous and sent.section.period is not None:
         found = sent.section.period
     if found is None:
@@ -270,6 +275,28 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if b == -1:  # "trong tháng": the report's month
         a = b = report.month or report.default[2]
     return (year, a, b)
+
+
+def _same_months_of(year_period: Period, lead: str, report: Report) -> Period:
+    """A year named alone in a list after a lead that names months ("Tốc độ tăng IIP 6 tháng đầu năm: Năm 2020 (+6,1%);
+    năm 2021 (+13,8%) …"): the same months of that year, not its whole."""
+    months, _ = nearest_period(lead) if P.PERIOD_TRACE.search(lead) else (None, False)
+    if months is None or months[1] is None or months[2] is None or months[2] <= 0 or months[1:] == (1, 12):
+        return year_period
+    if months[0] not in (None, report.year):
+        return year_period
+    return (year_period[0], months[1], months[2])
+
+
+def until_now(report: Report) -> Period | None:
+    """"Đến nay" as a period: January to the report's month, or to the month before in its first days ("Đến nay, …" at a
+    session of 9 December: the eleven months); none when the report's day is not known (the paragraph's period then)."""
+    if report.date is None:
+        return None
+    year, month = report.date.year, report.date.month
+    if report.date.day <= FIRST_DAYS:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return (year, 1, month)
 
 
 def _year_said_before(before: str) -> int | None:
@@ -344,64 +371,3 @@ def states_cumulative(text_before: str) -> bool:
         return False
     found = find_periods(after_last(text_before, ";")) or find_periods(text_before)
     return bool(found) and found[-1][2] in CUMULATIVE_NAMES
-
-
-_UNTIL_DATE = dict(P.PERIODS)["until_date"]
-
-
-def counted_to(text_before: str, period: Period) -> dt.date | None:
-    """The day a flow is counted to, said before it ("Tính đến ngày 19/6/2024, toàn tỉnh đã cấp 589 giấy chứng nhận"),
-    when it ends the figure's period: the count is of the days gone by then, not an estimate of the month."""
-    year, month_from, month_to = period
-    if "/" not in text_before or not year or not month_to or month_from is None:
-        return None
-    found = None
-    for m in _UNTIL_DATE.finditer(text_before):
-        found = m
-    if found is None or int(found.group(2)) != month_to or (found.group(3) and int(found.group(3)) != year):
-        return None
-    try:
-        return dt.date(year, month_to, int(found.group(1)))
-    except ValueError:
-        return None
-
-
-def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def balance_date_of(text_before: str, period: Period, report: Report | None = None) -> dt.date | None:
-    """The date a balance stands at: the last "đến ngày 30/6", "hết tháng 6/2022" before it ("đến nay": the report's
-    date, or its month's end), else its period's end."""
-    year, _, month_to = period
-    found = None
-    for m in P.BALANCE_DATE.finditer(text_before):
-        found = m
-    try:
-        if found is not None and found.group("now"):
-            if report is None or not (report.date or (report.year and report.month)):
-                return None
-            return report.date or month_end(report.year, report.month)
-        if found is not None and found.group(2):
-            y = int(found.group(4)) if found.group(4) else year
-            return dt.date(y, int(found.group(3)), int(found.group(2))) if y else None
-        if found is not None:
-            y = year_of(found.group(6), found.group(7)) or year
-            return month_end(y, int(found.group(5))) if y else None
-        return month_end(year, month_to) if year and month_to else None
-    except ValueError:  # 31/02: not a date
-        return None
-
-
-def compared_date_of(basis: str, balance: dt.date | None) -> dt.date | None:
-    """The date a balance is compared with: the end of last year, the same day a year before, last month's end."""
-    if balance is None:
-        return None
-    if basis == "prior_year":
-        return dt.date(balance.year - 1, 12, 31)
-    if basis == "same_period":
-        return month_end(balance.year - 1, balance.month) if balance == month_end(balance.year, balance.month) else balance.replace(year=balance.year - 1)
-    if basis == "prior_month":
-        first = balance.replace(day=1)
-        return first - dt.timedelta(days=1)
-    return None
