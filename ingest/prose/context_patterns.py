@@ -115,6 +115,9 @@ STOCK_AT_DATE = re.compile(
     rf"\s*(?:đã\s+)?có{WB_R})",
     _I,
 )  # ("Lũy kế đến nay, Tây Ninh có gần 32.000 doanh nghiệp": there is now, at the report's date)
+#: What comes new over a period, said right after a count ("toàn tỉnh có 368 doanh nghiệp thành lập mới"): a flow, even
+#: under a stock's date ("Tính đến ngày 10/6/2024, …"), not a stock.
+NEW_FLOW = re.compile(rf"^\s*(?:(?:được\s+)?(?:thành\s+lập|đăng\s+ký|cấp|trồng|xây\s+dựng|phát\s+triển|thu\s+hút)\s+mới|mới\s+thành\s+lập|tăng\s+thêm){WB_R}", _I)
 #: "với" joining a figure to the stock before it ("172 dự án còn hiệu lực với tổng mức đầu tư …").
 WITH_JOIN = re.compile(rf"{WB_L}với{WB_R}", _I)
 #: The date of a balance: "đến ngày 30/6", "đến 30/6/2022", "hết tháng 6/2022", "tại thời điểm 31/12".

@@ -254,6 +254,7 @@ class Extractor:
             if period_kind == "cumulative" and period[1:] == (1, 3) and self.report.first_quarter and not states_cumulative(text[: fig.start]):
                 period_kind = "quarter"  # a first-quarter release: its January-March figures are the quarter's
             stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or under_stock_date(text, stock_ends, fig.start)
+            stock = stock and not P.NEW_FLOW.match(fig.after)  # "… có 368 doanh nghiệp thành lập mới": a flow
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]

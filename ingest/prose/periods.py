@@ -33,8 +33,11 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
         if y1 is not None and y1 != y2:
             return (y2, None, int(g[4]))
         return (y2, int(g[1]), int(g[4]))
-    if name == "until_date":
-        return (year_of(g[2]), 1, int(g[1])) if 1 <= int(g[1]) <= 12 else None
+    if name == "until_date":  # "đến ngày 30/11"; to a day of a month's first days, the months before ("đến ngày 2/10": 1..9)
+        month = int(g[1])
+        if not 1 <= month <= 12:
+            return None
+        return (year_of(g[2]), 1, month - 1) if int(g[0]) <= FIRST_DAYS and month > 1 else (year_of(g[2]), 1, month)
     if name == "until_start_of_month":
         n = int(g[0])
         return (year_of(g[1], g[2]), 1, n - 1) if 2 <= n <= 12 else None
@@ -290,8 +293,9 @@ def _same_months_of(year_period: Period, lead: str, report: Report) -> Period:
 
 def until_now(report: Report) -> Period | None:
     """"Đến nay" as a period: January to the report's month, or to the month before in its first days ("Đến nay, …" at a
-    session of 9 December: the eleven months); none when the report's day is not known (the paragraph's period then)."""
-    if report.date is None:
+    session of 9 December: the eleven months); none when the report's day is not known (the paragraph's period then; a
+    date on the 1st is taken for a month's, as a report date given as YYYY-MM is)."""
+    if report.date is None or report.date.day == 1:
         return None
     year, month = report.date.year, report.date.month
     if report.date.day <= FIRST_DAYS:

@@ -32,6 +32,7 @@ def test_đến_nay_is_january_to_the_reports_day():
     assert f["8.417"][:5] == (2024, 1, 11, "cumulative", "actual")
     assert until_now(report_of("x", "", 2025, 1, dt.date(2025, 1, 3))) == (2024, 1, 12)
     assert until_now(report_of("x", "", 2025, 10, None)) is None
+    assert until_now(report_of("x", "", 2025, 10, dt.date(2025, 10, 1))) is None  # a month's date (YYYY-MM)
     hung_yen = "Thu hút đầu tư đạt kết quả cao nhất từ trước đến nay với tổng vốn đầu tư 103.312 tỷ đồng."
     f = _facts("6 tháng đầu năm 2025\n\n" + hung_yen + "\n", dt.date(2025, 7, 2))
     assert f["103.312"][:4] == (2025, 1, 6, "cumulative")  # "từ trước đến nay" (ever) is no period (label)
@@ -81,3 +82,16 @@ def test_a_terms_average_rates_are_multi_year_plans_of_its_last_year():
     assert f["10"][:5] == (2030, 1, 12, "multi_year", "plan")
     assert f["7"][:5] == (2030, 1, 12, "multi_year", "plan")
     assert f["180"][:5] == (2030, 1, 12, "year", "plan")
+
+
+def test_a_flow_to_a_day_is_of_the_months_the_day_ends():
+    """The README's readings: "tính đến ngày 10/6/2024, toàn tỉnh có 368 doanh nghiệp thành lập mới" at a half-year
+    conference of 28/6 is a flow of 1..6 (new enterprises are no stock), an estimate; unseen4's Tây Ninh "Tổng thu ngân
+    sách nhà nước đến ngày 2-10 đạt hơn 39.600 tỷ đồng" is 1..9 (label), as a day of a month's first days is."""
+    text = "Hội nghị sơ kết 6 tháng đầu năm 2024\n\nTính đến ngày 10/6/2024, toàn tỉnh có 368 doanh nghiệp thành lập mới.\n"
+    f = _facts(text, dt.date(2024, 6, 28))
+    assert f["368"][:5] == (2024, 1, 6, "cumulative", "estimate")
+    f = _facts("Họp báo quý III\n\nTổng thu ngân sách nhà nước đến ngày 2/10/2025 đạt hơn 39.600 tỷ đồng.\n", dt.date(2025, 10, 7))
+    assert f["39.600"][:5] == (2025, 1, 9, "cumulative", "actual")
+    stock = "Tính đến ngày 10/6/2024, toàn tỉnh có 5.200 doanh nghiệp đang hoạt động.\n"
+    assert _facts("Tin\n\n" + stock, dt.date(2024, 6, 28))["5.200"][3] == "balance"
