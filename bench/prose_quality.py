@@ -6,7 +6,7 @@ Three label sets:
   ``documents/``; ``scopes.csv`` restricts a document to line ranges);
 * **synthetic**: ``tests/fixtures/prose_holdout/`` (two reports written and labelled before the
   extractor saw them; the rules were fixed after their first run);
-* **corpus**: ``tests/fixtures/prose_corpus/{dev,unseen,unseen2,…,unseen6}/`` (other provinces' real
+* **corpus**: ``tests/fixtures/prose_corpus/{dev,unseen,unseen2,…,unseen7}/`` (other provinces' real
   documents; ``documents.csv`` gives each one's report date, as ``ktxh ingest --report-date`` would).
   Session 1 tuned on ``dev/`` and scored ``unseen/`` once (0,623 / 0,660); since session 2 both are
   tuned on (in-sample).  ``unseen2/`` was scored once at the end of session 2 (0,350 / 0,352) and is
@@ -16,8 +16,9 @@ Three label sets:
   since: ``--split unseen4`` adds it.  ``unseen5/`` was scored once at the end of session 4 (20:11
   UTC: 0,660 / 0,755) and is tuned on since session 5: ``--split unseen5`` adds it.  ``unseen6/``
   (provinces in no other split, labelled in session 5 before anyone tuned on it) was scored once at
-  22:25 UTC in session 5 (0,485 / 0,508) and is tuned on since: ``--split unseen6`` adds it.  There
-  is no untouched set after it (``UNSEEN_NOW`` is None) until the next fresh split is labelled.
+  22:25 UTC in session 5 (0,485 / 0,508) and is tuned on since: ``--split unseen6`` adds it.
+  ``unseen7/`` (provinces in no other split, labelled in session 6 before anyone tuned on it) is the
+  unseen set now: only ``--split unseen7`` scores it, once, at the end; no other run reads it.
 
 A label is placed in its document by its ``sentence`` excerpt (unique after markdown ``*`` are
 removed and whitespace runs collapsed); the labelled figure is the last whole-number occurrence of
@@ -34,11 +35,11 @@ Per document and pooled:
 
 An empty label set is an error, not a score of 1.
 
-Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|…|unseen6] [--corpus DIR]``
+Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|…|unseen7] [--corpus DIR]``
 (``all``, the default: bundled, synthetic, dev and unseen; ``unseenN``: all of that, then each fresh
 set before N (``FRESH``) with the in-sample pool so far, then unseenN per document and pooled;
 ``--verbose`` lists the misses of every set tuned on (unseen4's, unseen5's and unseen6's too, since
-their one run), never those of ``UNSEEN_NOW``, the set nobody has tuned on yet (None now)).
+their one run), never those of ``UNSEEN_NOW``, the set nobody has tuned on yet (unseen7)).
 """
 
 from __future__ import annotations
@@ -202,7 +203,7 @@ def _date(text: str) -> dt.date | None:
 
 
 def corpus_documents(split: str, corpus: Path = CORPUS) -> list[Document]:
-    """Other provinces' documents of one split (``dev``, ``unseen``, ``unseen2`` … ``unseen6``), with their report dates."""
+    """Other provinces' documents of one split (``dev``, ``unseen``, ``unseen2`` … ``unseen7``), with their report dates."""
     index = corpus / "documents.csv"
     if not index.exists():
         return []
@@ -331,14 +332,15 @@ def _pool(title: str, names: tuple[str, ...], totals: dict[str, Score]) -> None:
 #: it, scored once at the end of a tuning round, and tuned on from then; ``UNSEEN_NOW`` is the one
 #: nobody has tuned on yet: ``--split`` of it scores it once, and ``--verbose`` never lists its misses
 #: (None when every set has had its one run: set it to the next fresh split when one is labelled).
-FRESH = ("unseen2", "unseen3", "unseen4", "unseen5", "unseen6")
-UNSEEN_NOW: str | None = None  # the next fresh split, until its one run; unseen6 was scored once at 22:25 UTC in session 5
+FRESH = ("unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
+UNSEEN_NOW: str | None = "unseen7"  # the fresh split of session 6, until its one run (unseen6 was scored once at 22:25 UTC in session 5)
 FRESH_TITLES = {
     "unseen2": "UNSEEN2 pooled (tuned on since session 3)",
     "unseen3": "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)",
     "unseen4": "UNSEEN4 pooled (scored once in session 4; tuned on since)",
     "unseen5": "UNSEEN5 pooled (scored once in session 4; tuned on since session 5)",
     "unseen6": "UNSEEN6 pooled (scored once in session 5; tuned on since)",
+    "unseen7": "UNSEEN7 pooled (new provinces, one run)",
 }
 
 

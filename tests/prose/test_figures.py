@@ -45,9 +45,9 @@ def _bundled_sentences() -> list[str]:
 
     root = Path(__file__).resolve().parents[2]
     paths = sorted((root / "documents").rglob("*.txt")) + sorted((root / "tests" / "fixtures").rglob("*.txt"))
-    # the fresh unseen set (unseen6) is read by nothing of the extractor before its one scoring run
-    # (unseen2 … unseen5, each scored once, stay out as they were)
-    paths = [p for p in paths if not {"unseen2", "unseen3", "unseen4", "unseen5", "unseen6"} & set(p.parts)]
+    # the fresh unseen set (unseen7) is read by nothing of the extractor before its one scoring run
+    # (unseen2 … unseen6, each scored once, stay out as they were)
+    paths = [p for p in paths if not {"unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7"} & set(p.parts)]
     out = []
     for path in paths:
         text = read_document(path)
