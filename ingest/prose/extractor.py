@@ -8,13 +8,13 @@ import datetime as dt
 from ingest.prose import patterns as P
 from ingest.prose.comparison import basis_of_phrase, measure_of, trailing_basis
 from ingest.prose.document import report_of, title_block
-from ingest.prose.figures import Figure, find_figures
+from ingest.prose.figures import Figure, cut_by_page_end, find_figures
 from ingest.prose.footnotes import footnote_context
 from ingest.prose.reading import report_sentences
 from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period, states_cumulative,
                                   nearest_period, period_kind_of)
-from ingest.prose.scope import former_part, scope_of
+from ingest.prose.scope import former_part, names_other_area, scope_of
 from ingest.prose.sentences import Sentence, after_last, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, split_left_basis
 from ingest.prose.subject import common_parent, economy_of, of_the_economy, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import count_of_targets, plan_of_named_year, planned, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
@@ -57,7 +57,7 @@ class Extractor:
         estimated_lead: Period | None = None
         other_area = False  # the paragraph is about a former part of a merged province
         for number, sent in enumerate(sentences, start=1):
-            figures = find_figures(sent.text)
+            figures = find_figures(sent.text) if number < len(sentences) else cut_by_page_end(sent.text, sent.offs, self.text)
             bare = P.BARE_INTEGER.fullmatch(sent.text)
             if bare and (len(bare.group(1)) == 1 or int(bare.group(1)) == row_number + 1):
                 row_number = int(bare.group(1))
@@ -137,6 +137,7 @@ class Extractor:
         sharing = False  # in a list of shares ("chiếm 12,1%; Công nghiệp - xây dựng 42,3%; …")
         last_fact: Fact | None = None
         outer: tuple[Claim, Claim | None] | None = None  # the claim (and its parent) a parenthesis "(trong đó, …)" breaks down
+        interrupted: Claim | None = None  # the claim a contribution ("…, đóng góp 3,21 điểm phần trăm vào tăng trưởng") interrupts
         for fig in figures:
             between = text[prev_end : fig.start]
             tail, left_basis_phrase = split_left_basis(last_clause(between))
@@ -156,6 +157,9 @@ class Extractor:
                 parent = current if current is not None else parent
             summary = P.SUMMARY_LEAD.match(between) is not None
             new_claim = not fig.pair_second and (current is None or bool(residue_of(between)) or summary)
+            if interrupted is not None and last_fact is not None and P.CONTRIBUTION_TARGET.fullmatch(text, last_fact.figure.unit_end, fig.start):
+                current, new_claim = interrupted, False  # "…, cao hơn 1,04% so với cùng kỳ": the sector's again
+            interrupted = current if P.CONTRIBUTION.search(tail) and fig.unit_class == "pp" else None
             period = figure_period(self.report, sent, fig, para_lead, ctx, parent_period)
             plan_of_year = named_plan_year(self.report, text, fig.start, fig.unit_end) if named_years else None
             if plan_of_year and (period[0] or 0) < plan_of_year:
@@ -238,7 +242,7 @@ class Extractor:
                 sharing = pred == "chiếm" or (sharing and pred is None)
             if sharing and indicator and self.vocab.indicators[indicator].kind == "growth_rate":
                 indicator = None  # a sector's share of the economy is not its growth
-            scope = "other_area" if ctx.other_area else scope_of(tail, group_lead)
+            scope = "other_area" if ctx.other_area or names_other_area(tail, self.report) else scope_of(tail, group_lead)
             if scope != "province":
                 indicator = None  # only the province's figures are coded to its indicators
             if (self.report.about_growth and indicator is None and measure == "growth_pct" and basis in ("same_period", "prior_year")

@@ -251,3 +251,19 @@ def read_unit(text: str, fig: Figure) -> None:
     after = text[fig.unit_end :]
     cut = P.AFTER_TEXT_END.search(after)
     fig.after = after[: cut.start()] if cut else after
+
+
+def cut_by_page_end(text: str, offs, document: str) -> list[Figure]:
+    """The figures of a document's last sentence (``text``; ``offs``: where its characters are in ``document``)
+    without a number the page's end cut short: a document that ends in a number with no unit and no stop ("Hoạt
+    động xuất khẩu hàng địa phương đạt 1", "tỷ lệ che phủ rừng 47", "đạt 71,4") holds only its start.  A number in thousands
+    ("ước đạt 5.795": only its unit is cut), a range's or a pair's end ("57-57,5") and a table's cell (a number
+    alone) are whole."""
+    figures, end = find_figures(text), len(text.rstrip())
+    if not figures or offs[end - 1] + 1 < len(document.rstrip()):
+        return figures
+    last = figures[-1]
+    if (last.end >= end and last.unit is None and not (last.pair_second or last.range_high)
+            and not P.THOUSANDS_GROUP.search(last.printed) and P.HAS_LETTER.search(text, 0, last.start)):
+        return figures[:-1]
+    return figures

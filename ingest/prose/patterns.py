@@ -27,6 +27,11 @@ from ingest.prose.context_patterns import (  # noqa: F401
     YEAR_JUST_BEGUN_MONTHS, FORMER_PART, MERGER_DATE, ESTIMATED_MONTH, ESTIMATED_MONTH_CHARS, FIRST_QUARTER_TITLE, MONTH_COUNT_TITLE, SESSION_QUARTER,
 )
 
+# and so are the words that name (or do not name) a figure's subject
+from ingest.prose.subject_patterns import (  # noqa: F401
+    AREA_PREFIX, AREA_SUBJECT, BARE_GROWTH, CONTRIBUTION_TARGET, GROWTH_NOUN_END, GROWTH_ROLE, THOUSANDS_GROUP, area_alternation,
+)
+
 # the periods, and the dates and names that are not periods
 from ingest.prose.period_patterns import (  # noqa: F401
     PERIOD_PATTERNS, PERIODS, PERIOD_CUES, PERIOD_WORD, MONTH_COUNT_START, PERIOD_STARTS,
@@ -158,7 +163,7 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("time_zone", r"\bGMT\s?[+-]\s?\d{1,2}\b"),  # a web page's stamp "Thứ Năm, 12/01/2023 (GMT+7)"
     _named("date_range", r"\b\d{1,2}/\d{1,2}\s?[-–]\s?\d{1,2}/\d{1,2}\b"),
     _named("month_year", r"\b(?:0?[1-9]|1[0-2])\s?/\s?(?:19|20)\d{2}\b"),
-    _named("time", r"\b\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"),
+    _named("time", r"\b\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\b|(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?\b"),
     _named("year", r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)"),
     _named("period_words", rf"{WB_L}(?:tháng|quý|năm|tuần|kỳ)\s+\d{{1,2}}\b"),
     _named("duration", rf"\b\d+\s+(?:tháng|năm|ngày|tuần|giờ|phút|thế kỷ){WB_R}"),
@@ -185,12 +190,22 @@ SKIP_SPANS: tuple[Named, ...] = (
     _named("row_number", r"^\s*[1-9]\s*$"),  # a line holding only a one-digit number: a table's row number
     _named("date_stamp", r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?"),
     # "thứ 4/63", "cao thứ 5 trên 63 tỉnh", "(PAR INDEX) xếp hạng 15/34 trên cả nước" (not "xếp hạng 42 trường học")
-    _named("rank", rf"{WB_L}(?:(?:xếp\s+)?thứ|xếp\s+hạng)\s+\d+\s?(?:/|trên|trong)\s?\d+"),
+    _named("rank", rf"{WB_L}(?:(?:xếp\s+)?thứ|xếp\s+hạng)\s+\d+\s?(?:/|trên|trong)\s?\d+"
+                   rf"|{WB_L}xếp\s+hạng\s+\d+(?=\s+(?:các|trong|trên|về|cả\s+nước|toàn\s+quốc){WB_R})"),  # "xếp hạng 4 các địa phương"
     # a place among the 63 (34 since July 2025) provinces said as a fraction: "xếp thứ 6/11 tỉnh … và 14/63 cả nước"
     _named("rank_of_provinces", rf"(?<![\d.,])\d{{1,2}}\s?/\s?(?:63|34)(?=\s+(?:tỉnh|cả\s+nước|toàn\s+quốc|địa\s+phương){WB_R})"),
     _named("one_of", rf"{WB_L}(?:một|1)\s+trong\s+(?:số\s+)?\d+"),  # "một trong 06 Chương trình trọng điểm"
     _named("bracket_mark", r"\[\d{1,3}\]"),  # a footnote mark printed "[1]"
     _named("view_counter", r"\|\s*:\s*\d+"),  # a web page's view counter: "20:03 11-12-2023 | :155"
+    # a web page's stamp: weekday, date, time and its view counter ("Thứ ba - 02/01/2024 09:57 1045")
+    _named("page_stamp", rf"{WB_L}(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*[-,]?\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}"
+                         rf"\s*[-,|]?\s*\d{{1,2}}:\d{{2}}(?:\s+\d+(?![.,]\d|\s*{LETTER}|\s*%))?"),
+    # a session of days of one month ("Trong hai ngày 10-11/12", "từ ngày 7 - 9/12")
+    _named("day_range", rf"{WB_L}ngày\s+\d{{1,2}}\s?[-–]\s?\d{{1,2}}\s?/\s?\d{{1,2}}\b(?!\s?/)"),
+    # a storm's or a depression's name ("cơn bão số 3", "áp thấp nhiệt đới số 2")
+    _named("storm_name", rf"{WB_L}(?:bão|áp\s+thấp\s+nhiệt\s+đới)\s+(?:số\s+)?\d+{WB_R}"),
+    # a slogan: a number and a word or three in quotes ("tinh thần “6 rõ”", "“3 không”")
+    _named("slogan", r"[“\"]\s?\d+\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s?[”\"]"),
 )
 
 #: Words (lower case) one of which every match of a skip pattern holds: a pattern is tried on a
@@ -234,6 +249,10 @@ SKIP_CUES: dict[str, tuple[str, ...]] = {
     "one_of": ("trong",),
     "bracket_mark": ("[",),
     "view_counter": ("|",),
+    "page_stamp": ("thứ", "chủ nhật"),
+    "day_range": ("ngày",),
+    "storm_name": ("bão", "áp thấp"),
+    "slogan": ("“", '"'),
 }
 
 #: The words (lower case) every match of a skip pattern starts with (see ``find_anchored``).  A
@@ -249,6 +268,7 @@ SKIP_STARTS: dict[str, tuple[str, ...]] = {
     "identifier": ("mốc", "cột mốc", "đường", "quốc lộ", "tỉnh lộ", "ql", "đt", "km", "tổ", "xóm", "lô", "số nhà"),
     "criteria_qualifier": ("đạt",), "per_unit": ("trên", "/"), "rank": ("xếp", "thứ"), "bracket_mark": ("[",),
     "one_of": ("một", "1"), "one_as_some": ("1",), "list_ordinal": ("(",), "view_counter": ("|",),
+    "page_stamp": ("thứ", "chủ nhật"), "day_range": ("ngày",), "storm_name": ("bão", "áp thấp"), "slogan": ("“", '"'),
 }
 
 #: An alias further than this many words from its figure does not name the figure's subject.

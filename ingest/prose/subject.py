@@ -14,11 +14,13 @@ from ingest.prose import patterns as P
 from ingest.prose.figures import Figure
 from ingest.prose.model import Claim, Period
 from ingest.prose.periods import cued_periods, not_period_spans
-from ingest.prose.sentences import blank, comparison_spans, word_list
+from ingest.prose.sentences import blank, comparison_spans, last_clause, word_list
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, count_noun, fold
 
 
 MONEY = {"vnd", "usd"}
+#: The words whose indicator (in the seeds) a growth said with no other subject names (``patterns.BARE_GROWTH``).
+GROWTH_OF_THE_ECONOMY = "tăng trưởng kinh tế"
 
 
 def fits(vocab: Vocabulary, code: str | None, fig: Figure, measure: str) -> bool:
@@ -45,6 +47,8 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
     """The indicator a subject names (the nearest fitting alias, longer first), the subject as written,
     and the words that named the indicator, as written."""
     clean_region = drop_qualifier_groups(region, keep_acronyms=True)
+    if "trưởng" in clean_region:
+        clean_region = blank(clean_region, [m.span() for m in P.GROWTH_ROLE.finditer(clean_region)])
     core = subject_core(clean_region)
     after = " " + fig.after if fig.unit_class in ("pct", "pp", "times") else " " + (fig.unit or "") + " " + fig.after
     joined = clean_region + after
@@ -150,6 +154,18 @@ def indicator_from_context(vocab: Vocabulary, topic: str | None, before: Claim |
             words = fold(residue(region)).split()
             if 0 < len(words) <= 2 and head[: len(words)] == words and len(head) > len(words) and fits(vocab, before.indicator, fig, measure):
                 return before.indicator, before.term
+    clause = last_clause(region)
+    if fig.unit_class == "pct" and not P.SECTOR_WORD.search(clause):
+        if (before is not None and before.indicator is None and before.facts and before.facts[-1].figure.unit_class not in ("pct", "pp")
+                and P.GROWTH_NOUN_END.search(clause)):
+            # "Khu vực dịch vụ … đạt 18.119,72 tỷ đồng, tiếp tục đà khởi sắc mạnh mẽ với tốc độ tăng trưởng 8,34%": the level's rate
+            code, _, term = indicator_of(vocab, before.region, fig, measure, parent)
+            if code is not None and vocab.indicators[code].kind == "growth_rate":
+                return code, term
+        elif P.BARE_GROWTH.search(clause):
+            named = max(vocab.find(fold(GROWTH_OF_THE_ECONOMY)), key=lambda m: m.end - m.start, default=None)
+            if named is not None and fits(vocab, named.alias.code, fig, measure):  # "Tăng trưởng quý II của tỉnh ước tăng 9,2%"
+                return named.alias.code, P.WHITESPACE_RUN.sub(" ", clause).strip(" ,")
     if before is not None:
         core = subject_core(region)
         for of, cue, derived in vocab.companions:
@@ -180,6 +196,9 @@ def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, ba
         return "pp", basis, code, False  # "cao hơn 2,2% so với mức tăng trưởng năm 2023": two rates' difference
     if ind.kind == "growth_rate" and measure == "growth_pct" and basis == "plan" and pred in ("tăng", "giảm", "vượt"):
         return "pp", basis, code, False  # "GRDP … tăng 0,02% so với kịch bản tăng trưởng": a rate against its planned rate
+    if (ind.kind == "growth_rate" and measure == "growth_pct" and basis == "same_period" and pred == "giảm"
+            and not fig.range_high and any(f.measure == "value" and f.figure.unit_class == "pct" and f.period == period for f in claim.facts)):
+        return "pp", basis, code, False  # "tăng 7,12%, …, giảm 7,63% so với cùng kỳ năm trước": the rate said, then its fall
     if ind.kind == "growth_rate" and measure == "growth_pct" and basis in ("same_period", "prior_year", "none"):
         return "value", "none", code, False
     if (ind.kind == "growth_rate" and measure == "ratio_pct" and basis in ("same_period", "prior_year") and fig.unit_class == "pct"

@@ -199,3 +199,40 @@ def test_millions_of_tonnes_and_ti_spelled_with_i():
     assert printed("Tổng sản lượng thủy sản ước cả năm đạt trên 1,2 triệu tấn, đạt 100% kế hoạch") == [("1,2", "triệu tấn"), ("100", "%")]
     assert printed("xuất khẩu đạt 5,13 tỉ USD, tăng 19,5% so với cùng kỳ") == [("5,13", "tỷ USD"), ("19,5", "%")]
     assert printed("đạt hơn 291 nghìn tỉ đồng") == [("291", "nghìn tỷ đồng")]
+
+
+def test_session_days_storms_slogans_and_page_stamps_are_not_figures():
+    # unseen6, Hưng Yên 2024-12 and Phú Yên 2022-12: a council session of days of one month
+    hung_yen = ("Trong hai ngày 10-11/12, Kỳ họp thứ 23, Hội đồng nhân dân tỉnh Hưng Yên khóa 17, nhiệm kỳ 2021-2026 đã tập "
+                "trung thảo luận, … nghị quyết về nhiệm vụ phát triển kinh tế-xã hội năm 2025 với mục tiêu tăng trưởng kinh tế 8%.")
+    assert printed(hung_yen) == [("8", "%")]
+    phu_yen = "Tại kỳ họp thứ 13 HĐND tỉnh Phú Yên khóa VIII diễn ra từ ngày 7 - 9/12, ông Lê Tấn Hổ cho biết"
+    assert printed(phu_yen) == []
+    # unseen6, Yên Bái 2025-01 (a storm's name), Điện Biên 2026-03 (a slogan): the figure beside them stays
+    assert printed("hoàn thành toàn bộ việc khắc phục hậu quả do cơn bão số 3 gây ra trên địa bàn") == []
+    assert printed("Điện Biện thực hiện các nhiệm vụ theo tinh thần “6 rõ\" để quyết tâm đạt mục tiêu tăng trưởng 11%...") == [
+        ("11", "%")]
+    # unseen6, Bình Phước 2024-01: the page's stamp and view counter; unseen4, Nam Định 2020-12: a time glued to "lúc"
+    assert printed("Thứ ba - 02/01/2024 09:57 1045") == []
+    assert printed("Cập nhật lúc19:52, Thứ Năm, 31/12/2020 (GMT+7)") == []
+    # unseen3, Bình Dương 2021-07: a rank among the provinces said without its denominator
+    assert printed("trở lại top 10 và xếp hạng 4 các địa phương có chất lượng điều hành kinh tế được đánh giá cao nhất") == []
+    assert [p for p, _ in printed("xếp hạng 42 trường học đạt chuẩn")] == ["42"]
+
+
+def test_a_number_the_pages_end_cut_short_is_not_a_figure():
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    # unseen6, Thái Bình 2024-06: the page ends inside "đạt 71,4…"; unseen5, Lai Châu 2025-11: inside "đạt 1…"
+    thai_binh = ("Tổng kim ngạch xuất nhập khẩu ước đạt 2.200 triệu USD, tăng 7,1%; tổng thu ngân sách nhà nước 6 tháng đầu năm "
+                 "ước đạt 13.925 tỷ đồng, đạt 71,4\n")
+    assert [f.printed for f in extract_facts(thai_binh, "34_thai-binh.txt", dt.date(2024, 6, 28))] == ["2.200", "7,1", "13.925"]
+    lai_chau = "Du lịch đạt 1.205,7 tỷ đồng doanh thu. Hoạt động xuất khẩu hàng địa phương đạt 1"
+    assert [f.printed for f in extract_facts(lai_chau, "12_lai-chau.txt", dt.date(2025, 11, 20))] == ["1.205,7"]
+    # unseen4, Nam Định 2024-03: a number in thousands is whole though its unit was cut ("ước đạt 5.795")
+    nam_dinh = "Tổng thu ngân sách Nhà nước ước đạt 5.795"
+    assert [f.printed for f in extract_facts(nam_dinh, "36_nam-dinh.txt", dt.date(2024, 3, 28))] == ["5.795"]
+    # the same number inside a document is a figure
+    assert [f.printed for f in extract_facts(lai_chau + " tỷ USD. Hết.", "12_lai-chau.txt", dt.date(2025, 11, 20))] == ["1.205,7", "1"]

@@ -41,3 +41,18 @@ def test_a_former_part_of_a_merged_province_is_another_area():
     assert after["60.000"][0] == "province"
     before = {f.printed: f.scope for f in extract_facts(text, "x.txt", dt.date(2024, 7, 2))}
     assert before["37.782"] == "province"
+
+
+def test_other_provinces_quoted_in_a_ranking_are_other_areas():
+    """unseen4, Tây Ninh's news of October 2025: the provinces it leads are quoted with their growth; the document's own
+    province (the one it names most) stays the province."""
+    text = ("Tây Ninh: tăng trưởng kinh tế 9 tháng đạt 8,5%.\n\n"
+            "Với kết quả này, tốc độ tăng trưởng kinh tế 9 tháng đầu năm của Tây Ninh dẫn đầu vùng Đông Nam Bộ (TPHCM đạt 7,07%; "
+            "Đồng Nai đạt 8,86%) và xếp thứ 8/34 tỉnh, thành trên cả nước.\n")
+    facts = {f.printed: f for f in extract_facts(text, "80_tay-ninh.txt", dt.date(2025, 10, 8))}
+    assert (facts["7,07"].scope, facts["7,07"].indicator_code) == ("other_area", None)
+    assert (facts["8,86"].scope, facts["8,86"].indicator_code) == ("other_area", None)
+    assert (facts["8,5"].scope, facts["8,5"].indicator_code) == ("province", "grdp_growth")
+    # in Đồng Nai's own news, "Đồng Nai đạt 8,86%" is the province's
+    own = "Đồng Nai: kinh tế tăng trưởng. Tăng trưởng kinh tế 9 tháng của Đồng Nai cao (Đồng Nai đạt 8,86%).\n"
+    assert [f.scope for f in extract_facts(own, "75_dong-nai.txt", dt.date(2025, 10, 8))] == ["province"]

@@ -411,3 +411,80 @@ def test_storm_damage_is_not_the_area_sown():
     no crop-area indicator; "gieo cấy 15.150 ha lúa" still is the rice area."""
     assert _facts("Hơn 30.000 ha lúa bị ngập, hàng nghìn ngôi nhà bị hư hại.", "2025-10-07")["30.000"].indicator_code is None
     assert _facts("Vụ mùa gieo cấy 15.150 ha lúa.", "2025-10-07")["15.150"].indicator_code == "crop_area_rice"
+
+
+def test_after_a_sectors_contribution_to_growth_the_figures_are_the_sectors_again():
+    """unseen6, Bình Phước's year report of 2/1/2024: "đóng góp 3,21 điểm phần trăm vào tăng trưởng GRDP của tỉnh" is an
+    aside; the GRDP it goes into names no subject: "cao hơn 1,04%" and "(năm 2022 tăng 9,21%)" are the sector's, and
+    "giảm 7,63% so với cùng kỳ" after the sector's rate is the fall of that rate (points)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Khu vực nông, lâm nghiệp và thủy sản (theo giá so sánh 2010) đạt 17.513,34 tỷ đồng, tăng 10,25%, đóng góp 3,21 điểm "
+            "phần trăm vào tăng trưởng GRDP của tỉnh, cao hơn 1,04% so với cùng kỳ năm trước (năm 2022 tăng 9,21%).\n\n"
+            "Khu vực công nghiệp và xây dựng (theo giá so sánh 2010) đạt 17.205,78 tỷ đồng, tăng 7,12%, đóng góp 2,26 điểm phần "
+            "trăm vào tăng trưởng GRDP của tỉnh, giảm 7,63% so với cùng kỳ năm trước (năm 2022 tăng 14,75%).\n")
+    facts = {f.printed: f for f in extract_facts(text, "70_binh-phuoc.txt", dt.date(2024, 1, 2))}
+    got = {p: (f.indicator_code, f.measure, f.basis) for p, f in facts.items()}
+    assert got["10,25"] == ("grdp_growth_agriculture", "value", "none")
+    assert got["3,21"] == (None, "value", "none")
+    assert got["1,04"] == ("grdp_growth_agriculture", "pp", "same_period")
+    assert got["9,21"] == ("grdp_growth_agriculture", "value", "none") and facts["9,21"].period_year == 2022
+    assert got["7,12"] == ("grdp_growth_industry_construction", "value", "none")
+    assert got["7,63"] == ("grdp_growth_industry_construction", "pp", "same_period") and facts["7,63"].value == Decimal("-7.63")
+    assert got["14,75"] == ("grdp_growth_industry_construction", "value", "none")
+
+
+def test_a_growth_said_with_no_other_subject_is_the_economys():
+    """unseen5 Hải Dương 2022-06, unseen4 Nam Định 2024-03, unseen6 Điện Biên 2026-03: "tăng trưởng" of the province (or
+    of its economy, or asked of it) with no other subject is GRDP growth; a sector's or a multi-year average's is not."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    def codes(text: str, day: dt.date) -> dict[str, str | None]:
+        return {f.printed: f.indicator_code for f in extract_facts(text, "x.txt", day)}
+
+    hai_duong = ("Tăng trưởng quý II của tỉnh ước tăng 9,2%, mặc dù mức tăng thấp hơn quý I (14,8%) nhưng đây vẫn là mức tăng cao "
+                 "và tương đương với thời điểm chưa xảy ra dịch Covid - 19 (giai đoạn 2015 - 2019 tăng trưởng bình quân của tỉnh "
+                 "Hải Dương đạt 9,1%/năm).\n")
+    got = codes(hai_duong, dt.date(2022, 6, 29))
+    assert got["9,2"] == "grdp_growth" and got["9,1"] is None
+    nam_dinh = "Kinh tế tỉnh Nam Định quý I/2024 tăng trưởng 7,07% so với cùng kỳ năm 2023, xếp thứ 6/11 tỉnh, thành phố.\n"
+    assert codes(nam_dinh, dt.date(2024, 3, 29)) == {"7,07": "grdp_growth"}
+    dien_bien = "Thủ tướng: Điện Biên cần đạt tăng trưởng 11% năm 2026\n"
+    assert codes(dien_bien, dt.date(2026, 3, 9)) == {"11": "grdp_growth"}
+    thai_binh = ("Đáng chú ý, bên cạnh sự phát triển ổn định của ngành nông nghiệp với tăng trưởng 1,82%, ngành công nghiệp đạt "
+                 "tăng trưởng cao với mức 17,42%.\n")
+    assert "grdp_growth" not in codes(thai_binh, dt.date(2024, 6, 28)).values()
+
+
+def test_a_growth_named_by_its_noun_after_a_level_is_that_levels_rate():
+    """unseen6 Bình Phước 2024-01 and unseen4 Kon Tum 2023-12: "…, tiếp tục đà khởi sắc mạnh mẽ với tốc độ tăng trưởng
+    8,34%" after the services' value added, "tốc độ tăng trưởng đạt 7,32%" after the GRDP's level."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    binh_phuoc = ("Khu vực dịch vụ (theo giá so sánh 2010) đạt 18.119,72 tỷ đồng, tiếp tục đà khởi sắc mạnh mẽ với tốc độ tăng "
+                  "trưởng 8,34%, đóng góp 2,75 điểm phần trăm.\n")
+    got = {f.printed: (f.indicator_code, f.measure) for f in extract_facts(binh_phuoc, "x.txt", dt.date(2024, 1, 2))}
+    assert got["18.119,72"] == (None, "value") and got["8,34"] == ("grdp_growth_services", "value")
+    kon_tum = ("Theo đó, tổng sản phẩm xã hội trên địa bàn (GRDP) năm 2023 ước khoảng 18.900 tỉ đồng, tốc độ tăng trưởng đạt "
+               "7,32%, đứng thứ 22 cả nước và thứ nhất khu vực Tây nguyên.\n")
+    got = {f.printed: f.indicator_code for f in extract_facts(kon_tum, "x.txt", dt.date(2023, 12, 6))}
+    assert got == {"18.900": None, "7,32": "grdp_growth"}
+
+
+def test_a_parts_role_in_growth_is_not_its_subject():
+    """unseen2, Quảng Ninh 2024-05: manufacturing "là trụ cột đòn bẩy tăng trưởng kinh tế của tỉnh với mức tăng 23,05%" is
+    the growth of manufacturing (a sub-sector, no code), not GRDP growth."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Lĩnh vực công nghiệp chế biến, chế tạo tiếp tục là trụ cột đòn bẩy tăng trưởng kinh tế của tỉnh với mức tăng "
+            "23,05%, đưa Quảng Ninh nằm trong nhóm các tỉnh có chỉ số IIP tăng cao nhất cả nước.\n")
+    (fact,) = extract_facts(text, "x.txt", dt.date(2024, 5, 20))
+    assert (fact.printed, fact.indicator_code) == ("23,05", None)
