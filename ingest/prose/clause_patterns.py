@@ -30,6 +30,8 @@ CLAUSE_VERB = re.compile(rf"{WB_L}(?:thu\s+hút|tạo|giải\s+quyết|cấp|đ�
                          rf"|có|đạt|tăng|giảm|là|ước|dự\s+kiến|phấn\s+đấu|xuất\s+khẩu\s+được|bán|sản\s+xuất\s+được){WB_R}", _I)
 ESTIMATE_PREDICATE = re.compile(rf"(?:ước|uớc|dự\s+ước|ước\s+tính|dự\s+kiến)\s+(?:đạt|tăng|giảm|thu|khoảng|có|là){WB_R}", _I)
 PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch|cần\s+đạt){WB_R}", _I)
+#: A national target programme's name ("chương trình mục tiêu quốc gia giảm nghèo"): no target (``value_type.planned``).
+TARGET_PROGRAMME = re.compile(r"mục\s+tiêu\s+quốc\s+gia", _I)
 #: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
 PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*"
                         r"(?:(?:tăng|giảm|đạt)(?:\s+(?:từ|khoảng|trên))?\s*)?(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)

@@ -25,7 +25,7 @@ DOCUMENT_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("statistics_release", r"cục\s+thống\s+kê|chi\s+cục\s+thống\s+kê|ngân\s+hàng\s+nhà\s+nước\s+chi\s+nhánh"),
     ("monthly_report", r"(?<!\w)(?:tháng\s+\d{1,2}|\d{1,2}\s+tháng|quý\s+[IV]+)(?!\w)"),
     ("annual_report", r"(?:kết\s+quả|tình\s+hình|chỉ\s+tiêu)[^\n]{0,80}năm\s+\d{4}"),
-    ("session_news", r"kỳ\s+họp|phiên\s+họp|hội\s+nghị|cuộc\s+họp"),
+    ("session_news", r"kỳ\s+họp|phiên\s+họp|hội\s+nghị|cuộc\s+họp|họp\s+báo"),
 )
 DOCUMENT_KINDS = [(name, re.compile(pattern, _I | re.M)) for name, pattern in DOCUMENT_KIND_PATTERNS]
 #: A title that lists a year's targets ("25 chỉ tiêu phấn đấu năm 2024", "Những chỉ tiêu kinh tế - xã

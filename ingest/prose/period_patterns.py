@@ -9,13 +9,18 @@ LETTER = r"[^\W\d_]"
 _I = re.IGNORECASE
 WB_L = rf"(?<!{LETTER})"  # no letter before
 
+#: Months said in words after "tháng" ("tính đến giữa tháng Ba"), as ``MONTH_WORDS`` numbers them.
+MONTH_WORDS = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười một": 11, "mười hai": 12,
+               "mười": 10, "chạp": 12}
+MONTH_WORD = r"(?:" + "|".join(w.replace(" ", r"\s+") for w in MONTH_WORDS) + r")(?!\w)"
+
 _CLOCK = r"(?:\d{1,2}\s?(?:giờ|h)\s?\d{0,2}(?:\s?phút)?\s+)?"
 
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_range", rf"từ\s+(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?\s+(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"),
     ("until_date", rf"(?:đến|tới)\s+(?:hết\s+)?{_CLOCK}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?(?![\d/])"),  # "đến ngày 30/11"
     ("until_start_of_month", r"(?:đến|tới)\s+đầu\s+tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
-    ("until_month", r"(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|(?<!\w)hết\s+)tháng\s+(\d{1,2})(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
+    ("until_month", r"(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+|giữa\s+)?|(?<!\w)hết\s+)tháng\s+(\d{1,2}|" + MONTH_WORD + r")(?:\s?/\s?(\d{4})|\s+năm\s+(\d{4}))?"),
     ("year_to_date", r"(?:lũy\s+kế\s+)?(?:tính\s+)?từ\s+đầu\s+năm(?:\s+(\d{4}))?(?:\s+(?:đến\s+nay|tới\s+nay))?|lũy\s+kế\s+(?:đến\s+nay|năm(?:\s+(\d{4}))?)"),
     ("last_months", r"(\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
     ("first_months", r"(\d{1,2})\s+tháng(?:\s+đầu\s+năm|\s+năm)?(?:\s?/\s?(\d{4})|\s+(\d{4})|\s+năm\s+(\d{4}))?(?!\s+(?:tuổi|trở))"),

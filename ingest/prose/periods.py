@@ -41,8 +41,9 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
     if name == "until_start_of_month":
         n = int(g[0])
         return (year_of(g[1], g[2]), 1, n - 1) if 2 <= n <= 12 else None
-    if name == "until_month":
-        return (year_of(g[1], g[2]), 1, int(g[0]))
+    if name == "until_month":  # "đến hết tháng 6", "hết tháng 3", "tính đến giữa tháng Ba"
+        n = int(g[0]) if g[0].isdigit() else P.MONTH_WORDS[" ".join(g[0].lower().split())]
+        return (year_of(g[1], g[2]), 1, n)
     if name == "year_to_date":
         return (year_of(g[0], g[1]), 1, 0)  # 0: up to the report month
     if name == "last_months":

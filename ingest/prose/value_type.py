@@ -41,8 +41,8 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
                   balance: dt.date | None = None, quoted_plan: bool = False) -> str:
     """plan in a plan document, a targets section or with "phấn đấu"; estimate when stated or when the
     period (or the balance's date) had not ended at the report's date."""
-    if report.kind in PLAN_KINDS:
-        return "plan"
+    if report.kind in PLAN_KINDS and not (period[0] and report.plan_year and period[0] < report.plan_year):
+        return "plan"  # (a year before the plan's, "năm 2025 đạt …" in news of 2026's targets, is that year's result)
     subject_text = after_last(claim.region, ";") + tail
     if measure == "value" and (sent.section.plan or planned(subject_text) or plan_year(report, claim.region + tail)):
         return "plan"
@@ -80,7 +80,7 @@ def earlier_than_estimated(period: Period, last: Fact | None, tail: str) -> bool
 def planned(subject_text: str) -> bool:
     """A target word in the words before a figure, with no estimate said after it: "giữ vững mục tiêu tăng trưởng hai con
     số khi GRDP ước đạt 10,45%" tells the estimate that keeps to a target, not the target."""
-    cues = list(P.PLAN_CUE.finditer(subject_text))
+    cues = [m for m in P.PLAN_CUE.finditer(subject_text) if not P.TARGET_PROGRAMME.match(subject_text, m.start())]
     return bool(cues) and not P.ESTIMATE_CUE.search(subject_text, cues[-1].end())
 
 

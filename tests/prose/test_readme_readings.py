@@ -60,6 +60,8 @@ def test_a_winter_spring_crop_named_with_its_years_is_january_to_june_of_the_lat
             "ha. Tổng sản lượng lương thực có hạt vụ Đông Xuân năm 2021 ước đạt 123.126 tấn, tăng 1,6% so cùng vụ năm trước.\n")
     f = _facts(text, dt.date(2024, 3, 28))
     assert f["31.394,4"][:5] == (2024, 1, 6, "cumulative", "estimate")
+    sown = _facts("Quý I năm 2024\n\nTính đến giữa tháng Ba, cả tỉnh gieo trồng được 12.500 ha lúa.\n", dt.date(2024, 3, 28))
+    assert sown["12.500"][:3] == (2024, 1, 3)  # the README: sowing "tính đến giữa tháng Ba" is 1..3 (the month in words)
     assert f["123.126"][:4] == (2021, 1, 6, "cumulative")
     assert f["1,6"][5:] == ("growth_pct", "same_period")
 
@@ -95,3 +97,36 @@ def test_a_flow_to_a_day_is_of_the_months_the_day_ends():
     assert f["39.600"][:5] == (2025, 1, 9, "cumulative", "actual")
     stock = "Tính đến ngày 10/6/2024, toàn tỉnh có 5.200 doanh nghiệp đang hoạt động.\n"
     assert _facts("Tin\n\n" + stock, dt.date(2024, 6, 28))["5.200"][3] == "balance"
+
+
+def test_a_briefing_on_a_quarter_just_over_is_about_the_year_to_its_end():
+    """Tây Ninh's press briefing of 7/10/2025 "thông tin tình hình phát triển kinh tế - xã hội quý III": with no months
+    named in its opening, its figures with no period are of January-September (labels 9,5 and 12,7: 2025, 1-9), not
+    October's."""
+    text = ("Chiều 7-10, UBND tỉnh Tây Ninh tổ chức họp báo thông tin tình hình phát triển kinh tế - xã hội quý III và "
+            "phương hướng, nhiệm vụ trọng tâm quý IV năm 2025 của địa phương. Phát biểu tại buổi họp báo, ông Trần Văn "
+            "Tươi, Phó Giám đốc Sở Tài chính tỉnh Tây Ninh cho biết, kinh tế địa phương có nhiều điểm sáng, thể hiện qua "
+            "việc tăng trưởng GRDP ở mức 9,5%, nhờ động lực chính đến từ khu vực công nghiệp, xây dựng với mức tăng 12,7%.\n")
+    f = _facts(text, dt.date(2025, 10, 7))
+    assert f["9,5"][:5] == (2025, 1, 9, "cumulative", "actual")
+    assert f["12,7"][:4] == (2025, 1, 9, "cumulative")
+
+
+def test_a_national_target_programme_is_no_target():
+    """The bundled report of November 2022: "Tổ chức các hội nghị tập huấn thực hiện chương trình mục tiêu quốc gia giảm
+    nghèo; giải quyết cho 9.192 lượt hộ nghèo" counts what was done in 2022 (an estimate before the year ends), not a plan."""
+    from ingest.prose.value_type import planned
+    assert not planned("Tổ chức các hội nghị tập huấn thực hiện chương trình mục tiêu quốc gia giảm nghèo; giải quyết cho")
+    assert planned("Năm 2025, tỉnh Hưng Yên đặt mục tiêu: tăng trưởng kinh tế")
+
+
+def test_a_plan_documents_figure_of_an_earlier_year_is_that_years_result():
+    """A plan document's figures are its year's plan, but one of a year before ("Tăng trưởng GRDP năm 2025 của tỉnh ước
+    đạt 7,34%", Điện Biên's sentence, in a January 2026 page on 2026's targets) is that year's estimate, as the label of
+    Điện Biên's page says (7,34: 2025, estimate)."""
+    text = ("Giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2026\n\n"
+            "Tăng trưởng GRDP năm 2025 của tỉnh ước đạt 7,34%, xếp thứ 24/34 tỉnh, thành phố. Năm 2026, tỉnh phấn đấu tăng "
+            "trưởng kinh tế đạt 11%.\n")
+    f = _facts(text, dt.date(2026, 1, 31), "plan_decision")
+    assert f["7,34"][:5] == (2025, 1, 12, "year", "estimate")
+    assert f["11"][:5] == (2026, 1, 12, "year", "plan")
