@@ -134,9 +134,8 @@ def report_of(document: str, text: str, year: int | None, month: int | None, day
     plan_year = plan_year_of(text, year, month) if kind in PLAN_KINDS else None
     default = (plan_year, 1, 12) if plan_year else default_period(text, year, month)
     if kind == "session_news" and month:  # news of a session: a figure with no period is of the year to the session's month
-        quarter_end = reviewed_quarter_end(text, month)  # "họp báo … tình hình kinh tế - xã hội quý III" on 7 October: 1..9
         default = (session_period_of(text, year, month) or reviewed_span_of(text, year, month)
-                   or ((year, 1, quarter_end) if quarter_end else None) or council_session_period(text, year, month))
+                   or council_session_period(text, year, month))
         review = P.SESSION_REVIEW_YEAR.search(text[:SESSION_OPENING_CHARS]) if month in P.YEAR_REVIEW_MONTHS else None
         if review and int(review.group(1)) == year:
             default = (year, 1, 12)  # a session late in the year reviewing the year ("đánh giá tình hình … năm 2025")

@@ -14,7 +14,7 @@ from ingest.prose import patterns as P
 from ingest.prose.document import PLAN_KINDS
 from ingest.prose.figures import Figure
 from ingest.prose.model import Claim, Fact, Period, ProseFact, Report
-from ingest.prose.periods import month_end, nearest_period
+from ingest.prose.periods import counted_to, month_end, nearest_period
 from ingest.prose.sentences import Section, Sentence, after_last, blank, comparison_spans
 
 
@@ -38,11 +38,12 @@ def section_after(report: Report, section: Section, heading: str) -> Section:
 
 
 def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measure: str, estimate: bool, period: Period,
-                  balance: dt.date | None = None, quoted_plan: bool = False) -> str:
+                  balance: dt.date | None = None, quoted_plan: bool = False, before: str = "") -> str:
     """plan in a plan document, a targets section or with "phấn đấu"; estimate when stated or when the
-    period (or the balance's date) had not ended at the report's date."""
-    if report.kind in PLAN_KINDS and not (period[0] and report.plan_year and period[0] < report.plan_year):
-        return "plan"  # (a year before the plan's, "năm 2025 đạt …" in news of 2026's targets, is that year's result)
+    period (or the balance's date) had not ended at the report's date; a flow counted to a day said ("Tính đến ngày
+    19/6/2024, … đã cấp 589") is of the days gone by then (the report is written after it): actual."""
+    if report.kind in PLAN_KINDS:
+        return "plan"
     subject_text = after_last(claim.region, ";") + tail
     if measure == "value" and (sent.section.plan or planned(subject_text) or plan_year(report, claim.region + tail)):
         return "plan"
@@ -53,6 +54,8 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     if estimate or sent.section.estimate:
         return "estimate"
     year, month_from, month_to = period
+    if balance is None and counted_to(before, period) is not None:
+        return "actual"
     if report.estimated_month and year == report.estimated_month[0] and month_to and (month_from or 1) <= report.estimated_month[1] <= month_to:
         return "estimate"  # a year's figures resting on December's estimate ("ước tính tháng 12 năm 2023", on 2 January)
     if balance is not None and balance == report.date:
