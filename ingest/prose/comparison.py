@@ -74,9 +74,8 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
     if right and fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(text[fig.unit_end + right[1] :]):
         right = None
     explicit = None
-    if right is None and (P.OTHER_COMPARISON.match(text, fig.unit_end) or (fig.unit_class in ("pct", "pp") and P.AREA_AVERAGE_BEFORE.search(tail))):
-        explicit = "?"  # "tăng 16,3 triệu đồng so với đầu nhiệm kỳ", "gấp 1,5 lần bình quân chung của Vùng", "cao hơn tăng
-        # trưởng bình quân cả nước 2,68 điểm phần trăm": no basis fits
+    if right is None and P.OTHER_COMPARISON.match(text, fig.unit_end):
+        explicit = "?"  # "tăng 16,3 triệu đồng so với đầu nhiệm kỳ", "gấp 1,5 lần bình quân chung của Vùng": no basis fits
     elif right:
         explicit = basis_of_phrase(right[0], period)
     elif left_basis_phrase:
@@ -125,9 +124,6 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
             measure, basis = "ratio_pct", explicit
         elif pred == "bằng":
             measure, basis = "ratio_pct", context_basis or "?"
-        elif pred is None and not fig.range_high and P.SIGNED_PCT_BEFORE.search(text, max(0, fig.start - 4), fig.start):
-            measure, basis = "growth_pct", explicit or context_basis or default_basis()  # "Năm 2020 (+6,1%)": a change
-            sign = -1 if text[: fig.start].rstrip()[-1:] in "-–−" else 1
         else:
             measure, basis = "value", "none"
     elif cls == "times":  # "gấp 2,6 lần": against the same period when unsaid

@@ -37,7 +37,6 @@ class Extractor:
         self.topic: str | None = None  # the subject a paragraph opens with ("Cây lúa: …")
         self.families: list[tuple[str | None, bool]] = []  # per fact: its indicator's family, and whether "ước" was said
         self.economy = economy_of(vocab, title_block(self.text)) if report.about_growth else None  # see subject.economy_of
-        self.opening = self.text[:600]  # a term or stage it names ("nhiệm kỳ 2025 - 2030"): terms.multi_year_of
         starts = [0]
         at = self.text.find("\n")
         while at >= 0:
@@ -258,7 +257,6 @@ class Extractor:
             if period_kind == "cumulative" and period[1:] == (1, 3) and self.report.first_quarter and not states_cumulative(text[: fig.start]):
                 period_kind = "quarter"  # a first-quarter release: its January-March figures are the quarter's
             stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or under_stock_date(text, stock_ends, fig.start)
-            stock = stock and not P.NEW_FLOW.match(fig.after)  # "… có 368 doanh nghiệp thành lập mới": a flow
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]
@@ -293,10 +291,10 @@ class Extractor:
             if quote and quote["same"] and period[0] and period_kind in ("month", "cumulative", "quarter", "year"):
                 period = (int(quote["year"]), period[1], period[2])  # "mức cùng kỳ 2024 (8,49%)": that period's value
             value_type = value_type_of(self.report, sent, current, after_last(between, ";") + " " + tail, measure, estimate, period,
-                                       balance, quoted_plan)
+                                       balance, quoted_plan, text[: fig.start])
             counted, value_type = count_of_targets(self.report, fig, plan_of_named_year(text[fig.unit_end :], period, value_type, self.report, text), value_type)
             period, period_kind = counted, period_kind_of(counted) if counted != period and period_kind != "balance" else period_kind
-            span = multi_year_of(fig, text, period, value_type, self.report.year, self.opening)  # "bình quân … 9,1%/năm", a congress's term
+            span = multi_year_of(fig, text, period, value_type, self.report.year)  # "bình quân … 9,1%/năm", a congress's term
             if span is not None:
                 (period, value_type), period_kind, indicator = span, "multi_year", None
             if fig.range_high and last_fact is not None and last_fact.basis == "none" and basis != "none" and measure == "ratio_pct":

@@ -7,6 +7,7 @@ the lead of a paragraph, and the report's own period.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -20,10 +21,9 @@ from ingest.prose.model import Context, Period, Report
 from ingest.prose.sentences import Sentence, after_last, blank, comparison_spans
 from ingest.text import nfc
 
-#: "đến nay": from January to the report's day (``figure_period`` reads it against the report's date).
-UNTIL_NOW: Period = (None, 1, -2)
-#: The last day of a month's first days: a report dated then counts "đến nay" to the month before ("đến ngày 2-10": 1..9).
-FIRST_DAYS = 9
+#: The last day of a month's first days: a flow to one of them is of the months before (unseen4's convention, "Tổng thu
+#: ngân sách nhà nước đến ngày 2-10" is 1..9, as dev's "Đến đầu tháng 8/2021" is 1..7).
+FIRST_DAYS = 5
 
 
 def period_of(name: str, m: re.Match[str]) -> Period | None:
@@ -59,14 +59,12 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
         return (year_of(g[1], g[2]), n, n) if 1 <= n <= 12 else None
     if name == "year":
         return (year_of(g[0], g[1]), 1, 12)
-    if name == "winter_spring_crop":  # "vụ Đông Xuân 2023-2024": January to June of the later year
-        return (year_of(g[1], g[0]), 1, 6)
+    if name == "winter_spring_crop":
+        return (None, 1, 6)
     if name == "other_crop_season":
         return (None, None, None)  # no span of months: see _nearest_period
     if name == "this_month":
         return (None, -1, -1)  # the report's month
-    if name == "until_now":
-        return UNTIL_NOW
     return None
 
 
@@ -255,14 +253,9 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
         if unclear:
             ambiguous = True
             break
-        if period == UNTIL_NOW:
-            period = until_now(report)  # the report's day not known: the next level's period
         if period is not None:
             found = period
             break
-    if (found is not None and found is levels[0][0] and found[1:] == (1, 12) and ":" in sent.text[: fig.start]
-            and not P.WHOLE_YEAR_SAID.search(sent.text, max(0, fig.start - 40), fig.start)):
-        found = _same_months_of(found, sent.text[: sent.text.index(":")], report)
     if found is None and not ambiguous and sent.section.period is not None:
         found = sent.section.period
     if found is None:
@@ -278,29 +271,6 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if b == -1:  # "trong tháng": the report's month
         a = b = report.month or report.default[2]
     return (year, a, b)
-
-
-def _same_months_of(year_period: Period, lead: str, report: Report) -> Period:
-    """A year named alone in a list after a lead that names months ("Tốc độ tăng IIP 6 tháng đầu năm: Năm 2020 (+6,1%);
-    năm 2021 (+13,8%) …"): the same months of that year, not its whole."""
-    months, _ = nearest_period(lead) if P.PERIOD_TRACE.search(lead) else (None, False)
-    if months is None or months[1] is None or months[2] is None or months[2] <= 0 or months[1:] == (1, 12):
-        return year_period
-    if months[0] not in (None, report.year):
-        return year_period
-    return (year_period[0], months[1], months[2])
-
-
-def until_now(report: Report) -> Period | None:
-    """"Đến nay" as a period: January to the report's month, or to the month before in its first days ("Đến nay, …" at a
-    session of 9 December: the eleven months); none when the report's day is not known (the paragraph's period then; a
-    date on the 1st is taken for a month's, as a report date given as YYYY-MM is)."""
-    if report.date is None or report.date.day == 1:
-        return None
-    year, month = report.date.year, report.date.month
-    if report.date.day <= FIRST_DAYS:
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return (year, 1, month)
 
 
 def _year_said_before(before: str) -> int | None:
@@ -375,3 +345,23 @@ def states_cumulative(text_before: str) -> bool:
         return False
     found = find_periods(after_last(text_before, ";")) or find_periods(text_before)
     return bool(found) and found[-1][2] in CUMULATIVE_NAMES
+
+
+_UNTIL_DATE = dict(P.PERIODS)["until_date"]
+
+
+def counted_to(text_before: str, period: Period) -> dt.date | None:
+    """The day a flow is counted to, said before it ("Tính đến ngày 19/6/2024, toàn tỉnh đã cấp 589 giấy chứng nhận"),
+    when it ends the figure's period: the count is of the days gone by then, not an estimate of the month."""
+    year, month_from, month_to = period
+    if "/" not in text_before or not year or not month_to or month_from is None:
+        return None
+    found = None
+    for m in _UNTIL_DATE.finditer(text_before):
+        found = m
+    if found is None or int(found.group(2)) != month_to or (found.group(3) and int(found.group(3)) != year):
+        return None
+    try:
+        return dt.date(year, month_to, int(found.group(1)))
+    except ValueError:
+        return None

@@ -14,7 +14,7 @@ from ingest.prose import patterns as P
 from ingest.prose.document import PLAN_KINDS
 from ingest.prose.figures import Figure
 from ingest.prose.model import Claim, Fact, Period, ProseFact, Report
-from ingest.prose.periods import month_end, nearest_period
+from ingest.prose.periods import counted_to, month_end, nearest_period
 from ingest.prose.sentences import Section, Sentence, after_last, blank, comparison_spans
 
 
@@ -38,9 +38,10 @@ def section_after(report: Report, section: Section, heading: str) -> Section:
 
 
 def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measure: str, estimate: bool, period: Period,
-                  balance: dt.date | None = None, quoted_plan: bool = False) -> str:
+                  balance: dt.date | None = None, quoted_plan: bool = False, before: str = "") -> str:
     """plan in a plan document, a targets section or with "phấn đấu"; estimate when stated or when the
-    period (or the balance's date) had not ended at the report's date."""
+    period (or the balance's date) had not ended at the report's date; a flow counted to a day said ("Tính đến ngày
+    19/6/2024, … đã cấp 589") is of the days gone by then (the report is written after it): actual."""
     if report.kind in PLAN_KINDS:
         return "plan"
     subject_text = after_last(claim.region, ";") + tail
@@ -53,6 +54,8 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     if estimate or sent.section.estimate:
         return "estimate"
     year, month_from, month_to = period
+    if balance is None and counted_to(before, period) is not None:
+        return "actual"
     if report.estimated_month and year == report.estimated_month[0] and month_to and (month_from or 1) <= report.estimated_month[1] <= month_to:
         return "estimate"  # a year's figures resting on December's estimate ("ước tính tháng 12 năm 2023", on 2 January)
     if balance is not None and balance == report.date:
@@ -80,7 +83,7 @@ def earlier_than_estimated(period: Period, last: Fact | None, tail: str) -> bool
 def planned(subject_text: str) -> bool:
     """A target word in the words before a figure, with no estimate said after it: "giữ vững mục tiêu tăng trưởng hai con
     số khi GRDP ước đạt 10,45%" tells the estimate that keeps to a target, not the target."""
-    cues = list(P.PLAN_CUE.finditer(subject_text))
+    cues = [m for m in P.PLAN_CUE.finditer(subject_text) if not P.TARGET_PROGRAMME.match(subject_text, m.start())]
     return bool(cues) and not P.ESTIMATE_CUE.search(subject_text, cues[-1].end())
 
 

@@ -1,4 +1,4 @@
-"""Stage tests (session 6): how far an estimate reaches, a flow counted to a day, a plan quoted with its year,
+"""Stage tests (session 6): how far an estimate reaches, the day a flow is counted to, a plan quoted with its year,
 the year just ended in January's news, and the bases said other ways; on sentences of the in-sample documents
 (tests/fixtures/prose_corpus/*/), asserting their labels."""
 
@@ -8,7 +8,7 @@ import datetime as dt
 
 from ingest.prose import extract_facts
 from ingest.prose.comparison import basis_of_phrase
-from ingest.prose.periods import default_period
+from ingest.prose.periods import counted_to, default_period
 from ingest.prose.sentences import lead_estimate_end, verbless_clause
 
 
@@ -58,18 +58,18 @@ def test_a_clause_with_no_verb_shares_the_estimate_of_the_clause_it_continues():
     assert f["2.271"][4] == "actual" and f["17.125"][4] == "actual"
 
 
-def test_a_flow_counted_to_a_day_is_of_the_period_the_day_falls_in():
-    """Thái Bình's release (June 2024): "Tính đến ngày 19/6/2024, toàn tỉnh đã cấp 589 giấy chứng nhận …" is of the
-    half-year (labels 589, 5.809,6 and 178: 2024, 1-6, cumulative), as the corpus README's unseen7 reading says of
-    "tính đến ngày 10/6/2024, toàn tỉnh có 368 doanh nghiệp thành lập mới"; the value type follows that period (the
-    README's later reading: an estimate while the half-year is not over; unseen6's three rows say actual)."""
+def test_a_flow_counted_to_a_day_said_is_actual():
+    """Thái Bình's release (June 2024, the page undated): "Tính đến ngày 19/6/2024, toàn tỉnh đã cấp 589 giấy chứng
+    nhận …" is counted to that day, not estimated (labels 589, 5.809,6 and 178: 2024, 1-6, cumulative, actual)."""
     sentence = ("Tính đến ngày 19/6/2024, toàn tỉnh đã cấp 589 giấy chứng nhận đăng ký doanh nghiệp với tổng vốn đăng ký "
                 "đạt 5.809,6 tỷ đồng; có 178 doanh nghiệp quay trở lại hoạt động sau thời gian phải tạm ngừng sản xuất, "
                 "kinh doanh do gặp khó khăn.")
+    assert counted_to(sentence[: sentence.index("589")], (2024, 1, 6)) == dt.date(2024, 6, 19)
+    assert counted_to("Tính đến ngày 19/6/2024, toàn tỉnh đã cấp", (2024, 1, 7)) is None  # not the period's end
     f = _facts("Lãnh đạo Cục Thống kê Thái Bình công bố số liệu thống kê kinh tế - xã hội 6 tháng đầu năm 2024.\n\n"
-               + sentence + "\n", dt.date(2024, 6, 28), "statistics_release")
+               + sentence + "\n", dt.date(2024, 6, 1), "statistics_release")
     for printed in ("589", "5.809,6", "178"):
-        assert f[printed][:5] == (2024, 1, 6, "cumulative", "estimate")
+        assert f[printed][:5] == (2024, 1, 6, "cumulative", "actual")
 
 
 def test_a_plan_quoted_with_its_year_is_that_years_plan_and_no_basis_of_the_result():
