@@ -164,8 +164,13 @@ def phrase_end(text: str, fig: Figure) -> int:
     m = right_basis(rest)
     if m and not (fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :])):
         return fig.unit_end + m[1]
-    if (fig.unit and fig.unit_class not in ("pct", "pp", "times")) or P.ABOUT.match(fig.after):
-        return fig.unit_end + len(fig.after)  # "3.390 văn bản đến", "tăng 20,7% về lượt xe"
+    if fig.unit and fig.unit_class not in ("pct", "pp", "times"):
+        # "22,8 tỷ USD và nhập khẩu 9,9 tỷ USD": what follows an amount of money is not what it counts ("10 trường mầm non
+        # và phổ thông" is)
+        cut = P.NEXT_SUBJECT.search(fig.after) if fig.unit_class in ("vnd", "usd") else None
+        return fig.unit_end + (cut.start() if cut else len(fig.after))  # "3.390 văn bản đến"
+    if P.ABOUT.match(fig.after):
+        return fig.unit_end + len(fig.after)  # "tăng 20,7% về lượt xe"
     return fig.unit_end
 
 

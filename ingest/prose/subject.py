@@ -175,6 +175,13 @@ def indicator_from_context(vocab: Vocabulary, topic: str | None, before: Claim |
 
 
 def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str, str | None, bool]:
+    measure, basis, code, positive_fall = _final_measure(vocab, claim, fig, measure, basis, pred, period)
+    if code is not None and fig.unit_class == "pct" and P.PER_YEAR.match(fig.after):
+        code = None  # "bình quân giảm 3,5%/năm": a multi-year average, of no one period's indicator
+    return measure, basis, code, positive_fall
+
+
+def _final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str, str | None, bool]:
     """What the indicator says about a figure: measure, basis, indicator, and whether "giảm" is its positive sense.
 
     "GRDP tăng 5,55%" is the value of a growth-rate indicator; "Tổng vốn đầu tư toàn xã hội … tăng
