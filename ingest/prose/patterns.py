@@ -29,8 +29,8 @@ from ingest.prose.context_patterns import (  # noqa: F401
 
 # and so are the words that name (or do not name) a figure's subject
 from ingest.prose.subject_patterns import (  # noqa: F401
-    AREA_PREFIX, AREA_SUBJECT, BARE_GROWTH, CONTRIBUTION_TARGET, GROWTH_NOUN_END, GROWTH_ROLE, NEXT_SUBJECT, PER_YEAR, THOUSANDS_GROUP,
-    area_alternation,
+    AREA_PREFIX, AREA_SUBJECT, BARE_GROWTH, CONTRIBUTION_TARGET, GROWTH_NOUN_END, GROWTH_ROLE, NEXT_SUBJECT, PART_LIST_OPEN, PER_YEAR,
+    THOUSANDS_GROUP, area_alternation,
 )
 
 # the periods, and the dates and names that are not periods

@@ -203,6 +203,12 @@ def opens_breakdown(between: str) -> bool:
     return i >= 0 and between.rfind(")") < i and P.BREAKDOWN.match(between[i + 1 :].lstrip()) is not None
 
 
+def opens_part_list(between: str) -> bool:
+    """The words before a figure open, right after the figure before, a parenthesis of words alone: the parts of that
+    figure's subject listed ("khu vực nông, lâm, thủy sản tăng 3,75% (nông nghiệp tăng 1,36%, lâm nghiệp tăng 9,12%, …)")."""
+    return P.PART_LIST_OPEN.fullmatch(between) is not None
+
+
 def lead_estimate_end(text: str, lead: str) -> int:
     """How far the estimate said in a sentence's lead (the words before its first figure) reaches: to the end of the
     sentence ("Ước tính 6 tháng đầu năm, …"), or, said as its subject's verb ("Giá trị sản xuất công nghiệp ước đạt

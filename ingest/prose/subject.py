@@ -322,4 +322,7 @@ def of_the_economy(vocab: Vocabulary, economy: str | None, claim: Claim, parent:
     name a subject that is none ("GTSX nông, lâm nghiệp và thuỷ sản … giảm nhẹ (-0,2%)": gross output) or it breaks down
     another indicator ("chỉ số sản xuất công nghiệp (IIP) … tăng 13,44%. Trong đó, ngành chế biến - chế tạo tăng 13,83%")."""
     whole = parent.indicator if parent is not None else None
-    return claim.term is None and (whole is None or vocab.ancestors(whole)[-1] == economy)
+    # (a term that named the economy's own family, dropped as its whole's again, is no other subject: "(nông nghiệp tăng 1,36%")
+    named = [a.code for a in vocab.find_whole(fold(claim.term))] if claim.term is not None and claim.indicator is None else []
+    own = bool(named) and all(code and vocab.ancestors(code)[-1] == economy for code in named)
+    return (claim.term is None or own) and (whole is None or vocab.ancestors(whole)[-1] == economy)

@@ -58,3 +58,5 @@ PER_YEAR = re.compile(r"\s*/\s*năm(?!\s*\d)", _I)
 #: Where the words after an amount stop being what it counts: a conjunction opening the next subject ("đạt kim ngạch xuất
 #: khẩu 22,8 tỷ USD và nhập khẩu 9,9 tỷ USD").
 NEXT_SUBJECT = re.compile(rf"\s+(?:và|còn){WB_R}", _I)
+#: A parenthesis opened right after a figure, holding words only so far ("(nông nghiệp tăng"): ``sentences.opens_part_list``.
+PART_LIST_OPEN = re.compile(r"\s*\(\s*[^()\d;:]*")

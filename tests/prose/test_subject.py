@@ -533,3 +533,22 @@ def test_what_follows_an_amount_after_and_is_the_next_subject():
     phu_yen = "Năm 2022, doanh thu hoạt động du lịch đạt 2.760 tỷ đồng, gấp 7,2 lần so với cùng kỳ.\n"
     got = {f.printed: (f.indicator_code, f.measure) for f in extract_facts(phu_yen, "x.txt", dt.date(2022, 12, 9))}
     assert got == {"2.760": ("tourism_revenue", "value"), "7,2": ("tourism_revenue", "ratio_pct")}
+
+
+def test_parts_listed_in_a_parenthesis_after_a_sectors_growth_are_its_parts():
+    """unseen5, Bình Thuận's press release of June 2024: "khu vực nông, lâm, thủy sản tăng 3,75% (nông nghiệp tăng 1,36%,
+    lâm nghiệp tăng 9,12%, thủy sản tăng 8,06%)": the parts of the sector (sub-sectors: no code, growing as a sector does);
+    after the parenthesis the next sector is the GRDP's part again."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Tổng sản phẩm nội tỉnh (GRDP) 6 tháng đầu năm 2024 dự ước tăng 7,10% so với cùng kỳ năm trước, trong đó: khu vực "
+            "nông, lâm, thủy sản tăng 3,75% (nông nghiệp tăng 1,36%, lâm nghiệp tăng 9,12%, thủy sản tăng 8,06%); khu vực công "
+            "nghiệp, xây dựng tăng 12,06% (công nghiệp tăng 12,29%, xây dựng tăng 10,82%); khu vực dịch vụ tăng 6,1%.\n")
+    got = {f.printed: (f.indicator_code, f.measure, f.basis) for f in extract_facts(text, "60_binh-thuan.txt", dt.date(2024, 6, 28))}
+    assert got["7,10"] == ("grdp_growth", "value", "none")
+    assert got["3,75"] == ("grdp_growth_agriculture", "value", "none")
+    assert got["1,36"] == (None, "value", "none")
+    assert got["12,06"] == ("grdp_growth_industry_construction", "value", "none")
+    assert got["6,1"] == ("grdp_growth_services", "value", "none")
