@@ -77,8 +77,12 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
         aliases[order] = found.alias
         if order not in chosen or chosen[order][1] < junction:
             chosen[order] = (found.start, found.end)
+    semi = clean_region.rfind(";")
+    own_clause = semi >= 0 and bool(residue(clean_region[semi + 1 :]))
     for order, (start, end) in chosen.items():
         alias = aliases[order]
+        if own_clause and end <= semi:
+            continue  # "…; thứ hai là các ngành dịch vụ … vận tải kho bãi tăng 25,01%": its own clause names its subject
         if end <= junction:
             distance = len(word_list(joined[end:junction]))
         elif start >= junction:

@@ -552,3 +552,21 @@ def test_parts_listed_in_a_parenthesis_after_a_sectors_growth_are_its_parts():
     assert got["1,36"] == (None, "value", "none")
     assert got["12,06"] == ("grdp_growth_industry_construction", "value", "none")
     assert got["6,1"] == ("grdp_growth_services", "value", "none")
+
+
+def test_a_clause_that_names_its_own_subject_is_not_named_by_an_alias_before_its_semicolon():
+    """unseen2, Quảng Ninh 2024-05: after "…; thứ hai là các ngành dịch vụ thuộc các lĩnh vực vận tải kho bãi tăng
+    25,01%" the IIP named before the ';' is not the subject (transport and storage: a sub-sector, no code)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Lĩnh vực công nghiệp chế biến, chế tạo tiếp tục là trụ cột đòn bẩy tăng trưởng kinh tế của tỉnh với mức tăng "
+            "23,05%, đưa Quảng Ninh nằm trong nhóm các tỉnh có chỉ số IIP (sản xuất công nghiệp) tăng cao nhất cả nước; thứ hai "
+            "là các ngành dịch vụ thuộc các lĩnh vực vận tải kho bãi tăng 25,01%; lưu trú ăn uống tăng 16,89%.\n")
+    got = {f.printed: f.indicator_code for f in extract_facts(text, "22_quang-ninh.txt", dt.date(2024, 5, 20))}
+    assert got == {"23,05": None, "25,01": None, "16,89": None}
+    # a clause that names nothing of its own keeps the subject before its ';'
+    text = "Kim ngạch xuất khẩu ước đạt 4.200 triệu USD; tăng 29,23% so với cùng kỳ.\n"
+    got = {f.printed: f.indicator_code for f in extract_facts(text, "x.txt", dt.date(2025, 7, 2))}
+    assert got["4.200"] == "trade_exports"
