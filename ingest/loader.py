@@ -118,8 +118,9 @@ def load_batches_rows(doc: ParsedDocument, loaded_at: dt.datetime) -> list[dict]
 def appendix_rows(doc: ParsedDocument) -> list[dict]:
     if doc.appendix is None:
         return []
+    batch_id = doc.batch_id
     return [
-        dict(batch_id=doc.batch_id, row_order=r.row_order, source_line=r.line, source_ref=r.where,
+        dict(batch_id=batch_id, row_order=r.row_order, source_line=r.line, source_ref=r.where,
              tt=r.tt, name=r.name, unit=r.unit, note=r.note, parent_row_order=r.parent_row_order)
         for r in doc.appendix.rows
     ]
@@ -128,9 +129,9 @@ def appendix_rows(doc: ParsedDocument) -> list[dict]:
 def appendix_cells(doc: ParsedDocument) -> list[dict]:
     if doc.appendix is None:
         return []
-    labels = doc.appendix.header_labels
+    labels, batch_id = doc.appendix.header_labels, doc.batch_id
     return [
-        dict(batch_id=doc.batch_id, row_order=r.row_order, column_role=role, header_label=labels.get(role, role),
+        dict(batch_id=batch_id, row_order=r.row_order, column_role=role, header_label=labels.get(role, role),
              printed=n.text, value=n.value, decimals=n.decimals, value_low=n.low, value_high=n.high,
              value_form=n.form)
         for r in doc.appendix.rows

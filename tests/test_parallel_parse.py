@@ -46,3 +46,15 @@ def test_a_refused_document_stops_a_parallel_parse(tmp_path):
         warehouse.parse([folder], None)
     assert err.value.document == "05_broken.xlsx"
     assert err.value.exit_code == 1
+
+
+def test_a_writer_gets_every_row_without_the_text(tmp_path):
+    """``ingest`` parses with ``keep_text=False``: the text is dropped in the parsing process, after
+    its figures were read; every row the writer gets is the same."""
+    folder = _copies(tmp_path, 10)
+    kept = warehouse.parse([folder], None)
+    dropped = list(warehouse.parse_iter([folder], None, keep_text=False))
+    assert all(d.text for d in kept) and all(d.text is None for d in dropped)
+    assert sum(len(d.extras["prose_facts"]) for d in kept) > 100
+    assert [(d.document, d.batch_id, d.area_code, d.report_date, d.extras, d.warnings) for d in dropped] == \
+        [(d.document, d.batch_id, d.area_code, d.report_date, d.extras, d.warnings) for d in kept]

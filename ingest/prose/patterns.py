@@ -77,7 +77,11 @@ def _named(name: str, pattern: str, flags: int = _I) -> Named:
 #: A printed number: digits with '.' groups and an optional ',' decimal part.
 #: Not preceded by a letter, a digit or a separator (footnote marks glued to a
 #: word, "COVID-19" parts, "TW5" are never figures).
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+)*(?:,\d+)?")
+NUMBER_AS_WRITTEN = re.compile(r"(?<![\w.,])\d+(?:\.\d+)*(?:,\d+)?")
+#: The same pattern from its first digit (the engine skips to the digits; a lookbehind first is tried at
+#: every position): a digit at i not preceded by [\w.,] is a digit at i whose pair text[i-1:i+1] is not
+#: "[\w.,] digit" (at 0 neither lookbehind has room: both pass).  tests/prose/test_first_letter.py compares them.
+NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:\.\d+)*(?:,\d+)?")
 #: A number whose '.' groups are well formed (or that has none), with an optional ',' decimal part.
 WELL_GROUPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 
@@ -387,3 +391,21 @@ def registry() -> dict[str, re.Pattern[str]]:
 def pattern_names() -> list[str]:
     """The names of all patterns, for documentation and reports."""
     return list(registry())
+
+
+def _searched_from_first_letter() -> None:
+    """Every pattern of this module that opens with lookbehinds before words, searched from the
+    words' first letters instead: the same matches (``ingest.first_letter``)."""
+    from ingest.first_letter import first_letter_first
+
+    for name, value in list(globals().items()):
+        if isinstance(value, re.Pattern) and (fast := first_letter_first(value)) is not value:
+            PLAIN[name] = value
+            globals()[name] = fast
+
+
+#: The patterns rewritten by _searched_from_first_letter, as written (for the tests that compare them).
+PLAIN: dict[str, re.Pattern[str]] = {}
+
+
+_searched_from_first_letter()
