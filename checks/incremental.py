@@ -22,10 +22,12 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STATE_SCHEMA = "build_state"
 STATE_TABLE = f"{STATE_SCHEMA}.checked_groups"
@@ -97,32 +99,48 @@ def _previous(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, dict[Group
     return previous
 
 
+def previous(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, dict[Group, str]]]:
+    """What the last check validated (suite -> its fingerprint and every group's hash); {} if none."""
+    return _previous(con)
+
+
 def plan(con: duckdb.DuckDBPyConnection, suites, full: bool = False) -> CheckPlan:
     """Compare each suite's groups with the last check's."""
-    code = code_fingerprint()
-    previous = {} if full else _previous(con)
-    result = CheckPlan(fingerprints={}, columns={}, hashes={})
+    before = {} if full else _previous(con)
+    result, code = new_plan(before), code_fingerprint()
     for suite in suites:
-        columns = group_columns(con, suite.table)
-        now = group_hashes(con, suite.table, columns)
-        fingerprint = suite_fingerprint(suite.spec, code)
-        before_fingerprint, before = previous.get(suite.name, (None, {}))
-        if before_fingerprint != fingerprint:
-            before = {}
-            # a suite validated before under another fingerprint: all its findings are replaced
-            result.gone[suite.name] = {g for g in previous.get(suite.name, (None, {}))[1] if g not in now}
-        else:
-            result.gone[suite.name] = {g for g in before if g not in now}
-        result.fingerprints[suite.name] = fingerprint
-        result.columns[suite.name] = columns
-        result.hashes[suite.name] = now
-        result.changed[suite.name] = {g for g, h in now.items() if before.get(g) != h}
-    result.full = not previous
+        plan_suite(result, con, suite, before, code)
     return result
+
+
+def new_plan(before: dict[str, tuple[str, dict[Group, str]]]) -> CheckPlan:
+    """A plan with no suite yet, against the last check's state ``before`` (:func:`previous`)."""
+    return CheckPlan(fingerprints={}, columns={}, hashes={}, full=not before)
+
+
+def plan_suite(result: CheckPlan, con: duckdb.DuckDBPyConnection, suite,
+               previous: dict[str, tuple[str, dict[Group, str]]], code: str | None = None) -> None:
+    """Add ``suite`` to the plan: its table's groups (read by ``con``) against the last check's."""
+    columns = group_columns(con, suite.table)
+    now = group_hashes(con, suite.table, columns)
+    fingerprint = suite_fingerprint(suite.spec, code or code_fingerprint())
+    before_fingerprint, before = previous.get(suite.name, (None, {}))
+    if before_fingerprint != fingerprint:
+        before = {}
+        # a suite validated before under another fingerprint: all its findings are replaced
+        result.gone[suite.name] = {g for g in previous.get(suite.name, (None, {}))[1] if g not in now}
+    else:
+        result.gone[suite.name] = {g for g in before if g not in now}
+    result.fingerprints[suite.name] = fingerprint
+    result.columns[suite.name] = columns
+    result.hashes[suite.name] = now
+    result.changed[suite.name] = {g for g, h in now.items() if before.get(g) != h}
 
 
 def read_changed(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], groups: set[Group]) -> pd.DataFrame:
     """The rows of ``table`` in ``groups``, as a pandas frame (in the table's order)."""
+    import pandas as pd
+
     if not columns:
         return con.sql(f"select * from {table}").df()
     wanted = pd.DataFrame(list(groups), columns=list(columns)) if groups else pd.DataFrame(
@@ -144,6 +162,8 @@ def keep_findings(con: duckdb.DuckDBPyConnection, result: CheckPlan, columns: li
     warehouse they are tens of thousands of rows, which a round trip through Python took 0,5 s."""
     if result.full or not _exists(con, "checks", "findings"):
         return None
+    import pandas as pd
+
     replaced = pd.DataFrame(
         [(suite, *(group[result.columns[suite].index(c)] if c in result.columns[suite] else None
                    for c in GROUP_COLUMNS), *(c in result.columns[suite] for c in GROUP_COLUMNS))
@@ -167,6 +187,8 @@ def keep_findings(con: duckdb.DuckDBPyConnection, result: CheckPlan, columns: li
 
 def save(con: duckdb.DuckDBPyConnection, result: CheckPlan) -> None:
     """Record every group's hash, for the next check."""
+    import pandas as pd
+
     rows = pd.DataFrame([
         (suite, result.fingerprints[suite], json.dumps(list(group), ensure_ascii=False, default=str), rows_hash)
         for suite, groups in result.hashes.items() for group, rows_hash in groups.items()

@@ -348,12 +348,15 @@ def summarise(con: duckdb.DuckDBPyConnection, site: Path, shown: int = 20) -> tu
     return "\n".join(lines), counts.get("error", 0)
 
 
-def run_checks(db: Path, suites_dir: Path = SUITES_DIR, full: bool = False) -> int:
+def run_checks(db: Path, suites_dir: Path = SUITES_DIR, full: bool = False, validation=None) -> int:
     """Validate the warehouse ``db``; 1 when any finding is an error, else 0.
 
     Only the province-years whose rows changed since the last check are validated
-    (``checks.incremental``); ``full`` validates everything."""
+    (``checks.incremental``); ``full`` validates everything.  ``validation``: a
+    ``checks.ahead.Validation`` of these suites and site, some suites validated already
+    (``ktxh run``'s checks ahead); it does the others."""
     from checks import incremental
+    from checks.ahead import Validation
 
     require_warehouse(db)
     suites = load_suites(suites_dir)
@@ -365,19 +368,13 @@ def run_checks(db: Path, suites_dir: Path = SUITES_DIR, full: bool = False) -> i
     with connection as con:
         for suite in suites:
             _require_table(con, suite.table)
-        plan = incremental.plan(con, suites, full=full)
-        todo = [suite for suite in suites if plan.changed[suite.name]]
+        if full or validation is None or validation.site != site or [
+                (s.name, s.spec) for s in validation.suites] != [(s.name, s.spec) for s in suites]:
+            validation = Validation(suites, site, {} if full else incremental.previous(con))
+        todo = validation.finish(con)
+        plan = validation.plan
         kept = incremental.keep_findings(con, plan, list(FINDING_COLUMNS))
-        findings = []
-        if todo:
-            frames = {}
-            for suite in todo:
-                frame = incremental.read_changed(con, suite.table, plan.columns[suite.name], plan.changed[suite.name])
-                frame.insert(0, ROW_ID, _row_keys(frame))
-                frames[suite.name] = frame
-            _fresh_site(site)
-            results = validate(todo, frames, site)
-            findings = collect_findings(todo, frames, results)
+        findings = collect_findings(todo, validation.frames, validation.results) if todo else []
         write_findings(con, findings, kept)
         incremental.save(con, plan)
         summary, errors = summarise(con, site)

@@ -181,34 +181,6 @@ def _described(plan) -> str:
     return f"full build: {plan.reason}" if plan.reason else "full build"
 
 
-def _preload_checks(db: Path) -> None:
-    """While dbt builds: import the checks' libraries (great-expectations: about 1,2 s) and make
-    their validation definitions, start the report's chart renderer (about 1 s), and import the
-    export's libraries (openpyxl, polars: 0,2 s)."""
-    from checks.runner import preload
-    from extracts.report import preload as preload_report
-
-    preload(settings.checks_site_dir(settings.building_path(db)))
-    preload_report()
-    import checks.incremental  # noqa: F401
-    import extracts.export  # noqa: F401
-    import polars  # noqa: F401  (duckdb's .pl())
-
-
-def _built(new: Path) -> int:
-    """ktxh run, once dbt has built the marts: start drawing the report's charts and writing the
-    marts' CSVs (threads, while the checks run), then check."""
-    from extracts.export import start_marts, wait_marts
-    from extracts.report import start_charts
-
-    start_charts(new, settings.exports_dir())
-    start_marts(new, settings.exports_dir())
-    try:
-        return _check(new)
-    finally:
-        wait_marts(settings.exports_dir())  # done with the file before it is replaced
-
-
 def _export(db: Path, year: int | None = None, area: str | None = None, out: Path | None = None,
             fmt: str = "bieu") -> None:
     if fmt == "sdmx":
@@ -361,9 +333,16 @@ def _main(args: argparse.Namespace, db: Path, child=None) -> int:
     elif args.command == "run":
         paths = args.paths or [settings.DEFAULT_DOCUMENTS]
         outcome: dict[str, int] = {}
+        from ktxh.run_checks import RunChecks
+
+        checks = RunChecks(db)
         with Stages(["ingest", "dbt build", "check", "export", "report"]) as stages:
-            plan = warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=_built(new)),
-                                 while_building=lambda: _preload_checks(db), stage=stages.stage, child=child)
+            try:
+                plan = warehouse.run(db, paths, args.area, after_build=lambda new: outcome.update(check=checks.built(new)),
+                                     while_building=checks.while_building, before_building=checks.before_building,
+                                     stage=stages.stage, child=child)
+            finally:
+                checks.discard()
             print(f"built {db} ({_described(plan)})")
             with stages.stage("export"):
                 _export(db)

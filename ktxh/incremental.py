@@ -86,7 +86,8 @@ def project_fingerprint(project: Path | None = None) -> str:
             digest.update(f"{path.relative_to(project).as_posix()}:{len(data)}:".encode())
             digest.update(data)
             names.update(_ENV_VAR.findall(data.decode("utf-8", "replace")))
-    for name in sorted(names - {"KTXH_DB"}):  # where the warehouse is does not change what is in it
+    # where the warehouse is, and where ktxh run's checks ahead are copied, do not change what is in it
+    for name in sorted(names - {"KTXH_DB", "KTXH_CHECKS_AHEAD"}):
         digest.update(f"{name}={os.environ.get(name)!r};".encode())
     return digest.hexdigest()
 

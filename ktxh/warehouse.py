@@ -200,17 +200,20 @@ def kind_of_build(db: Path) -> str:
 
 
 def build(db: Path, kind: str | None = None, child: DbtProcess | None = None,
-          while_building=None) -> incremental.BuildPlan:
+          while_building=None, before_building=None) -> incremental.BuildPlan:
     """dbt build on the warehouse file ``db`` (a new file: :func:`replacing`), full or incremental
     as :func:`ktxh.incremental.plan` decides; ``child``, a :class:`DbtProcess` started early, is
     told the plan's arguments (``kind`` is what :func:`kind_of_build` said before the documents
-    were written)."""
+    were written).  ``before_building(con)`` reads ``db`` before dbt opens it (``con``, a
+    connection to it); ``while_building(child)`` runs while dbt builds."""
     require(db)
     with storage.connect(db) as con:
         loader.ensure_raw_schema(con)  # an empty warehouse builds empty marts
         plan = incremental.plan(con, kind)
         if plan.kind == "full":
             plan.seeded = seeds.load(con)  # as dbt would, while its child still starts
+        if before_building is not None and plan.kind != "nothing":
+            before_building(con)
     if child is not None and plan.kind == "nothing":
         child.cancel()
     if plan.kind == "nothing":
@@ -219,7 +222,7 @@ def build(db: Path, kind: str | None = None, child: DbtProcess | None = None,
     try:
         child.go(plan.dbt_args())
         if while_building is not None:
-            while_building()
+            while_building(child)
         child.wait()
     finally:
         child.cancel()
@@ -273,11 +276,13 @@ def replacing(db: Path) -> Iterator[Path]:
 
 
 def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, while_building=None,
-        stage=None, child: DbtProcess | None = None) -> incremental.BuildPlan:
+        stage=None, child: DbtProcess | None = None, before_building=None) -> incremental.BuildPlan:
     """Ingest, build and check into a new file; replace ``db`` only when all of it succeeded.
 
     dbt's child process starts first, so that its imports overlap the parsing of the
-    documents; ``while_building`` (the CLI imports the checks' libraries) runs while dbt builds.
+    documents; ``while_building(child)`` (the CLI imports the checks' libraries and validates
+    the suites' tables dbt has built so far) runs while dbt builds, ``before_building(con)`` before
+    (:func:`build`).
     ``stage(name)``, a context manager, is told of each stage (ingest, dbt build, check) for progress.
     ``child``: that process, if the caller started it already (``DbtProcess.start_early``).
     """
@@ -285,7 +290,8 @@ def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, whi
     try:
         with exclusive(db):
             kind = kind_of_build(db)
-            child = child or DbtProcess(None, db).start(building_path(db))  # told what to build once known
+            # told what to build once known
+            child = child or DbtProcess(None, db, checks_ahead=True).start(building_path(db))
             with ExitStack() as building:
                 with stage("ingest"):
                     docs = parse_iter(paths, area, keep_text=False)  # finds the documents (or refuses a path) first
@@ -293,7 +299,7 @@ def run(db: Path, paths: Sequence[Path], area: str | None, after_build=None, whi
                     assert new == child.db
                     write(new, docs)
                 with stage("dbt build"):
-                    plan = build(new, kind, child, while_building)
+                    plan = build(new, kind, child, while_building, before_building)
                 if after_build is not None:
                     with stage("check"):
                         after_build(new)

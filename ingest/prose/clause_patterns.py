@@ -20,8 +20,16 @@ WB_R = rf"(?!{LETTER})"  # no letter after
 ESTIMATE_CUE = re.compile(rf"(?<!\bcông )(?<!\bhiệp )(?<!\bquy )(?<!\bmong ){WB_L}(?:ước|uớc|dự\s+ước|dự\s+kiến|dự\s+báo|ước\s+tính){WB_R}", _I)
 #: An estimate said as its subject's verb ("Giá trị sản xuất công nghiệp ước đạt 11.587,6 tỷ đồng"): it reaches the
 #: end of its clause, not the clauses after a ';' with subjects of their own ("Ước tính 6 tháng, …" reaches them).
+#: A clause with no verb names only its subject before its figure ("; nhập khẩu 3.556 triệu USD"): a few words, no verb
+#: (``PREDICATE`` at its end, or one of the verbs a report's clauses open with: "; thu hút trên 1,86 triệu lượt khách").
+VERBLESS_MAX_WORDS = 6
+#: A number of a period phrase, in the few characters around it ("tháng 6", "năm 2024", "quý 2", "9 tháng"): no figure.
+PERIOD_NUMBER = re.compile(r".*(?:(?:tháng|năm|quý)\s+\d+|\d+\s+tháng)", re.I | re.S)
+NUMBER_END = re.compile(r"\d+(?:[.,/]\d+)*")
+CLAUSE_VERB = re.compile(rf"{WB_L}(?:thu\s+hút|tạo|giải\s+quyết|cấp|đón|phục\s+vụ|hỗ\s+trợ|giải\s+ngân|trồng|thành\s+lập|thực\s+hiện|hoàn\s+thành"
+                         rf"|có|đạt|tăng|giảm|là|ước|dự\s+kiến|phấn\s+đấu|xuất\s+khẩu\s+được|bán|sản\s+xuất\s+được){WB_R}", _I)
 ESTIMATE_PREDICATE = re.compile(rf"(?:ước|uớc|dự\s+ước|ước\s+tính|dự\s+kiến)\s+(?:đạt|tăng|giảm|thu|khoảng|có|là){WB_R}", _I)
-PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch){WB_R}", _I)
+PLAN_CUE = re.compile(rf"{WB_L}(?:phấn\s+đấu|phần\s+đầu|mục\s+tiêu|chỉ\s+tiêu\s+kế\s+hoạch|cần\s+đạt){WB_R}", _I)
 #: A plan quoted beside a result: "vượt kế hoạch (kế hoạch 6,5-7,5%)".
 PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:năm|đề\s+ra|giao))?(?:\s+\d{4})?\s*(?:là|:)?\s*"
                         r"(?:(?:tăng|giảm|đạt)(?:\s+(?:từ|khoảng|trên))?\s*)?(?:\d+(?:[.,]\d+)*\s?%?\s?[-–]\s?)?$", _I)
@@ -30,6 +38,8 @@ PLAN_QUOTE = re.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|KH|mục\s+tiêu|ch
 TOPIC_LEAD = re.compile(r"^\s*(?:[-+•*]\s*)?([^\W\d][^:;,.()\d]{1,28}):\s")
 #: A signed amount in parentheses right after a growth: "tăng 2,48% (+1,35 tạ/ha)", "giảm 11,54% (-820,3 ha)".
 SIGNED_CHANGE = re.compile(r"\s*\(\s*[+-]?\s*")
+#: A percentage printed with its sign and no verb ("Năm 2020 (+6,1%); năm 2021 (+13,8%)", "(-0,5%)"): a change.
+SIGNED_PCT_BEFORE = re.compile(r"(?:\(\s*[+\-–−]|(?<![\d\s])\s\+)\s?$")
 #: A value in parentheses after what it is compared with: "cao hơn mức cùng kỳ 2024 (8,49%)" (that
 #: period's value), "tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)", "cao hơn so với dự báo kịch bản tăng trưởng
 #: trước đó là 1,96%" (the plan's).
@@ -163,6 +173,14 @@ WORD = re.compile(r"[^\W_]+")
 HAS_LETTER = re.compile(LETTER)
 #: What may stand between a figure and a comparison stated right after it: "101% (so với KH)".
 #: (The per-what of a unit, "triệu đồng/người/năm", stands between a figure and its comparison.)
+#: After a plan's name in a parenthesis, its value ("(kế hoạch năm 2023 là 7,5%)", "(KH: 7,5%)"): a quote, not a basis.
+QUOTED_VALUE = re.compile(r"\s*(?:là|:|đề\s+ra)?\s*(?:(?:tăng|giảm|đạt)(?:\s+(?:từ|khoảng|trên))?\s*)?[-+]?\d", re.I)
+#: A comparison right after a figure (``right_basis`` found no basis it knows in it): with the start of a term, the time
+#: before a programme, another area's average ("so với đầu nhiệm kỳ", "so với trước khi …", "bình quân chung của Vùng").
+OTHER_COMPARISON = re.compile(r"(?:\s?/\s?\w+)*[\s*]*(?:so(?:\s+với)?\s+|bình\s+quân\s+(?:chung\s+)?(?:của\s+)?(?:vùng|cả\s+nước|khu\s+vực))", re.I)
+#: Another area's average a figure is compared with before it ("cao hơn tăng trưởng bình quân cả nước 2,68 điểm phần trăm").
+AREA_AVERAGE_BEFORE = re.compile(r"(?:cao|thấp)\s+hơn\s+(?:mức\s+)?(?:tốc\s+độ\s+)?(?:tăng\s+trưởng\s+)?(?:bình\s+quân|trung\s+bình)\s+(?:chung\s+)?(?:của\s+)?"
+                                 r"(?:cả\s+nước|vùng|khu\s+vực|toàn\s+quốc)[^,;()]*$", re.I)
 FIGURE_TO_BASIS = re.compile(rf"^(?:\s?/\s?{LETTER}+)*[\s*]*(?:\(\s*)?")
 #: Where a subject region is cut into clauses.
 CORE_CUT = re.compile(r"[;:()]")

@@ -19,8 +19,8 @@ from ingest.prose.subject import residue
 
 def basis_of_phrase( phrase: str, period: Period) -> str | None:
     phrase = P.LEADING_SO_VOI.sub("", phrase.strip())
-    year, _, month_to = period
-    for _, basis, rx in P.BASIS:
+    year, a_month, month_to = period
+    for name, basis, rx in P.BASIS:
         m = rx.match(phrase)
         if not m:
             continue
@@ -42,6 +42,8 @@ def basis_of_phrase( phrase: str, period: Period) -> str | None:
             return "prior_year" if year and int(m.group(1)) == year - 1 else "?"
         if basis == "?named":
             return _named_period_basis(m, period)
+        if name == "prior_year" and a_month is not None and month_to and (a_month, month_to) != (1, 12):
+            return "same_period"  # "tăng 14,1% so năm trước" of ten months: the same months of the year before
         if basis == "?plan_year":
             if year is None or int(m.group(1)) != year:
                 return "?"
@@ -72,7 +74,10 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
     if right and fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(text[fig.unit_end + right[1] :]):
         right = None
     explicit = None
-    if right:
+    if right is None and (P.OTHER_COMPARISON.match(text, fig.unit_end) or (fig.unit_class in ("pct", "pp") and P.AREA_AVERAGE_BEFORE.search(tail))):
+        explicit = "?"  # "tăng 16,3 triệu đồng so với đầu nhiệm kỳ", "gấp 1,5 lần bình quân chung của Vùng", "cao hơn tăng
+        # trưởng bình quân cả nước 2,68 điểm phần trăm": no basis fits
+    elif right:
         explicit = basis_of_phrase(right[0], period)
     elif left_basis_phrase:
         explicit = basis_of_phrase(left_basis_phrase, period)
@@ -120,6 +125,9 @@ def measure_of( fig: Figure, pred: str | None, tail: str, left_basis_phrase: str
             measure, basis = "ratio_pct", explicit
         elif pred == "bằng":
             measure, basis = "ratio_pct", context_basis or "?"
+        elif pred is None and not fig.range_high and P.SIGNED_PCT_BEFORE.search(text, max(0, fig.start - 4), fig.start):
+            measure, basis = "growth_pct", explicit or context_basis or default_basis()  # "Năm 2020 (+6,1%)": a change
+            sign = -1 if text[: fig.start].rstrip()[-1:] in "-–−" else 1
         else:
             measure, basis = "value", "none"
     elif cls == "times":  # "gấp 2,6 lần": against the same period when unsaid

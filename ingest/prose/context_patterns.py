@@ -48,7 +48,7 @@ FIRST_QUARTER_TITLE = re.compile(r"(?<!\w)quý\s+(?:I|1)(?!\w)", _I)
 MONTH_COUNT_TITLE = re.compile(r"(?<!\w)(?:0?3|ba)\s+tháng(?!\w)", _I)
 TARGET_WORDS = re.compile(r"phấn\s+đấu|chủ\s+yếu|kế\s+hoạch|mục\s+tiêu", _I)
 #: The year a plan document is about: "KẾ HOẠCH … NĂM 2023", "CHỈ TIÊU … NĂM 2023".
-PLAN_DOCUMENT_YEAR = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ)[^\n]{0,80}?năm\s+(\d{4})", _I)
+PLAN_DOCUMENT_YEAR = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|nhiệm\s+vụ|mục\s+tiêu)[^\n]{0,80}?năm\s+(\d{4})", _I)
 
 #: A figure about the whole country or the world, not the province (said just before it).
 SCOPE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -115,6 +115,9 @@ STOCK_AT_DATE = re.compile(
     rf"\s*(?:đã\s+)?có{WB_R})",
     _I,
 )  # ("Lũy kế đến nay, Tây Ninh có gần 32.000 doanh nghiệp": there is now, at the report's date)
+#: What comes new over a period, said right after a count ("toàn tỉnh có 368 doanh nghiệp thành lập mới"): a flow, even
+#: under a stock's date ("Tính đến ngày 10/6/2024, …"), not a stock.
+NEW_FLOW = re.compile(rf"^\s*(?:(?:được\s+)?(?:thành\s+lập|đăng\s+ký|cấp|trồng|xây\s+dựng|phát\s+triển|thu\s+hút)\s+mới|mới\s+thành\s+lập|tăng\s+thêm){WB_R}", _I)
 #: "với" joining a figure to the stock before it ("172 dự án còn hiệu lực với tổng mức đầu tư …").
 WITH_JOIN = re.compile(rf"{WB_L}với{WB_R}", _I)
 #: The date of a balance: "đến ngày 30/6", "đến 30/6/2022", "hết tháng 6/2022", "tại thời điểm 31/12".
@@ -140,3 +143,12 @@ SECTOR_WORD = re.compile(rf"{WB_L}(?:ngành|lĩnh\s+vực|khu\s+vực){WB_R}", _
 #: A share of the economy named before its change ("cơ cấu kinh tế khu vực nông, lâm nghiệp và thủy sản giảm 1,02%;
 #: khu vực công nghiệp và xây dựng tăng 4,19%"): the growths after it are changes of shares, in points.
 SHARE_CHANGE = re.compile(rf"{WB_L}(?:cơ\s+cấu(?:\s+kinh\s+tế)?|tỷ\s+trọng)(?:\s+của)?\s+(?:khu\s+vực|ngành|lĩnh\s+vực){WB_R}", _I)
+
+#: A stage or term of years named ("giai đoạn 2015 - 2019", "nhiệm kỳ 2025 - 2030"): a yearly average is over it.
+STAGE_YEARS = re.compile(r"(?<!\w)(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})(?!\d)", _I)
+#: An average rate said before a percentage ("tăng bình quân 7%", "tăng trưởng bình quân đạt 10%", "bình quân hằng năm
+#: tăng"), not an amount per head ("bình quân đầu người").
+AVERAGE_RATE = re.compile(r"(?<!\w)bình\s+quân(?!\s+(?:đầu|mỗi\s+người|một\s+người|chung|cả\s+nước|của))(?:\s+(?:hằng|hàng|mỗi)\s+năm)?"
+                          r"(?:\s+(?:đạt|tăng|giảm|là|ở\s+mức))?(?:\s+(?:khoảng|trên|từ|gần|hơn))*\s*$", _I)
+#: A Party congress's resolution, whose targets are of its term ("so với Nghị quyết Đại hội XIX Đảng bộ tỉnh").
+CONGRESS_RESOLUTION = re.compile(r"(?<!\w)nghị\s+quyết\s+đại\s+hội(?!\w)", _I)

@@ -11,13 +11,14 @@ from ingest.prose.document import report_of, title_block
 from ingest.prose.figures import Figure, cut_by_page_end, find_figures
 from ingest.prose.footnotes import footnote_context
 from ingest.prose.reading import report_sentences
-from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report
+from ingest.prose.model import Claim, Context, Fact, Period, ProseFact, Report, prose_fact
 from ingest.prose.periods import (balance_date_of, compared_date_of, figure_period, guess_report_month, lead_period, states_cumulative,
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import former_part, names_other_area, scope_of
-from ingest.prose.sentences import Sentence, after_last, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, split_left_basis
+from ingest.prose.terms import multi_year_of
+from ingest.prose.sentences import Sentence, after_last, verbless_clause, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, split_left_basis
 from ingest.prose.subject import common_parent, economy_of, of_the_economy, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
-from ingest.prose.value_type import count_of_targets, plan_of_named_year, planned, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
+from ingest.prose.value_type import count_of_targets, earlier_than_estimated, plan_of_named_year, planned, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
 from ingest.text import nfc
 
@@ -36,6 +37,7 @@ class Extractor:
         self.topic: str | None = None  # the subject a paragraph opens with ("Cây lúa: …")
         self.families: list[tuple[str | None, bool]] = []  # per fact: its indicator's family, and whether "ước" was said
         self.economy = economy_of(vocab, title_block(self.text)) if report.about_growth else None  # see subject.economy_of
+        self.opening = self.text[:600]  # a term or stage it names ("nhiệm kỳ 2025 - 2030"): terms.multi_year_of
         starts = [0]
         at = self.text.find("\n")
         while at >= 0:
@@ -55,7 +57,7 @@ class Extractor:
         row_label: str | None = None  # a short line without figures: the row name of a table printed as text
         row_number = 0  # the last row number (Stt) of a table printed as text, one number a line
         estimated_lead: Period | None = None
-        other_area = False  # the paragraph is about a former part of a merged province
+        other_area = targets = False  # the paragraph is about a former part of a merged province; goes on with targets
         for number, sent in enumerate(sentences, start=1):
             figures = find_figures(sent.text) if number < len(sentences) else cut_by_page_end(sent.text, sent.offs, self.text)
             bare = P.BARE_INTEGER.fullmatch(sent.text)
@@ -72,12 +74,14 @@ class Extractor:
             if sent.index_in_paragraph == 0:
                 first_of[sent.paragraph] = (sent.text, lead)
                 estimated_lead, other_area = None, former_part(self.report, sent.text)
-                if figures and P.ESTIMATE_CUE.search(lead):  # the period the paragraph opens with is needed now
+                last = paragraph_last_claim.get(sent.paragraph - 1)
+                targets = last is not None and bool(last.facts) and last.facts[-1].value_type == "plan" and bool(figures) and verbless_clause(sent.text, 0, figures[0].start)
+                if figures and lead_estimate_end(sent.text, lead) == len(sent.text):  # an opener "Ước tính 6 tháng, …" (not "X ước đạt")
                     paragraph_lead[sent.paragraph] = lead_period(*first_of.pop(sent.paragraph))
                     estimated_lead = paragraph_lead[sent.paragraph][0]
                 topic = P.TOPIC_LEAD.match(sent.text)
                 self.topic = topic.group(1) if topic and any(m.alias.code for m in self.vocab.find(fold(topic.group(1)))) else None
-            ctx = Context(estimated_period=estimated_lead if sent.index_in_paragraph else None, other_area=other_area)
+            ctx = Context(estimated_period=estimated_lead if sent.index_in_paragraph else None, other_area=other_area, targets=targets)
             if sent.footnote_no is not None and sent.footnote_no in self.footnote_refs:
                 ctx = self.footnote_refs[sent.footnote_no]
             parent = ctx.parent
@@ -122,7 +126,7 @@ class Extractor:
         current: Claim | None = None
         marker = P.LIST_MARKER.match(text)
         prev_end = marker.end() if marker else 0
-        lead_estimate_to, lead_plans = lead_estimate_end(text, lead), planned(lead)  # (-1: no estimate said in the lead)
+        lead_estimate_to, lead_plans = lead_estimate_end(text, lead), planned(lead) or ctx.targets  # (-1: no estimate said in the lead)
         # "Cơ cấu kinh tế: dịch vụ: 46 - 47%; …": the lead names a subject that is no indicator, and
         # what it lists are its parts (shares of the economy, not sectors' growth)
         lead_names = self.vocab.find(fold(lead)) if P.LEAD_COLON.match(text[len(lead):]) else []
@@ -254,6 +258,7 @@ class Extractor:
             if period_kind == "cumulative" and period[1:] == (1, 3) and self.report.first_quarter and not states_cumulative(text[: fig.start]):
                 period_kind = "quarter"  # a first-quarter release: its January-March figures are the quarter's
             stock = bool(P.STOCK_CUE.search(after_last(current.region, ";") + " " + fig.after)) or under_stock_date(text, stock_ends, fig.start)
+            stock = stock and not P.NEW_FLOW.match(fig.after)  # "… có 368 doanh nghiệp thành lập mới": a flow
             # "có 172 dự án còn hiệu lực với tổng mức đầu tư đăng ký đạt 10,3 tỷ USD": what a stock has, at its date
             if not stock and last_fact is not None and last_fact.period_kind == "balance":
                 joint = text[last_fact.figure.unit_end : fig.start]
@@ -277,6 +282,7 @@ class Extractor:
                         or (sent.footnote_no is not None and ctx.estimate) or ctx.estimated_period == period or (parent is not None and parent.estimate
                             # a part of another, finished period is not estimated with its whole ("vụ Đông Xuân đạt …")
                             and (not parent.facts or parent.facts[-1].period == period)))
+            estimate = estimate and not earlier_than_estimated(period, last_fact, tail)  # "quý I (14,8%)" beside "quý II … ước"
             if not current.facts:
                 current.estimate = current.estimate or estimate
             # "vượt kế hoạch (kế hoạch 6,5-7,5%)", "tiệm cận kịch bản tăng trưởng đề ra (8,96–9,61%)": the plan quoted
@@ -290,6 +296,9 @@ class Extractor:
                                        balance, quoted_plan)
             counted, value_type = count_of_targets(self.report, fig, plan_of_named_year(text[fig.unit_end :], period, value_type, self.report, text), value_type)
             period, period_kind = counted, period_kind_of(counted) if counted != period and period_kind != "balance" else period_kind
+            span = multi_year_of(fig, text, period, value_type, self.report.year, self.opening)  # "bình quân … 9,1%/năm", a congress's term
+            if span is not None:
+                (period, value_type), period_kind, indicator = span, "multi_year", None
             if fig.range_high and last_fact is not None and last_fact.basis == "none" and basis != "none" and measure == "ratio_pct":
                 last_fact.measure, last_fact.basis = measure, basis  # "đạt từ 30 - 42% KH": the plan said after the high end is both ends'
             last_fact = Fact(fig, measure, basis, value, unit, status, value_type, period, indicator,
@@ -336,42 +345,12 @@ class Extractor:
         start = sent.offs[fig.start]
         end = sent.offs[fig.end - 1] + 1
         line = bisect.bisect_right(self.line_starts, sent.offs[0])
-        year, a, b = fact.period
         family = self.vocab.ancestors(fact.indicator)[-1] if fact.indicator else None
         if family is None and self.economy and fact.scope == "province" and (
                 (self._sector_end is not None and self._sector_end <= fig.start) or P.GROWTH_DOCUMENT.search(claim.subject)):
             family = self.economy  # "khu vực nông, lâm nghiệp và thủy sản đạt 18.158,5 tỷ đồng", "quy mô GRDP …" in a GRDP release
         self.families.append((family if family == self.economy else None, fact.stated_estimate))  # see value_type
-        self.facts.append(
-            ProseFact(
-                document=self.document,
-                sentence_no=number,
-                sentence=printed_sentence,
-                line=line,
-                span_start=start,
-                span_end=end,
-                subject=claim.subject,
-                indicator_code=fact.indicator,
-                period_year=year,
-                month_from=a,
-                month_to=b,
-                value=fact.value,
-                decimals=fig.decimals,
-                printed=self.text[start:end],
-                unit=fact.unit,
-                value_type=fact.value_type,
-                basis=fact.basis,
-                measure=fact.measure,
-                status=fact.status,
-                claim_no=claim.number,
-                period_kind=fact.period_kind,
-                scope=fact.scope,
-                balance_date=fact.balance_date,
-                compared_date=fact.compared_date,
-                document_kind=self.report.kind,
-                subject_term=claim.term if fact.indicator == claim.indicator else None,
-            )
-        )
+        self.facts.append(prose_fact(self.report, claim, fact, number, printed_sentence, line, start, end))
 
 
 # The loader passes this when no source gives the report's date (ingest.report_date):

@@ -102,3 +102,20 @@ class Context:
     #: sentence's figures of that period are estimates too ("Trong tháng 10/2022 có 23/27 ngành sản xuất tăng")
     estimated_period: Period | None = None
     other_area: bool = False  # the paragraph is about a former part of the merged province (scope.former_part)
+    #: the paragraph goes on with the list of targets the one before it ends with, naming its subjects with no verb
+    #: ("Năm 2025, tỉnh Hưng Yên đặt mục tiêu: …; kim ngạch xuất khẩu 8,5 tỷ USD." / "Thu ngân sách trên địa bàn 44.923 tỷ đồng; …")
+    targets: bool = False
+
+
+def prose_fact(report: Report, claim: Claim, fact: Fact, number: int, sentence: str, line: int, start: int, end: int) -> ProseFact:
+    """The fact of a claim as the extractor gives it: in sentence ``number`` (its text ``sentence``, each run of spaces as
+    one), on ``line``, at characters ``start``..``end`` of the report's text."""
+    year, a, b = fact.period
+    return ProseFact(
+        document=report.document, sentence_no=number, sentence=sentence, line=line, span_start=start, span_end=end,
+        subject=claim.subject, indicator_code=fact.indicator, period_year=year, month_from=a, month_to=b, value=fact.value,
+        decimals=fact.figure.decimals, printed=report.text[start:end], unit=fact.unit, value_type=fact.value_type,
+        basis=fact.basis, measure=fact.measure, status=fact.status, claim_no=claim.number, period_kind=fact.period_kind,
+        scope=fact.scope, balance_date=fact.balance_date, compared_date=fact.compared_date, document_kind=report.kind,
+        subject_term=claim.term if fact.indicator == claim.indicator else None,
+    )

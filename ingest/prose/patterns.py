@@ -24,7 +24,7 @@ from ingest.prose.context_patterns import (  # noqa: F401
     BALANCE_DATE, DOCUMENT_KIND_PATTERNS, DOCUMENT_KINDS, PLAN_DOCUMENT_YEAR, SCOPE_PATTERNS, SCOPES, SESSION_MONTH, STOCK_CUE, WITH_JOIN,
     TARGETS_TITLE, TARGET_WORDS, GROWTH_DOCUMENT, CONTRIBUTION, SHARE_PREDICATE, SHARE_OF,
     SECTOR_WORD, STOCK_AT_DATE, SESSION_REVIEW_MONTH, SESSION_REVIEW_YEAR, YEAR_REVIEW_MONTHS, COUNCIL_SESSION, SHARE_CHANGE,
-    YEAR_JUST_BEGUN_MONTHS, FORMER_PART, MERGER_DATE, ESTIMATED_MONTH, ESTIMATED_MONTH_CHARS, FIRST_QUARTER_TITLE, MONTH_COUNT_TITLE, SESSION_QUARTER,
+    YEAR_JUST_BEGUN_MONTHS, FORMER_PART, MERGER_DATE, ESTIMATED_MONTH, ESTIMATED_MONTH_CHARS, STAGE_YEARS, AVERAGE_RATE, NEW_FLOW, CONGRESS_RESOLUTION, FIRST_QUARTER_TITLE, MONTH_COUNT_TITLE, SESSION_QUARTER,
 )
 
 # and so are the words that name (or do not name) a figure's subject
@@ -36,7 +36,7 @@ from ingest.prose.subject_patterns import (  # noqa: F401
 from ingest.prose.period_patterns import (  # noqa: F401
     PERIOD_PATTERNS, PERIODS, PERIOD_CUES, PERIOD_WORD, MONTH_COUNT_START, PERIOD_STARTS,
     PERIOD_AFTER_FIGURE, PERIOD_TRACE, KEPT_PERIODS, NOT_PERIOD_WORD, DIGIT, SPACE_RUN,
-    NOT_ALNUM, QUARTERS, PERIOD_JOINER, NOT_PERIOD, NOT_PERIOD_STARTS, FIGURE_ASIDE,
+    NOT_ALNUM, QUARTERS, PERIOD_JOINER, NOT_PERIOD, NOT_PERIOD_STARTS, FIGURE_ASIDE, QUOTED_PLAN_YEAR, WHOLE_YEAR_SAID,
 )
 
 # searching for a pattern only where the words its matches start with are
@@ -46,7 +46,7 @@ from ingest.prose.anchored import find_anchored, matches_at  # noqa: F401
 from ingest.prose.clause_patterns import (  # noqa: F401
     ABBREVIATIONS, ABBREVIATION_REACH, ABOUT, ACRONYM, ACTUAL_HEADING, AFTER_TEXT_END, AND_PREDICATE,
     BARE_INTEGER, NUMBERED_ROW, BREAKDOWN, BULLET_START, CLAUSE_DELIMITER, CORE_CUT, COUNT_PREFIX, COUNT_SYNONYMS,
-    DISBURSEMENT, ESTIMATE_CUE, ESTIMATE_PREDICATE, FIGURE_TO_BASIS, HAS_LETTER, HEADING_START, LEADING_DASH, LEADING_SO_VOI,
+    DISBURSEMENT, ESTIMATE_CUE, ESTIMATE_PREDICATE, FIGURE_TO_BASIS, QUOTED_VALUE, OTHER_COMPARISON, AREA_AVERAGE_BEFORE, SIGNED_PCT_BEFORE, VERBLESS_MAX_WORDS, CLAUSE_VERB, PERIOD_NUMBER, NUMBER_END, HAS_LETTER, HEADING_START, LEADING_DASH, LEADING_SO_VOI,
     LEAD_COLON, LEAD_END, NONCONTENT, NOT_A_UNIT, PAIR_SLASH, PLAN_CUE, PLAN_HEADING, PLAN_QUOTE,
     COMPARED_QUOTE, SIGNED_CHANGE, TOPIC_LEAD, NAMED_YEAR, PLAN_NAME_YEAR, PLAN_YEAR_CUE, RANGE_DASH, ROW_LABEL_MAX, SENTENCE_END, SHORT_INTEGER, SUBJECT_FILLERS, SUBJECT_LEAD,
     SUBJECT_TAIL, SUMMARY_LEAD, TARGETS_MET, TONE_FOLD, TONE_FOLD_START, VALUE_OPENER, WHITESPACE_RUN, WORD, Y_FOLD, compile_cue,
@@ -288,17 +288,18 @@ LIST_MARKER = re.compile(r"^\s*(?:[-+•]\s*)?(?:\(\s*\d{1,3}\s*\)|\d{1,3}(?:\.\
 
 BASIS_PATTERNS: tuple[tuple[str, str, str], ...] = (
     # "dự toán TW giao", "dự toán được Trung ương giao", "dự toán do Trung ương giao"
-    ("plan_central_budget", "plan_central", r"dự\s+toán\s+(?:(?:được|do)\s+)?(?:TW|TƯ|T\.Ư|Trung\s+ương|NSTW)(?:\s+giao)?"),
+    ("plan_central_budget", "plan_central",
+     r"dự\s+toán\s+(?:(?:được|do)\s+)?(?:TW|TƯ|T\.Ư|Trung\s+ương|NSTW|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|TTCP)(?:\s+giao)?"),
     ("plan_central_government", "plan_central",
      r"(?:kế\s+hoạch|KH)(?:\s+vốn)?\s+(?:(?:do\s+|được\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ|TTCP|Trung\s+ương|TW)(?:\s+giao)?"),
     # a plan of a named year ("so với dự toán địa phương năm 2022"): the figure's own year's plan, else no basis
     ("plan_of_year", "?plan_year",
      r"(?:dự\s+toán|kế\s+hoạch|KH)(?:\s+(?:địa\s+phương|tỉnh|HĐND(?:\s+tỉnh)?))?(?:\s+(?:được\s+)?giao)?\s+năm\s+(\d{4})"),
     ("plan_council", "plan_council",
-     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)\s+(?:do\s+|được\s+)?(?:(?:Chủ\s+tịch|Thường\s+trực)\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)"
+     r"(?:dự\s+toán|kế\s+hoạch|KH|chỉ\s+tiêu|nghị\s+quyết)(?:\s+(?:theo\s+)?(?:nghị\s+quyết|NQ))?\s+(?:do\s+|được\s+|của\s+)?(?:(?:Chủ\s+tịch|Thường\s+trực)\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)"
      r"(?:\s+(?:tỉnh|thành\s+phố))?(?:\s+giao)?"
      r"|dự\s+toán\s+(?:địa\s+phương|tỉnh|thành\s+phố)(?:\s+giao)?"),
-    ("same_period", "same_period", r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?"),
+    ("same_period", "same_period", r"(?:(?:tháng|quý)\s+)?cùng\s+(?:kỳ|vụ)(?:\s+năm\s+(?:trước|ngoái|\d{4}))?"),  # "so cùng vụ năm trước"
     ("plan", "plan",
      r"(?:kế\s+hoạch|KH)(?:\s+(?:vốn|năm|giao|đề\s+ra|cả\s+năm))*(?:\s+\d{4})?|dự\s+toán(?:\s+(?:năm|giao|được\s+giao))*(?:\s+\d{4})?"
      r"|(?:vốn|kế\s+hoạch\s+vốn)\s+(?:đã\s+|được\s+)?giao|chỉ\s+tiêu(?:\s+(?:kế\s+hoạch|giao|năm))*|mục\s+tiêu(?:\s+(?:năm|đề\s+ra))*"

@@ -7,25 +7,23 @@ the lead of a paragraph, and the report's own period.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from pathlib import Path
 
 from ingest.prose import patterns as P
 from ingest.prose.anchored import matches_at
 from ingest.prose.anchors import WordPositions, positions
+from ingest.prose.balances import balance_date_of, compared_date_of, month_end, year_of  # noqa: F401 (re-exported)
 from ingest.prose.clause_bound import stays_in_clauses
 from ingest.prose.figures import Figure
 from ingest.prose.model import Context, Period, Report
 from ingest.prose.sentences import Sentence, after_last, blank, comparison_spans
 from ingest.text import nfc
 
-def year_of(*groups: str | None) -> int | None:
-    for g in groups:
-        if g:
-            return int(g)
-    return None
+#: "đến nay": from January to the report's day (``figure_period`` reads it against the report's date).
+UNTIL_NOW: Period = (None, 1, -2)
+#: The last day of a month's first days: a report dated then counts "đến nay" to the month before ("đến ngày 2-10": 1..9).
+FIRST_DAYS = 9
 
 
 def period_of(name: str, m: re.Match[str]) -> Period | None:
@@ -35,8 +33,11 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
         if y1 is not None and y1 != y2:
             return (y2, None, int(g[4]))
         return (y2, int(g[1]), int(g[4]))
-    if name == "until_date":
-        return (year_of(g[2]), 1, int(g[1])) if 1 <= int(g[1]) <= 12 else None
+    if name == "until_date":  # "đến ngày 30/11"; to a day of a month's first days, the months before ("đến ngày 2/10": 1..9)
+        month = int(g[1])
+        if not 1 <= month <= 12:
+            return None
+        return (year_of(g[2]), 1, month - 1) if int(g[0]) <= FIRST_DAYS and month > 1 else (year_of(g[2]), 1, month)
     if name == "until_start_of_month":
         n = int(g[0])
         return (year_of(g[1], g[2]), 1, n - 1) if 2 <= n <= 12 else None
@@ -58,12 +59,14 @@ def period_of(name: str, m: re.Match[str]) -> Period | None:
         return (year_of(g[1], g[2]), n, n) if 1 <= n <= 12 else None
     if name == "year":
         return (year_of(g[0], g[1]), 1, 12)
-    if name == "winter_spring_crop":
-        return (None, 1, 6)
+    if name == "winter_spring_crop":  # "vụ Đông Xuân 2023-2024": January to June of the later year
+        return (year_of(g[1], g[0]), 1, 6)
     if name == "other_crop_season":
         return (None, None, None)  # no span of months: see _nearest_period
     if name == "this_month":
         return (None, -1, -1)  # the report's month
+    if name == "until_now":
+        return UNTIL_NOW
     return None
 
 
@@ -212,8 +215,8 @@ def default_period(text: str, year: int | None, month: int | None) -> Period:
             return (y, a, b)
         if name == "month":
             return (y, 1, b)
-        if name == "year" and (y == year or year is None):
-            return (y, 1, 12)
+        if name == "year" and (y == year or year is None or (y == year - 1 and month and month <= P.YEAR_JUST_BEGUN_MONTHS)):
+            return (y, 1, 12)  # (and "Năm 2025, …" in news of January 2026: the year just ended)
     return (year, 1, month) if month else (year, 1, 12)
 
 
@@ -233,8 +236,11 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     """The nearest period phrase before the figure in its sentence, else the period of the claim
     a breakdown sentence breaks down, the paragraph's lead, the referencing sentence of a
     footnote, the section heading, the report's period."""
+    quoted = P.QUOTED_PLAN_YEAR.search(sent.text, max(0, fig.start - 60), fig.start) if "(" in sent.text else None
+    if quoted:
+        return (int(quoted.group(1)), 1, 12)  # "(kế hoạch năm 2023 là 7,5%)": that year's plan
     after = P.PERIOD_AFTER_FIGURE.match(sent.text, fig.unit_end)
-    own = find_periods(after.group(1)) if after else []
+    own = find_periods(after.group(1) or after.group(2)) if after else []
     # "đạt gần 61 triệu USD trong tháng 9 đã nâng …": a period right after the figure is its own
     levels = [(own[0][3], False)] if own else [nearest_period(_without_asides(sent.text[: fig.start]), clauses=_clauses_of(sent))]
     if parent_period is not None and parent_period[1] is not None:
@@ -249,14 +255,21 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
         if unclear:
             ambiguous = True
             break
+        if period == UNTIL_NOW:
+            period = until_now(report)  # the report's day not known: the next level's period
         if period is not None:
             found = period
             break
+    if (found is not None and found is levels[0][0] and found[1:] == (1, 12) and ":" in sent.text[: fig.start]
+            and not P.WHOLE_YEAR_SAID.search(sent.text, max(0, fig.start - 40), fig.start)):
+        found = _same_months_of(found, sent.text[: sent.text.index(":")], report)
     if found is None and not ambiguous and sent.section.period is not None:
         found = sent.section.period
     if found is None:
         found = _month_before_its_cumulative(report, sent.text[fig.unit_end :]) or report.default
     year, a, b = found
+    if year is None and found is levels[0][0] and "năm " in sent.text:
+        year = _year_said_before(sent.text[: fig.start])  # "Trong năm 2025 vừa qua, …: tăng trưởng kinh tế cả năm đạt 7,34%"
     if year is None:
         base = sent.section.period if sent.section.period and sent.section.period[0] else report.default
         year = base[0]
@@ -265,6 +278,38 @@ def figure_period(report: Report, sent: Sentence, fig: Figure, para_lead, ctx: C
     if b == -1:  # "trong tháng": the report's month
         a = b = report.month or report.default[2]
     return (year, a, b)
+
+
+def _same_months_of(year_period: Period, lead: str, report: Report) -> Period:
+    """A year named alone in a list after a lead that names months ("Tốc độ tăng IIP 6 tháng đầu năm: Năm 2020 (+6,1%);
+    năm 2021 (+13,8%) …"): the same months of that year, not its whole."""
+    months, _ = nearest_period(lead) if P.PERIOD_TRACE.search(lead) else (None, False)
+    if months is None or months[1] is None or months[2] is None or months[2] <= 0 or months[1:] == (1, 12):
+        return year_period
+    if months[0] not in (None, report.year):
+        return year_period
+    return (year_period[0], months[1], months[2])
+
+
+def until_now(report: Report) -> Period | None:
+    """"Đến nay" as a period: January to the report's month, or to the month before in its first days ("Đến nay, …" at a
+    session of 9 December: the eleven months); none when the report's day is not known (the paragraph's period then; a
+    date on the 1st is taken for a month's, as a report date given as YYYY-MM is)."""
+    if report.date is None or report.date.day == 1:
+        return None
+    year, month = report.date.year, report.date.month
+    if report.date.day <= FIRST_DAYS:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return (year, 1, month)
+
+
+def _year_said_before(before: str) -> int | None:
+    """The year of the last period phrase naming one in a figure's sentence before it (dates, names and comparisons blanked)."""
+    if not P.NAMED_YEAR.search(before):
+        return None
+    text = blank(before, not_period_spans(before))
+    years = [y for _, _, _, (y, _, _) in find_periods(blank(text, [(a, b) for a, b, _ in comparison_spans(text)])) if y]
+    return years[-1] if years else None
 
 
 def _without_asides(before: str) -> str:
@@ -330,44 +375,3 @@ def states_cumulative(text_before: str) -> bool:
         return False
     found = find_periods(after_last(text_before, ";")) or find_periods(text_before)
     return bool(found) and found[-1][2] in CUMULATIVE_NAMES
-
-
-def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def balance_date_of(text_before: str, period: Period, report: Report | None = None) -> dt.date | None:
-    """The date a balance stands at: the last "đến ngày 30/6", "hết tháng 6/2022" before it ("đến nay": the report's
-    date, or its month's end), else its period's end."""
-    year, _, month_to = period
-    found = None
-    for m in P.BALANCE_DATE.finditer(text_before):
-        found = m
-    try:
-        if found is not None and found.group("now"):
-            if report is None or not (report.date or (report.year and report.month)):
-                return None
-            return report.date or month_end(report.year, report.month)
-        if found is not None and found.group(2):
-            y = int(found.group(4)) if found.group(4) else year
-            return dt.date(y, int(found.group(3)), int(found.group(2))) if y else None
-        if found is not None:
-            y = year_of(found.group(6), found.group(7)) or year
-            return month_end(y, int(found.group(5))) if y else None
-        return month_end(year, month_to) if year and month_to else None
-    except ValueError:  # 31/02: not a date
-        return None
-
-
-def compared_date_of(basis: str, balance: dt.date | None) -> dt.date | None:
-    """The date a balance is compared with: the end of last year, the same day a year before, last month's end."""
-    if balance is None:
-        return None
-    if basis == "prior_year":
-        return dt.date(balance.year - 1, 12, 31)
-    if basis == "same_period":
-        return month_end(balance.year - 1, balance.month) if balance == month_end(balance.year, balance.month) else balance.replace(year=balance.year - 1)
-    if basis == "prior_month":
-        first = balance.replace(day=1)
-        return first - dt.timedelta(days=1)
-    return None

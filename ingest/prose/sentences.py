@@ -121,6 +121,8 @@ def right_basis(rest: str) -> tuple[str, int] | None:
     for _, basis, rx in P.BASIS:
         b = rx.match(body)
         if b and basis in P.DIRECT_BASES:
+            if "(" in rest[:pos] and P.QUOTED_VALUE.match(body, b.end()):
+                return None  # "5,71% (kế hoạch năm 2023 là 7,5%)": the plan's own value quoted beside, not what 5,71 is against
             return body[: b.end()], pos + b.end()
     return None
 
@@ -207,8 +209,25 @@ def lead_estimate_end(text: str, lead: str) -> int:
         return -1
     if lead[: m.start()].strip(" -+:,") and P.ESTIMATE_PREDICATE.match(lead, m.start()):
         semi = text.find(";", len(lead))
+        while semi >= 0 and verbless_clause(text, semi + 1):
+            semi = text.find(";", semi + 1)  # "…; nhập khẩu 3.556 triệu USD, tăng 19,13%": a clause with no verb shares the estimate's
         return semi if semi >= 0 else len(text)
     return len(text)
+
+
+def verbless_clause(text: str, start: int, figure_start: int | None = None) -> bool:
+    """Whether the clause at ``start`` names its subject and its first figure (at ``figure_start``, else its first digit)
+    with no verb between ("nhập khẩu 3.556 triệu USD"): it goes on with the verb of the clause before it."""
+    if figure_start is None:  # the first number that is not of a period phrase ("; tháng 6 đạt 20 tỷ đồng")
+        digit = P.DIGIT.search(text, start)
+        while digit is not None and P.PERIOD_NUMBER.match(text, max(start, digit.start() - 6), digit.end() + 8):
+            digit = P.DIGIT.search(text, P.NUMBER_END.search(text, digit.start()).end())
+        if digit is None:
+            return False
+        figure_start = digit.start()
+    words = text[start:figure_start]
+    return (";" not in words and bool(P.HAS_LETTER.search(words)) and len(words.split()) <= P.VERBLESS_MAX_WORDS
+            and P.PREDICATE.search(words) is None and P.CLAUSE_VERB.search(words) is None)
 
 
 def bare_parenthesis_start(text: str, start: int) -> int:

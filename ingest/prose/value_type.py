@@ -13,7 +13,7 @@ from dataclasses import replace
 from ingest.prose import patterns as P
 from ingest.prose.document import PLAN_KINDS
 from ingest.prose.figures import Figure
-from ingest.prose.model import Claim, Period, ProseFact, Report
+from ingest.prose.model import Claim, Fact, Period, ProseFact, Report
 from ingest.prose.periods import month_end, nearest_period
 from ingest.prose.sentences import Section, Sentence, after_last, blank, comparison_spans
 
@@ -65,6 +65,18 @@ def value_type_of(report: Report, sent: Sentence, claim: Claim, tail: str, measu
     return "actual"
 
 
+def earlier_than_estimated(period: Period, last: Fact | None, tail: str) -> bool:
+    """Whether a figure said with no "ước" of its own is of a period that ended before the period of the estimate said
+    just before it: a finished period quoted beside the estimate is not estimated with it ("Tăng trưởng quý II … ước
+    tăng 9,2%, … thấp hơn quý I (14,8%)"; "ước 9 tháng … tăng 10,55% (6 tháng tăng 11,29%, quý III tăng 9,09%)": the
+    half-year is not, the third quarter is); its value type follows from the report's date."""
+    if last is None or not last.stated_estimate or P.ESTIMATE_CUE.search(tail):
+        return False
+    year, _, month_to = period
+    last_year, _, last_to = last.period
+    return bool(year and month_to and last_to) and year == last_year and month_to < last_to
+
+
 def planned(subject_text: str) -> bool:
     """A target word in the words before a figure, with no estimate said after it: "giữ vững mục tiêu tăng trưởng hai con
     số khi GRDP ước đạt 10,45%" tells the estimate that keeps to a target, not the target."""
@@ -106,9 +118,9 @@ def named_plan_year(report: Report, sentence: str, start: int, unit_end: int) ->
 
 #: The units of a count of a plan's targets.
 TARGET_UNITS = frozenset({"chỉ tiêu"})
-#: The units of a count of those at the session a news item reports (the delegates present): the report's
-#: month, as counted there.
-EVENT_UNITS = frozenset({"đại biểu"})
+#: The units of a count of those at the session a news item reports (the delegates present) and of its own acts (the
+#: resolutions it passed, "thông qua 62 nghị quyết"): the report's month, as counted there.
+EVENT_UNITS = frozenset({"đại biểu", "nghị quyết"})
 
 
 def plan_of_named_year(text_after: str, period: Period, value_type: str, report: Report | None = None, sentence: str = "") -> Period:
@@ -130,7 +142,7 @@ def count_of_targets(report: Report, fig: Figure, period: Period, value_type: st
     2024", the 28 of "25/28 chỉ tiêu") are the plan's; those met ("25/28 chỉ tiêu hoàn thành", "19 chỉ tiêu chủ
     yếu đạt và vượt kế hoạch năm 2025") are of the year assessed, an estimate before it ends.  The delegates at a
     session ("51/53 đại biểu HĐND tỉnh") are counted in the report's month."""
-    if fig.unit in EVENT_UNITS and report.year and report.month and report.kind == "session_news":
+    if fig.unit in EVENT_UNITS and report.year and report.month and (report.kind == "session_news" or report.kind in PLAN_KINDS):
         return (report.year, report.month, report.month), "actual"  # "51/53 đại biểu HĐND tỉnh" at the session
     if fig.unit not in TARGET_UNITS or report.kind in PLAN_KINDS or not period[0]:
         return period, value_type
