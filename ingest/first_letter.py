@@ -8,8 +8,10 @@ its alternatives one by one at every position the lookbehind lets through.
 
     LB1 … LBk (?:a1|a2|…|an) REST        or        LB1 … LBk a1        (one alternative)
 
-where every LBi is a lookbehind and every alternative ai opens with a letter ci (not repeated)
-into::
+where every LBi is a lookbehind and every alternative ai opens with a plain character ci (a letter,
+a digit, "/": not repeated; after lookbehinds of its own, moved as LBi are), or, under IGNORECASE
+and with no lookbehind, ``a1|a2|…|an`` (the engine skips to the first characters of plain
+alternatives only where they have no case), into::
 
     (?-i:[F]) LB1' … LBk' (?:(?<=c1)a1'|(?<=c2)a2'|…|(?<=cn)an') REST
 
@@ -38,6 +40,10 @@ from functools import lru_cache
 #: all of Unicode): F is looked for among them.
 CASED_BELOW = 0x1F000
 _CANDIDATES = "".join(map(chr, range(CASED_BELOW)))
+
+
+#: What may not open an alternative: an alternative opens with a plain character (a letter, a digit, "/" …).
+_META = frozenset(".^$*+?{}[]|()\\")
 
 
 def _group_end(source: str, start: int) -> int:
@@ -113,9 +119,11 @@ def _parts(source: str) -> tuple[list[str], list[str], str] | None:
             return None
         behind.append(source[i:end])
         i = end
-    if not behind:
-        return None
-    if source.startswith("(?:", i):
+    if source.startswith("(?:", i) and _group_end(source, i) == len(source):
+        alternatives, rest = _alternatives(source[i + 3 : -1]), ""  # the whole pattern one group
+    elif not behind:
+        alternatives, rest = _alternatives(source), ""  # alternatives with no lookbehind before them
+    elif source.startswith("(?:", i):
         end = _group_end(source, i)
         if end < 0:
             return None
@@ -128,10 +136,26 @@ def _parts(source: str) -> tuple[list[str], list[str], str] | None:
             return None
     if not alternatives:
         return None
-    for a in alternatives:
-        if not a or not a[0].isalpha() or a[1:2] in ("?", "*", "+", "{"):
+    split = [_opening(a) for a in alternatives]
+    if any(a is None for a in split):
+        return None
+    return behind, split, rest
+
+
+def _opening(alternative: str) -> tuple[list[str], str, str] | None:
+    """(its own lookbehinds, its first character, the rest) of an alternative that opens with a plain
+    character (after lookbehinds of its own: "(?<!thực )hiện"), or None."""
+    behind, i = [], 0
+    while alternative.startswith(("(?<!", "(?<="), i):
+        end = _group_end(alternative, i)
+        if end < 0:
             return None
-    return behind, alternatives, rest
+        behind.append(alternative[i:end])
+        i = end
+    first = alternative[i : i + 1]
+    if not first or first in _META or ord(first) >= CASED_BELOW or alternative[i + 1 : i + 2] in ("?", "*", "+", "{"):
+        return None
+    return behind, first, alternative[i + 1 :]
 
 
 @lru_cache(maxsize=None)
@@ -140,19 +164,19 @@ def _matched(letter: str, flags: int) -> frozenset[str]:
     return frozenset(re.compile(re.escape(letter), flags).findall(_CANDIDATES))
 
 
-def _by_first_letter(alternatives: list[str], flags: int) -> list[tuple[str, list[str]]]:
+def _by_first_letter(alternatives: list[tuple[str, str]], flags: int) -> list[tuple[str, list[str]]]:
     """The alternatives in groups of the same first letter (letters that match the same characters
     with ``flags``: "K" and "k" under IGNORECASE), each without its letter, in their order; a
     group per alternative where two letters' characters overlap without being the same.  Two
     alternatives of different groups never match at the same place, so the first that matches
     there is the first of its group."""
-    matched = {c: _matched(c, flags) for c in dict.fromkeys(a[0] for a in alternatives)}
+    matched = {c: _matched(c, flags) for c in dict.fromkeys(c for c, _ in alternatives)}
     sets = set(matched.values())
     if any(a != b and a & b for a in sets for b in sets):
-        return [(a[0], [a[1:]]) for a in alternatives]
+        return [(c, [after]) for c, after in alternatives]
     groups: dict[frozenset[str], tuple[str, list[str]]] = {}
-    for a in alternatives:
-        groups.setdefault(matched[a[0]], (a[0], []))[1].append(a[1:])
+    for c, after in alternatives:
+        groups.setdefault(matched[c], (c, []))[1].append(after)
     return list(groups.values())
 
 
@@ -169,15 +193,22 @@ def first_letter_first(rx: re.Pattern[str]) -> re.Pattern[str]:
     if parts is None:
         return rx
     behind, alternatives, rest = parts
+    if not behind and (len(alternatives) < 2 or not rx.flags & re.IGNORECASE):
+        return rx  # the engine skips to plain alternatives' first characters by itself, and tries one cheaply
     flags = rx.flags & ~re.UNICODE  # (str patterns are Unicode; the flag is implied)
-    members = "".join(sorted(frozenset().union(*(_matched(a[0], flags) for a in alternatives))))
+    members = "".join(sorted(frozenset().union(*(_matched(c, flags) for _, c, _ in alternatives))))
     if not members:
         return rx
     f = "(?-i:[" + "".join(re.escape(c) for c in members) + "])"
-    moved = "".join(b[:-1] + f + ")" for b in behind)
-    body = "|".join(f"(?<={re.escape(letter)}){_one_of(rest_of)}" for letter, rest_of in _by_first_letter(alternatives, flags))
+
+    def moved(lookbehinds: list[str]) -> str:
+        return "".join(b[:-1] + f + ")" for b in lookbehinds)
+
+    after_first = [(c, moved(own) + after) for own, c, after in alternatives]
+    body = "|".join(f"(?<={re.escape(letter)}){_one_of(rest_of)}" for letter, rest_of in _by_first_letter(after_first, flags))
+    behind = [moved(behind)] if behind else []
     try:
-        fast = re.compile(f"{f}{moved}(?:{body}){rest}", flags)
+        fast = re.compile(f"{f}{''.join(behind)}(?:{body}){rest}", flags)
     except re.error:
         return rx
     if fast.groups != rx.groups or fast.groupindex != rx.groupindex:

@@ -1,11 +1,10 @@
-"""The `column_values` generic test (tests/dbt/generic/column_values.sql): dbt's not_null,
-unique, accepted_values, unique_combination and relationships, and the project's
-interval_well_formed and expression_is_true, for many columns of a relation in one dbt node. A clean build
-passes it (every `ktxh build` runs it); here it must fail on a warehouse with bad values, and
-name the column, the rule and the value. The rules on the catalog and on what was loaded
-and the check models' own are one test each over all their relations (tests/dbt/catalog_inputs.sql,
-raw_inputs.sql, check_tables.sql),
-whose failing rows name the relation too."""
+"""The `column_values` rules (tests/dbt/generic/column_values.sql, macros/column_values.sql): dbt's
+not_null, unique, accepted_values, unique_combination and relationships, and the project's
+interval_well_formed and expression_is_true, for many columns of many relations in one dbt node:
+the catalog and its staging models (tests/dbt/catalog_inputs.sql), what was loaded
+(raw_inputs.sql), the check models (check_tables.sql), the intermediate models and the marts
+(model_tables.sql). A clean build passes them (every `ktxh build` runs them); here they must fail
+on a warehouse with bad values, and name the relation, the column, the rule and the value."""
 
 from __future__ import annotations
 
@@ -15,12 +14,6 @@ from ktxh import storage, warehouse
 from ktxh.errors import BuildFailed
 
 from .conftest import copy_warehouse, query
-
-
-def stored_failures(db, table: str) -> list[tuple]:
-    """The failing rows dbt's --store-failures kept for one test (column, rule, value, count)."""
-    (schema, name), = query(db, f"select schema_name, table_name from duckdb_tables() where table_name = '{table}'")
-    return query(db, f'select column_name, rule, failing_value, n_rows from "{schema}"."{name}"')
 
 
 def test_column_values_names_each_bad_column(built_warehouse, tmp_path):
@@ -35,11 +28,18 @@ def test_column_values_names_each_bad_column(built_warehouse, tmp_path):
         # and the row of GRDP growth (8,00 planned, 5,55 estimated) printed twice
         con.execute("insert into marts.fct_plan_attainment select * from marts.fct_plan_attainment "
                     "where measure_code = 'grdp_growth' and plan_year = 2022 and estimate = 5.55")
+        # the September report's budget revenue figures said to be forecasts (no such value type)
+        [(n,)] = con.execute("update marts.fct_reported_figures set value_type = 'forecast' "
+                             "where document = '2022-09_bao-cao-chi-dao-dieu-hanh-thang-9.txt' "
+                             "and indicator_code = 'budget_revenue'").fetchall()
+    assert n == 4
     with pytest.raises(BuildFailed):
-        warehouse.dbt(["test", "--select", "fct_plan_attainment,test_name:column_values", "--store-failures"], db)
-    failures = sorted(stored_failures(db, "column_values_fct_plan_attainment"), key=lambda row: row[0])
-    assert failures == [("area_code, plan_year, measure_code", "unique_combination", "04 | 2022 | grdp_growth", 2),
-                        ("document", "not_null", None, 1), ("status", "accepted_values", "bogus", 1)]
+        warehouse.dbt(["test", "--select", "model_tables", "--store-failures"], db)
+    assert relation_failures(db, "model_tables") == sorted([
+        ("fct_plan_attainment", "area_code, plan_year, measure_code", "unique_combination", "04 | 2022 | grdp_growth", 2),
+        ("fct_plan_attainment", "document", "not_null", None, 1),
+        ("fct_plan_attainment", "status", "accepted_values", "bogus", 1),
+        ("fct_reported_figures", "value_type", "accepted_values", "forecast", n)], key=repr)
 
 
 def test_column_values_names_each_broken_relationship_interval_and_expression(built_warehouse, tmp_path):
@@ -57,11 +57,10 @@ def test_column_values_names_each_broken_relationship_interval_and_expression(bu
             "where figure = 'pct_of_plan' and printed_lo = 99.95 and source_ref = 'line 806'").fetchall()
     assert swapped == 1
     with pytest.raises(BuildFailed):
-        warehouse.dbt(["test", "--select", "fct_plan_attainment,test_name:column_values", "check_tables",
-                       "--store-failures"], db)
-    assert sorted(stored_failures(db, "column_values_fct_plan_attainment"), key=repr) == sorted([
-        ("measure_code", "relationships", "no_such_measure", 1),
-        (None, "expression_is_true", "pp_vs_plan is not null", 1)], key=repr)
+        warehouse.dbt(["test", "--select", "model_tables", "check_tables", "--store-failures"], db)
+    assert relation_failures(db, "model_tables") == sorted([
+        ("fct_plan_attainment", "measure_code", "relationships", "no_such_measure", 1),
+        ("fct_plan_attainment", None, "expression_is_true", "pp_vs_plan is not null", 1)], key=repr)
     # the check models' rules are one test over the 13 tables (tests/dbt/check_tables.sql)
     [(relation, column, rule, value, n)] = relation_failures(db, "check_tables")
     assert (relation, column, rule, n) == ("chk_printed_ratios", "printed_lo, printed_hi", "interval_well_formed", 1)
@@ -70,7 +69,8 @@ def test_column_values_names_each_broken_relationship_interval_and_expression(bu
 
 def relation_failures(db, test: str) -> list[tuple]:
     """The failing rows --store-failures kept for one of the tests over several relations
-    (tests/dbt/catalog_inputs.sql, raw_inputs.sql, check_tables.sql): relation, column, rule, value, count."""
+    (tests/dbt/catalog_inputs.sql, raw_inputs.sql, check_tables.sql, model_tables.sql): relation, column,
+    rule, value, count."""
     (schema, name), = query(db, f"select schema_name, table_name from duckdb_tables() where table_name = '{test}'")
     return sorted(query(db, f'select relation, column_name, rule, failing_value, n_rows from "{schema}"."{name}"'),
                   key=repr)

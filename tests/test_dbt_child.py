@@ -38,19 +38,18 @@ def test_dbt_log_keeps_each_node_and_the_failure_not_the_debug_events(built_ware
         con.execute("update marts.fct_plan_attainment set status = 'bogus' "
                     "where measure_code = 'grdp_per_capita' and plan_year = 2022 and estimate = 39.48")
     with pytest.raises(BuildFailed) as failed:
-        warehouse.dbt(["test", "--select", "fct_plan_attainment,test_name:column_values"], db)
+        warehouse.dbt(["test", "--select", "model_tables"], db)
     log_file = settings.dbt_work_dir(db) / "logs" / "dbt.log"
     assert str(log_file) in str(failed.value)
     log = last_invocation(log_file.read_text(encoding="utf-8"))
-    assert "START test column_values_fct_plan_attainment" in log
-    assert "FAIL 1 column_values_fct_plan_attainment" in log
-    assert "Failure in test column_values_fct_plan_attainment" in log and "compiled code at" in log
+    assert "START test model_tables" in log and "FAIL 1 model_tables" in log
+    assert "Failure in test model_tables (tests/dbt/model_tables.sql)" in log and "compiled code at" in log
     assert "[debug]" not in log and "select" not in log.lower()  # no query text, no debug events
 
 
 def test_dbt_log_at_debug_level_when_asked(built_warehouse, tmp_path, monkeypatch):
     monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "debug")
     db = copy_warehouse(built_warehouse, tmp_path / "ktxh.duckdb")
-    warehouse.dbt(["test", "--select", "fct_plan_attainment,test_name:column_values"], db)
+    warehouse.dbt(["test", "--select", "model_tables"], db)
     log = last_invocation((settings.dbt_work_dir(db) / "logs" / "dbt.log").read_text(encoding="utf-8"))
-    assert "[debug]" in log and "PASS column_values_fct_plan_attainment" in log
+    assert "[debug]" in log and "PASS model_tables" in log

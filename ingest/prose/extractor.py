@@ -16,7 +16,9 @@ from ingest.prose.periods import (balance_date_of, compared_date_of, figure_peri
                                   nearest_period, period_kind_of)
 from ingest.prose.scope import former_part, names_other_area, scope_of
 from ingest.prose.terms import multi_year_of
-from ingest.prose.sentences import Sentence, after_last, verbless_clause, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause, phrase_end, split_left_basis
+from ingest.prose.sentences import (Sentence, after_last, verbless_clause, figure_right_basis, lead_end_of, lead_estimate_end, opens_breakdown,
+                                    opens_part_list, predicate_before_parenthesis, under_stock_date, comparison_spans, enclosing_lead, last_clause,
+                                    phrase_end, split_left_basis)
 from ingest.prose.subject import common_parent, economy_of, of_the_economy, fits, final_measure, indicator_from_context, indicator_of, residue, short_subject, subject_core
 from ingest.prose.value_type import count_of_targets, earlier_than_estimated, plan_of_named_year, planned, plans_of_pairs, estimates_of_containing_periods, named_plan_year, value_type_of
 from ingest.prose.vocabulary import NO_INDICATOR, Vocabulary, default_vocabulary, fold
@@ -152,8 +154,8 @@ class Extractor:
             group_lead = enclosing_lead(text, fig.start)
             if outer is not None and ")" in between:
                 current, parent, outer = *outer, None  # "(trong đó, bán lẻ hàng hóa ước 5.093 tỷ đồng), giảm 2,41%": the whole's again
-            elif current is not None and opens_breakdown(between):
-                outer = (current, parent)
+            elif current is not None and (opens_breakdown(between) or (current.indicator and opens_part_list(between) and residue_of(between))):
+                outer, parent = (current, parent), current  # "(nông nghiệp tăng 1,36%, lâm nghiệp …)": the parts of the claim before
             breakdown = P.BREAKDOWN.search(between)
             if breakdown and not (current is not None and parent is not None and current.parent is parent
                                   and breakdown.group(0).strip().lower() == "riêng"):  # "Trong đó, A …; B …; riêng C …": C is A's sibling

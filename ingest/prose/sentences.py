@@ -166,8 +166,13 @@ def phrase_end(text: str, fig: Figure) -> int:
     m = right_basis(rest)
     if m and not (fig.unit_class not in ("pct", "pp", "times") and P.BASIS_THEN_FIGURE.match(rest[m[1] :])):
         return fig.unit_end + m[1]
-    if (fig.unit and fig.unit_class not in ("pct", "pp", "times")) or P.ABOUT.match(fig.after):
-        return fig.unit_end + len(fig.after)  # "3.390 văn bản đến", "tăng 20,7% về lượt xe"
+    if fig.unit and fig.unit_class not in ("pct", "pp", "times"):
+        # "22,8 tỷ USD và nhập khẩu 9,9 tỷ USD": what follows an amount of money is not what it counts ("10 trường mầm non
+        # và phổ thông" is)
+        cut = P.NEXT_SUBJECT.search(fig.after) if fig.unit_class in ("vnd", "usd") else None
+        return fig.unit_end + (cut.start() if cut else len(fig.after))  # "3.390 văn bản đến"
+    if P.ABOUT.match(fig.after):
+        return fig.unit_end + len(fig.after)  # "tăng 20,7% về lượt xe"
     return fig.unit_end
 
 
@@ -198,6 +203,12 @@ def opens_breakdown(between: str) -> bool:
     closed: "… ước 8.038 tỷ đồng (trong đó, bán lẻ hàng hóa ước 5.093 …"."""
     i = between.rfind("(")
     return i >= 0 and between.rfind(")") < i and P.BREAKDOWN.match(between[i + 1 :].lstrip()) is not None
+
+
+def opens_part_list(between: str) -> bool:
+    """The words before a figure open, right after the figure before, a parenthesis of words alone: the parts of that
+    figure's subject listed ("khu vực nông, lâm, thủy sản tăng 3,75% (nông nghiệp tăng 1,36%, lâm nghiệp tăng 9,12%, …)")."""
+    return P.PART_LIST_OPEN.fullmatch(between) is not None
 
 
 def lead_estimate_end(text: str, lead: str) -> int:

@@ -77,8 +77,12 @@ def indicator_of(vocab: Vocabulary, region: str, fig: Figure, measure: str, pare
         aliases[order] = found.alias
         if order not in chosen or chosen[order][1] < junction:
             chosen[order] = (found.start, found.end)
+    semi = clean_region.rfind(";")
+    own_clause = semi >= 0 and bool(residue(clean_region[semi + 1 :]))
     for order, (start, end) in chosen.items():
         alias = aliases[order]
+        if own_clause and end <= semi:
+            continue  # "…; thứ hai là các ngành dịch vụ … vận tải kho bãi tăng 25,01%": its own clause names its subject
         if end <= junction:
             distance = len(word_list(joined[end:junction]))
         elif start >= junction:
@@ -175,6 +179,13 @@ def indicator_from_context(vocab: Vocabulary, topic: str | None, before: Claim |
 
 
 def final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str, str | None, bool]:
+    measure, basis, code, positive_fall = _final_measure(vocab, claim, fig, measure, basis, pred, period)
+    if code is not None and fig.unit_class == "pct" and P.PER_YEAR.match(fig.after):
+        code = None  # "bình quân giảm 3,5%/năm": a multi-year average, of no one period's indicator
+    return measure, basis, code, positive_fall
+
+
+def _final_measure(vocab: Vocabulary, claim: Claim, fig: Figure, measure: str, basis: str, pred: str | None, period: Period) -> tuple[str, str, str | None, bool]:
     """What the indicator says about a figure: measure, basis, indicator, and whether "giảm" is its positive sense.
 
     "GRDP tăng 5,55%" is the value of a growth-rate indicator; "Tổng vốn đầu tư toàn xã hội … tăng
@@ -315,4 +326,7 @@ def of_the_economy(vocab: Vocabulary, economy: str | None, claim: Claim, parent:
     name a subject that is none ("GTSX nông, lâm nghiệp và thuỷ sản … giảm nhẹ (-0,2%)": gross output) or it breaks down
     another indicator ("chỉ số sản xuất công nghiệp (IIP) … tăng 13,44%. Trong đó, ngành chế biến - chế tạo tăng 13,83%")."""
     whole = parent.indicator if parent is not None else None
-    return claim.term is None and (whole is None or vocab.ancestors(whole)[-1] == economy)
+    # (a term that named the economy's own family, dropped as its whole's again, is no other subject: "(nông nghiệp tăng 1,36%")
+    named = [a.code for a in vocab.find_whole(fold(claim.term))] if claim.term is not None and claim.indicator is None else []
+    own = bool(named) and all(code and vocab.ancestors(code)[-1] == economy for code in named)
+    return (claim.term is None or own) and (whole is None or vocab.ancestors(whole)[-1] == economy)

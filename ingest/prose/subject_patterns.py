@@ -52,3 +52,11 @@ GROWTH_ROLE = re.compile(
 def area_alternation(names: list[str]) -> re.Pattern[str]:
     """One expression of the areas' names (longest first), as whole words (``scope.area_names``)."""
     return re.compile(rf"{WB_L}(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))}){WB_R}")
+
+#: A figure per year ("giảm 3,5%/năm", "đạt 9,1%/năm"): an average over several years, of no one period's indicator.
+PER_YEAR = re.compile(r"\s*/\s*năm(?!\s*\d)", _I)
+#: Where the words after an amount stop being what it counts: a conjunction opening the next subject ("đạt kim ngạch xuất
+#: khẩu 22,8 tỷ USD và nhập khẩu 9,9 tỷ USD").
+NEXT_SUBJECT = re.compile(rf"\s+(?:và|còn){WB_R}", _I)
+#: A parenthesis opened right after a figure, holding words only so far ("(nông nghiệp tăng"): ``sentences.opens_part_list``.
+PART_LIST_OPEN = re.compile(r"\s*\(\s*[^()\d;:]*")

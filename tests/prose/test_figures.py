@@ -236,3 +236,12 @@ def test_a_number_the_pages_end_cut_short_is_not_a_figure():
     assert [f.printed for f in extract_facts(nam_dinh, "36_nam-dinh.txt", dt.date(2024, 3, 28))] == ["5.795"]
     # the same number inside a document is a figure
     assert [f.printed for f in extract_facts(lai_chau + " tỷ USD. Hết.", "12_lai-chau.txt", dt.date(2025, 11, 20))] == ["1.205,7", "1"]
+
+
+def test_addresses_star_ratings_phones_and_view_counters_are_not_figures():
+    # numbered wards, districts and hamlets (the Mekong provinces and TP HCM name them so), a product's stars, a page's
+    # footer; the counts beside them stay figures
+    assert printed("UBND Quận 1 và phường 7 tổ chức; tại ấp 4 xã Tân Phú, khóm 3 Phường 5") == []
+    assert [p for p, _ in printed("Toàn tỉnh có 25 sản phẩm OCOP 3 sao và 4 sản phẩm đạt 4 sao")] == ["25", "4"]
+    assert printed("Điện thoại: 0275 3822 123 - Fax: 0275.3822.124. Lượt xem: 1.045") == []
+    assert [p for p, _ in printed("Tuyến ĐT 741 dài 20 km")] == ["20"]

@@ -488,3 +488,85 @@ def test_a_parts_role_in_growth_is_not_its_subject():
             "23,05%, đưa Quảng Ninh nằm trong nhóm các tỉnh có chỉ số IIP tăng cao nhất cả nước.\n")
     (fact,) = extract_facts(text, "x.txt", dt.date(2024, 5, 20))
     assert (fact.printed, fact.indicator_code) == ("23,05", None)
+
+
+def test_aggregates_larger_than_an_indicator_and_multi_year_averages_name_none():
+    """The corpus README: "giá trị xuất khẩu và doanh thu ngoại tệ" is not exports (unseen3 Cần Thơ 2025-11), local budget
+    revenue is not the budget revenue (unseen5 TP HCM 2025-12), the production value of industry and construction is not
+    industry's (unseen6 Hưng Yên 2024-12), trained labour with a certificate is a part (unseen4 Vĩnh Long 2023-01), a
+    per-year average over a term is no one period's (unseen6 Yên Bái 2025-01)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    def codes(text: str, day: dt.date) -> dict[str, str | None]:
+        return {f.printed: f.indicator_code for f in extract_facts(text, "x.txt", day)}
+
+    can_tho = ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt hơn 291 nghìn tỷ đồng, tăng 16,5%; giá trị xuất khẩu "
+               "và doanh thu ngoại tệ đạt 4,57 tỷ USD, tăng 11,4% so với cùng kỳ.\n")
+    assert codes(can_tho, dt.date(2025, 11, 5)) == {"291": "retail_sales", "16,5": "retail_sales", "4,57": None, "11,4": None}
+    hcm = ("Thu ngân sách nhà nước năm 2025 của Thành phố Hồ Chí Minh ước đạt khoảng 746.438 tỷ đồng, trong đó thu ngân sách "
+           "địa phương khoảng 533.850 tỷ đồng.\n")
+    assert codes(hcm, dt.date(2025, 12, 10)) == {"746.438": "budget_revenue", "533.850": None}
+    hung_yen = ("Năm 2025, tỉnh Hưng Yên đặt mục tiêu: tăng trưởng kinh tế 8%; chỉ số sản xuất công nghiệp tăng 10%; giá trị "
+                "sản xuất công nghiệp và xây dựng tăng 11%; thương mại dịch vụ tăng 3%.\n")
+    got = codes(hung_yen, dt.date(2024, 12, 12))
+    assert got["8"] == "grdp_growth" and got["11"] is None
+    vinh_long = "Tỷ lệ hộ nghèo giảm 0,41%; tỷ lệ lao động qua đào tạo có chứng chỉ đạt 21,67%; tỷ lệ bao phủ BHYT đạt 93,2% dân số.\n"
+    assert codes(vinh_long, dt.date(2023, 1, 10))["21,67"] is None
+    yen_bai = "Tỷ lệ hộ nghèo đa chiều bình quân giảm 3,5%/năm, đến nay còn 8,67%, đứng thứ 6/14 tỉnh trong vùng.\n"
+    facts = {f.printed: f for f in extract_facts(yen_bai, "x.txt", dt.date(2025, 1, 15))}
+    assert (facts["3,5"].indicator_code, facts["3,5"].measure, facts["3,5"].basis) == (None, "value", "none")
+    assert facts["8,67"].indicator_code == "poverty_rate"
+
+
+def test_what_follows_an_amount_after_and_is_the_next_subject():
+    """unseen4, Tây Ninh 2025-10: "kim ngạch xuất khẩu 22,8 tỷ USD và nhập khẩu 9,9 tỷ USD": the imports are 9,9; unseen6,
+    Phú Yên 2022-12: "doanh thu hoạt động du lịch" is the tourism revenue."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    tay_ninh = "Một điểm sáng nữa là trong 9 tháng năm 2025, tỉnh Tây Ninh đạt kim ngạch xuất khẩu 22,8 tỷ USD và nhập khẩu 9,9 tỷ USD.\n"
+    got = {f.printed: f.indicator_code for f in extract_facts(tay_ninh, "x.txt", dt.date(2025, 10, 8))}
+    assert got == {"22,8": "trade_exports", "9,9": "trade_imports"}
+    phu_yen = "Năm 2022, doanh thu hoạt động du lịch đạt 2.760 tỷ đồng, gấp 7,2 lần so với cùng kỳ.\n"
+    got = {f.printed: (f.indicator_code, f.measure) for f in extract_facts(phu_yen, "x.txt", dt.date(2022, 12, 9))}
+    assert got == {"2.760": ("tourism_revenue", "value"), "7,2": ("tourism_revenue", "ratio_pct")}
+
+
+def test_parts_listed_in_a_parenthesis_after_a_sectors_growth_are_its_parts():
+    """unseen5, Bình Thuận's press release of June 2024: "khu vực nông, lâm, thủy sản tăng 3,75% (nông nghiệp tăng 1,36%,
+    lâm nghiệp tăng 9,12%, thủy sản tăng 8,06%)": the parts of the sector (sub-sectors: no code, growing as a sector does);
+    after the parenthesis the next sector is the GRDP's part again."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Tổng sản phẩm nội tỉnh (GRDP) 6 tháng đầu năm 2024 dự ước tăng 7,10% so với cùng kỳ năm trước, trong đó: khu vực "
+            "nông, lâm, thủy sản tăng 3,75% (nông nghiệp tăng 1,36%, lâm nghiệp tăng 9,12%, thủy sản tăng 8,06%); khu vực công "
+            "nghiệp, xây dựng tăng 12,06% (công nghiệp tăng 12,29%, xây dựng tăng 10,82%); khu vực dịch vụ tăng 6,1%.\n")
+    got = {f.printed: (f.indicator_code, f.measure, f.basis) for f in extract_facts(text, "60_binh-thuan.txt", dt.date(2024, 6, 28))}
+    assert got["7,10"] == ("grdp_growth", "value", "none")
+    assert got["3,75"] == ("grdp_growth_agriculture", "value", "none")
+    assert got["1,36"] == (None, "value", "none")
+    assert got["12,06"] == ("grdp_growth_industry_construction", "value", "none")
+    assert got["6,1"] == ("grdp_growth_services", "value", "none")
+
+
+def test_a_clause_that_names_its_own_subject_is_not_named_by_an_alias_before_its_semicolon():
+    """unseen2, Quảng Ninh 2024-05: after "…; thứ hai là các ngành dịch vụ thuộc các lĩnh vực vận tải kho bãi tăng
+    25,01%" the IIP named before the ';' is not the subject (transport and storage: a sub-sector, no code)."""
+    import datetime as dt
+
+    from ingest.prose import extract_facts
+
+    text = ("Lĩnh vực công nghiệp chế biến, chế tạo tiếp tục là trụ cột đòn bẩy tăng trưởng kinh tế của tỉnh với mức tăng "
+            "23,05%, đưa Quảng Ninh nằm trong nhóm các tỉnh có chỉ số IIP (sản xuất công nghiệp) tăng cao nhất cả nước; thứ hai "
+            "là các ngành dịch vụ thuộc các lĩnh vực vận tải kho bãi tăng 25,01%; lưu trú ăn uống tăng 16,89%.\n")
+    got = {f.printed: f.indicator_code for f in extract_facts(text, "22_quang-ninh.txt", dt.date(2024, 5, 20))}
+    assert got == {"23,05": None, "25,01": None, "16,89": None}
+    # a clause that names nothing of its own keeps the subject before its ';'
+    text = "Kim ngạch xuất khẩu ước đạt 4.200 triệu USD; tăng 29,23% so với cùng kỳ.\n"
+    got = {f.printed: f.indicator_code for f in extract_facts(text, "x.txt", dt.date(2025, 7, 2))}
+    assert got["4.200"] == "trade_exports"
