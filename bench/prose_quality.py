@@ -17,8 +17,10 @@ Three label sets:
   UTC: 0,660 / 0,755) and is tuned on since session 5: ``--split unseen5`` adds it.  ``unseen6/``
   (provinces in no other split, labelled in session 5 before anyone tuned on it) was scored once at
   22:25 UTC in session 5 (0,485 / 0,508) and is tuned on since: ``--split unseen6`` adds it.
-  ``unseen7/`` (provinces in no other split, labelled in session 6 before anyone tuned on it) is the
-  unseen set now: only ``--split unseen7`` scores it, once, at the end; no other run reads it.
+  ``unseen7/`` (provinces in no other split, labelled in session 6 before anyone tuned on it) was
+  scored once at 01:13 UTC in session 6 (0,373 / 0,397) and is tuned on since: ``--split unseen7`` adds
+  it.  There is no untouched set after it (``UNSEEN_NOW`` is None) until the next fresh split is
+  labelled.
 
 A label is placed in its document by its ``sentence`` excerpt (unique after markdown ``*`` are
 removed and whitespace runs collapsed); the labelled figure is the last whole-number occurrence of
@@ -38,8 +40,8 @@ An empty label set is an error, not a score of 1.
 Run: ``python bench/prose_quality.py [--verbose] [--split dev|unseen|all|unseen2|…|unseen7] [--corpus DIR]``
 (``all``, the default: bundled, synthetic, dev and unseen; ``unseenN``: all of that, then each fresh
 set before N (``FRESH``) with the in-sample pool so far, then unseenN per document and pooled;
-``--verbose`` lists the misses of every set tuned on (unseen4's, unseen5's and unseen6's too, since
-their one run), never those of ``UNSEEN_NOW``, the set nobody has tuned on yet (unseen7)).
+``--verbose`` lists the misses of every set tuned on (unseen4's … unseen7's too, since their one
+run), never those of ``UNSEEN_NOW``, the set nobody has tuned on yet (None now)).
 """
 
 from __future__ import annotations
@@ -333,14 +335,14 @@ def _pool(title: str, names: tuple[str, ...], totals: dict[str, Score]) -> None:
 #: nobody has tuned on yet: ``--split`` of it scores it once, and ``--verbose`` never lists its misses
 #: (None when every set has had its one run: set it to the next fresh split when one is labelled).
 FRESH = ("unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
-UNSEEN_NOW: str | None = "unseen7"  # the fresh split of session 6, until its one run (unseen6 was scored once at 22:25 UTC in session 5)
+UNSEEN_NOW: str | None = None  # the next fresh split, until its one run; unseen7 scored once at 01:13 UTC in session 6
 FRESH_TITLES = {
     "unseen2": "UNSEEN2 pooled (tuned on since session 3)",
     "unseen3": "UNSEEN3 pooled (scored once in session 3; tuned on since session 4)",
     "unseen4": "UNSEEN4 pooled (scored once in session 4; tuned on since)",
     "unseen5": "UNSEEN5 pooled (scored once in session 4; tuned on since session 5)",
     "unseen6": "UNSEEN6 pooled (scored once in session 5; tuned on since)",
-    "unseen7": "UNSEEN7 pooled (new provinces, one run)",
+    "unseen7": "UNSEEN7 pooled (scored once in session 6; tuned on since)",
 }
 
 
@@ -408,12 +410,15 @@ def main(argv: list[str]) -> int:
         print("unseen5 not scored: `--split unseen5` adds it (scored once at 20:11 UTC in session 4; tuned on since session 5).")
     if "unseen6" not in chosen:
         print("unseen6 not scored: `--split unseen6` adds it (scored once at 22:25 UTC in session 5; tuned on since).")
+    if "unseen7" not in chosen and UNSEEN_NOW != "unseen7":
+        print("unseen7 not scored: `--split unseen7` adds it (scored once at 01:13 UTC in session 6; tuned on since).")
     if UNSEEN_NOW is not None and UNSEEN_NOW not in chosen:
         print(f"{UNSEEN_NOW} not scored: `--split {UNSEEN_NOW}` scores it once, at the end of a tuning round.")
     print("\nP/R: every label right (span, indicator, period, value type, basis, measure; period_kind and scope where")
     print("labelled); det: figure detection (span only); the other columns: agreement among detected figures.")
     print("Bundled, dev, the old unseen (since session 2), unseen2 (since session 3), unseen3 and unseen4 (since")
-    print("session 4), unseen5 and unseen6 (since session 5) documents were used to develop the rules"
+    print("session 4), unseen5 and unseen6 (since session 5) and unseen7 (since its one run in session 6) documents")
+    print("were used to develop the rules"
           + (f"; {UNSEEN_NOW} documents are scored once, at the end." if UNSEEN_NOW else "; no set is untouched now."))
     return 0
 

@@ -11,7 +11,7 @@ session 3), ``unseen3`` (labelled in session 3, scored once at its end; tuned on
 ``unseen4`` (labelled in session 4, scored once at 19:34 UTC; tuned on from then), ``unseen5``
 (labelled late in session 4, scored once at 20:11 UTC; tuned on since session 5), ``unseen6``
 (labelled in session 5, scored once at 22:25 UTC; tuned on since) and ``unseen7`` (labelled in
-session 6 before anyone tuned on it: provinces in no other split, scored once, at the end). No test
+session 6 before anyone tuned on it: provinces in no other split, scored once at 01:13 UTC). No test
 here states an unseen2 … unseen7 label: the labels stay unread by the extractor's author.
 """
 
