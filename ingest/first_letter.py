@@ -46,9 +46,10 @@ _CANDIDATES = "".join(map(chr, range(CASED_BELOW)))
 _META = frozenset(".^$*+?{}[]|()\\")
 
 
-def _group_end(source: str, start: int) -> int:
-    """Where the group opening at ``source[start]`` ('(') closes, plus one; -1 if it does not."""
-    depth, i, in_class = 0, start, False
+def _structure(source: str, start: int = 0):
+    """The '(', ')' and '|' of ``source`` from ``start`` that are neither escaped nor in a character
+    class, as (position, character); a last (len(source), '[') where a class is left open."""
+    i, in_class = start, False
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -65,46 +66,42 @@ def _group_end(source: str, start: int) -> int:
             if source[i : i + 1] == "]":  # a leading ']' is a member
                 i += 1
             continue
-        elif ch == "(":
+        elif ch in "()|":
+            yield i, ch
+        i += 1
+    if in_class:
+        yield len(source), "["
+
+
+def _group_end(source: str, start: int) -> int:
+    """Where the group opening at ``source[start]`` ('(') closes, plus one; -1 if it does not."""
+    depth = 0
+    for i, ch in _structure(source, start):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return i + 1
-        i += 1
     return -1
 
 
 def _alternatives(source: str) -> list[str] | None:
     """``source`` cut at each top-level '|', or None where it is unbalanced."""
-    out, depth, i, in_class, last = [], 0, 0, False, 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            i += 1
-            if source[i : i + 1] == "^":
-                i += 1
-            if source[i : i + 1] == "]":
-                i += 1
-            continue
-        elif ch == "(":
+    out, depth, last = [], 0, 0
+    for i, ch in _structure(source):
+        if ch == "[":  # a class left open
+            return None
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth < 0:
                 return None
-        elif ch == "|" and depth == 0:
+        elif depth == 0:  # '|'
             out.append(source[last:i])
             last = i + 1
-        i += 1
-    if depth or in_class:
+    if depth:
         return None
     out.append(source[last:])
     return out
